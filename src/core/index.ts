@@ -1,0 +1,9 @@
+/**
+ * The pure core: lookups, number formats, table layouts and citations over the data layer.
+ * No Office.js and no DOM here; the adapter, custom functions and task pane build on it.
+ */
+export * from "./lookup";
+export * from "./formats";
+export * from "./tables";
+export * from "./citation";
+export * from "./formula";

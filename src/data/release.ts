@@ -1,0 +1,655 @@
+/**
+ * The curated dataset: every statistic of the Xinhua report of 15 January 2025 on Beijing's
+ * "two zones" opening-up in 2024, with the facts and tables built on them.
+ *
+ * Each stated figure and fact carries the shortest verbatim phrase of the source that states it,
+ * as a locator; labels, descriptions and notes are the project's own words. Derived figures carry
+ * their formula and are never listed as stated. The ids are a contract with workbooks and
+ * functions: never rename or reuse one.
+ *
+ * Layer: pure data.
+ */
+import type { z } from "zod";
+import type { Release } from "./schema";
+
+const JAN_NOV_2024 = {
+  start: "2024-01-01",
+  end: "2024-11-30",
+  label: { en: "January–November 2024", zh: "2024年1—11月" },
+} as const;
+
+const JAN_NOV_2023 = {
+  start: "2023-01-01",
+  end: "2023-11-30",
+  label: { en: "January–November 2023", zh: "2023年1—11月" },
+} as const;
+
+const YEAR_2024 = {
+  start: "2024-01-01",
+  end: "2024-12-31",
+  label: { en: "2024", zh: "2024年" },
+} as const;
+
+const YEAR_2023 = {
+  start: "2023-01-01",
+  end: "2023-12-31",
+  label: { en: "2023", zh: "2023年" },
+} as const;
+
+/** The source gives no launch date for the "two zones"; the count runs up to the press conference. */
+const SINCE_TWO_ZONES_LAUNCH = {
+  start: null,
+  end: "2025-01-15",
+  label: {
+    en: "Since the two zones were launched, as of 15 January 2025",
+    zh: "“两区”建设以来（截至2025年1月15日）",
+  },
+} as const;
+
+const THREE_YEARS_TO_2025 = {
+  start: null,
+  end: "2025-01-15",
+  label: {
+    en: "Three consecutive years, as of 15 January 2025",
+    zh: "连续三年（截至2025年1月15日）",
+  },
+} as const;
+
+export const RELEASE = {
+  id: "2025-01-15.1",
+  released: "2025-01-15",
+  source: {
+    publisher: { en: "Xinhua News Agency", zh: "新华社" },
+    published: "2025-01-15",
+    description: {
+      en: "Report on Beijing's \"two zones\" opening-up in 2024",
+      zh: "北京“两区”建设2024年扩大开放情况报道",
+    },
+    event: {
+      en: "Press conference \"Deepening Reform to Promote Development\", press center of the Third Session of the 16th Beijing Municipal People's Congress",
+      zh: "“深化改革促进发展”主题新闻发布会（题名为译文），北京市第十六届人民代表大会第三次会议新闻中心",
+    },
+    speaker: {
+      en: "Lu Huiling, Deputy Director-General and Spokesperson, Beijing Municipal Commerce Bureau",
+      zh: "Lu Huiling（拼音；中文姓名未经核实），北京市商务局副局长、新闻发言人",
+    },
+    url: null,
+  },
+
+  figures: [
+    {
+      id: "fdi_new_enterprises",
+      series: "fdi_new_enterprises",
+      basis: "stated",
+      label: { en: "New foreign-funded enterprises in Beijing", zh: "北京新设外资企业数" },
+      kind: "count",
+      unit: { en: "enterprises", zh: "家" },
+      value: 1777,
+      bound: "exact",
+      period: JAN_NOV_2024,
+      displayDecimals: 0,
+      phrase: "a total of 1,777 foreign-funded enterprises were established in Beijing",
+    },
+    {
+      id: "fdi_new_enterprises_yoy",
+      series: "fdi_new_enterprises_yoy",
+      basis: "stated",
+      label: {
+        en: "Growth in new foreign-funded enterprises, year on year",
+        zh: "新设外资企业数同比增长",
+      },
+      kind: "ratio",
+      unit: { en: "percent", zh: "%" },
+      value: 0.14,
+      bound: "exact",
+      period: JAN_NOV_2024,
+      displayDecimals: 0,
+      phrase: "a year-on-year growth of 14%",
+    },
+    {
+      id: "fdi_new_enterprises_yoy_vs_national",
+      series: "fdi_new_enterprises_yoy_vs_national",
+      basis: "stated",
+      label: {
+        en: "Beijing's growth in new foreign-funded enterprises above the national average",
+        zh: "新设外资企业增速高于全国平均水平",
+      },
+      kind: "percentage_points",
+      unit: { en: "percentage points", zh: "个百分点" },
+      value: 5,
+      bound: "exact",
+      period: JAN_NOV_2024,
+      displayDecimals: 0,
+      phrase: "five percentage points higher than the national average",
+    },
+    {
+      id: "national_fdi_new_enterprises_yoy",
+      series: "national_fdi_new_enterprises_yoy",
+      basis: "derived",
+      label: {
+        en: "National average growth in new foreign-funded enterprises (derived)",
+        zh: "全国新设外资企业平均增速（推算）",
+      },
+      kind: "ratio",
+      unit: { en: "percent", zh: "%" },
+      value: 0.09,
+      bound: "exact",
+      period: JAN_NOV_2024,
+      displayDecimals: 0,
+      formula: "fdi_new_enterprises_yoy - fdi_new_enterprises_yoy_vs_national / 100",
+      inputs: ["fdi_new_enterprises_yoy", "fdi_new_enterprises_yoy_vs_national"],
+      roundTo: 4,
+      approximation: false,
+      note: {
+        en: "Beijing's growth less the gap to the national average the source gives.",
+        zh: "由北京增速减去其高于全国平均水平的百分点数得出。",
+      },
+    },
+    {
+      id: "fdi_new_enterprises_jan_nov_2023_approx",
+      series: "fdi_new_enterprises",
+      basis: "derived",
+      label: {
+        en: "New foreign-funded enterprises a year earlier (derived estimate)",
+        zh: "上年同期新设外资企业数（推算估计）",
+      },
+      kind: "count",
+      unit: { en: "enterprises", zh: "家" },
+      value: 1559,
+      bound: "nearly",
+      period: JAN_NOV_2023,
+      displayDecimals: 0,
+      formula: "fdi_new_enterprises / (1 + fdi_new_enterprises_yoy)",
+      inputs: ["fdi_new_enterprises", "fdi_new_enterprises_yoy"],
+      roundTo: 0,
+      approximation: true,
+      note: {
+        en: "Implied by the 2024 count and its growth rate; the rate is rounded, so this is an estimate.",
+        zh: "由2024年数量及其增速倒推；增速为约数，故仅为估计值。",
+      },
+    },
+    {
+      id: "ftz_fdi_share",
+      series: "ftz_fdi_share",
+      basis: "stated",
+      label: {
+        en: "Pilot free trade zone's share of Beijing's foreign investment in actual use",
+        zh: "自由贸易试验区实际使用外资占全市比重",
+      },
+      kind: "ratio",
+      unit: { en: "percent", zh: "%" },
+      value: 0.338,
+      bound: "exact",
+      period: JAN_NOV_2024,
+      displayDecimals: 1,
+      phrase: "accounted for 33.8% of the city’s total",
+    },
+    {
+      id: "ftz_fdi_share_change",
+      series: "ftz_fdi_share_change",
+      basis: "stated",
+      label: {
+        en: "Change in the pilot free trade zone's share, year on year",
+        zh: "自由贸易试验区占比同比变化",
+      },
+      kind: "percentage_points",
+      unit: { en: "percentage points", zh: "个百分点" },
+      value: 17.9,
+      bound: "exact",
+      period: JAN_NOV_2024,
+      displayDecimals: 1,
+      phrase: "a year-on-year increase of 17.9 percentage points",
+    },
+    {
+      id: "ftz_fdi_share_prev_year",
+      series: "ftz_fdi_share",
+      basis: "derived",
+      label: {
+        en: "Pilot free trade zone's share a year earlier (derived)",
+        zh: "上年同期自由贸易试验区占比（推算）",
+      },
+      kind: "ratio",
+      unit: { en: "percent", zh: "%" },
+      value: 0.159,
+      bound: "exact",
+      period: JAN_NOV_2023,
+      displayDecimals: 1,
+      formula: "ftz_fdi_share - ftz_fdi_share_change / 100",
+      inputs: ["ftz_fdi_share", "ftz_fdi_share_change"],
+      roundTo: 4,
+      approximation: false,
+      note: {
+        en: "The 2024 share less its year-on-year increase in percentage points.",
+        zh: "由2024年占比减去同比提高的百分点数得出。",
+      },
+    },
+    {
+      id: "pioneering_policies",
+      series: "pioneering_policies",
+      basis: "stated",
+      label: { en: "Groundbreaking policies implemented", zh: "落地突破性政策数" },
+      kind: "count",
+      unit: { en: "policies", zh: "项" },
+      value: 120,
+      bound: "over",
+      period: SINCE_TWO_ZONES_LAUNCH,
+      displayDecimals: 0,
+      phrase: "implemented over 120 groundbreaking policies",
+    },
+    {
+      id: "national_first_policies",
+      series: "national_first_policies",
+      basis: "stated",
+      label: {
+        en: "Of those policies, the first of their kind in China",
+        zh: "其中全国首创政策数",
+      },
+      kind: "count",
+      unit: { en: "policies", zh: "项" },
+      value: 60,
+      bound: "nearly",
+      period: SINCE_TWO_ZONES_LAUNCH,
+      displayDecimals: 0,
+      phrase: "nearly 60 of which are the first of their kind",
+    },
+    {
+      id: "services_plan_v2_tasks_done",
+      series: "services_plan_v2_tasks_done",
+      basis: "stated",
+      label: {
+        en: "Tasks of the services opening-up plan 2.0 completed in its first year",
+        zh: "服务业扩大开放综合示范区建设2.0版方案任务一年内完成比例",
+      },
+      kind: "ratio",
+      unit: { en: "percent of tasks", zh: "%（任务）" },
+      value: 0.8,
+      bound: "over",
+      period: YEAR_2024,
+      displayDecimals: 0,
+      phrase: "accomplishing over 80% of the tasks within just one year",
+    },
+    {
+      id: "services_openness_rank",
+      series: "services_openness_rank",
+      basis: "stated",
+      label: {
+        en: "Beijing's rank in the national evaluation of services opening-up pilot areas",
+        zh: "服务业扩大开放试点示范地区综合评估全国排名",
+      },
+      kind: "rank",
+      unit: { en: "rank", zh: "名" },
+      value: 1,
+      bound: "exact",
+      period: THREE_YEARS_TO_2025,
+      displayDecimals: 0,
+      phrase: "Beijing has ranked first in the overall evaluation",
+    },
+    {
+      id: "services_openness_first_place_years",
+      series: "services_openness_first_place_years",
+      basis: "stated",
+      label: {
+        en: "Consecutive years ranked first in that evaluation",
+        zh: "在该评估中连续位居第一的年数",
+      },
+      kind: "count",
+      unit: { en: "years", zh: "年" },
+      value: 3,
+      bound: "exact",
+      period: THREE_YEARS_TO_2025,
+      displayDecimals: 0,
+      phrase: "For three consecutive years",
+    },
+    {
+      id: "global_service_partners",
+      series: "global_service_partners",
+      basis: "stated",
+      label: {
+        en: "Enterprises in the first cohort of the Global Service Partners Program",
+        zh: "“全球服务伙伴计划”首批入选企业数",
+      },
+      kind: "count",
+      unit: { en: "enterprises", zh: "家" },
+      value: 13,
+      bound: "exact",
+      period: YEAR_2024,
+      displayDecimals: 0,
+      phrase: "13 enterprises selected for its inaugural cohort",
+    },
+    {
+      id: "tianzhu_bonded_zone_rank",
+      series: "tianzhu_bonded_zone_rank",
+      basis: "stated",
+      label: {
+        en: "Tianzhu Comprehensive Bonded Zone's national rank in the customs performance assessment",
+        zh: "天竺综合保税区海关总署绩效评估全国排名",
+      },
+      kind: "rank",
+      unit: { en: "rank", zh: "名" },
+      value: 2,
+      bound: "exact",
+      period: YEAR_2023,
+      displayDecimals: 0,
+      phrase: "Tianzhu Comprehensive Bonded Zone ranked second nationwide",
+    },
+    {
+      id: "daxing_bonded_zone_rank_rise",
+      series: "daxing_bonded_zone_rank_rise",
+      basis: "stated",
+      label: {
+        en: "Places gained by the Daxing airport bonded zone in the import and export value ranking",
+        zh: "北京大兴国际机场综合保税区进出口额排名上升位次",
+      },
+      kind: "places",
+      unit: { en: "places", zh: "位" },
+      value: 55,
+      bound: "exact",
+      period: YEAR_2023,
+      displayDecimals: 0,
+      phrase: "a remarkable rise of 55 places",
+    },
+  ],
+
+  facts: [
+    {
+      id: "pilot_city_telecom_healthcare",
+      category: "pioneering_measure",
+      label: {
+        en: "Pilot city for wider opening of value-added telecoms and healthcare",
+        zh: "增值电信、医疗领域扩大开放试点城市",
+      },
+      description: {
+        en: "Beijing was in the first group of cities approved for the pilot.",
+        zh: "北京为首批获批开展试点的城市之一。",
+      },
+      period: YEAR_2024,
+      phrase: "among the first batch of pilot cities",
+      figure: null,
+    },
+    {
+      id: "first_fie_gene_therapy",
+      category: "national_first",
+      label: {
+        en: "Foreign-funded enterprise in human genetic diagnosis and gene therapy",
+        zh: "人体基因诊断与治疗外资企业",
+      },
+      description: {
+        en: "The first such enterprise in China was set up in Beijing.",
+        zh: "全国首家此类企业在北京设立。",
+      },
+      period: YEAR_2024,
+      phrase: "the country’s first foreign-funded enterprise",
+      figure: null,
+    },
+    {
+      id: "first_data_outbound_negative_list",
+      category: "national_first",
+      label: {
+        en: "Negative list for outbound data flow, by scenario and field",
+        zh: "分场景、分字段的数据出境负面清单",
+      },
+      description: {
+        en: "China's first such list, for companies in the pilot free trade zone.",
+        zh: "全国首个此类清单，适用于自由贸易试验区内企业。",
+      },
+      period: YEAR_2024,
+      phrase: "the nation’s first scenario-based and field-level negative list",
+      figure: null,
+    },
+    {
+      id: "first_professional_qualifications_catalogue",
+      category: "national_first",
+      label: {
+        en: "Catalogue of Recognized International Professional Qualifications",
+        zh: "境外职业资格认可目录",
+      },
+      description: {
+        en: "Issued by Beijing as the first catalogue of its kind.",
+        zh: "北京发布的首个此类目录。",
+      },
+      period: YEAR_2024,
+      phrase: "the first Catalogue of Recognized International Professional Qualifications",
+      figure: null,
+    },
+    {
+      id: "first_rare_disease_drug_pilot_zone",
+      category: "national_first",
+      label: {
+        en: "Pilot zone for the special provision of rare disease drugs",
+        zh: "罕见病药品保障先行区",
+      },
+      description: {
+        en: "Construction of China's first such zone began.",
+        zh: "全国首个此类先行区启动建设。",
+      },
+      period: YEAR_2024,
+      phrase: "the country’s first pilot zone for the special provision of rare disease drugs",
+      figure: null,
+    },
+    {
+      id: "urgent_imported_drugs_rapid_review",
+      category: "pioneering_measure",
+      label: {
+        en: "Rapid review model for urgently needed imported drugs and devices",
+        zh: "临床急需进口药品和医疗器械快速审批模式",
+      },
+      description: {
+        en: "A fast approval route for imported drugs and medical devices needed in clinics.",
+        zh: "为临床急需的进口药品和医疗器械建立的快速审评审批路径。",
+      },
+      period: YEAR_2024,
+      phrase: "a rapid review and approval model with Beijing characteristics",
+      figure: null,
+    },
+    {
+      id: "real_estate_trust_registration",
+      category: "pioneering_measure",
+      label: {
+        en: "Registration of real estate held in trust",
+        zh: "不动产信托财产登记",
+      },
+      description: {
+        en: "Beijing was the first to register real estate as trust property.",
+        zh: "北京率先开展不动产信托财产登记。",
+      },
+      period: YEAR_2024,
+      phrase: "pioneered real estate trust property registration",
+      figure: null,
+    },
+    {
+      id: "pharma_biotherapeutic_api_project",
+      category: "signature_project",
+      label: {
+        en: "Biotherapeutic API project of a multinational drug maker",
+        zh: "跨国药企生物治疗原料药项目",
+      },
+      description: {
+        en: "The first project of this kind in China by a multinational pharmaceutical firm.",
+        zh: "全国首个由跨国药企投资的此类项目。",
+      },
+      period: JAN_NOV_2024,
+      phrase: "China’s first pharma biotherapeutic API project",
+      figure: null,
+    },
+    {
+      id: "lilly_medical_innovation_center",
+      category: "signature_project",
+      label: {
+        en: "Lilly China Medical Innovation Center",
+        zh: "礼来中国医学创新中心",
+      },
+      description: {
+        en: "A medical innovation centre of the drug maker Lilly.",
+        zh: "礼来公司的医学创新中心。",
+      },
+      period: JAN_NOV_2024,
+      phrase: "the Lilly China Medical Innovation Center",
+      figure: null,
+    },
+    {
+      id: "steinbeis_china_headquarters",
+      category: "signature_project",
+      label: { en: "Steinbeis China headquarters", zh: "史太白中国总部" },
+      description: {
+        en: "The China headquarters of the Steinbeis network.",
+        zh: "史太白在华总部。",
+      },
+      period: JAN_NOV_2024,
+      phrase: "the China headquarters of Steinbeis",
+      figure: null,
+    },
+    {
+      id: "standard_chartered_securities",
+      category: "signature_project",
+      label: { en: "Standard Chartered Securities", zh: "渣打证券" },
+      description: {
+        en: "A securities firm of the Standard Chartered group.",
+        zh: "渣打集团旗下证券公司。",
+      },
+      period: JAN_NOV_2024,
+      phrase: "Standard Chartered Securities",
+      figure: null,
+    },
+    {
+      id: "yizhuang_bonded_zone",
+      category: "bonded_zone",
+      label: { en: "Beijing Yizhuang Comprehensive Bonded Zone", zh: "北京亦庄综合保税区" },
+      description: {
+        en: "Approved; meant to be China's first bonded zone for new quality productive forces.",
+        zh: "获批设立，目标是建成全国首个培育新质生产力的综合保税区。",
+      },
+      period: YEAR_2024,
+      phrase: "the Beijing Yizhuang Comprehensive Bonded Zone was approved",
+      figure: null,
+    },
+    {
+      id: "tianzhu_bonded_zone",
+      category: "bonded_zone",
+      label: { en: "Tianzhu Comprehensive Bonded Zone", zh: "天竺综合保税区" },
+      description: {
+        en: "Second in China in the customs' 2023 assessment, its best result yet.",
+        zh: "在海关总署2023年度绩效评估中位列全国第二，为历史最好成绩。",
+      },
+      period: YEAR_2023,
+      phrase: "marking its best performance ever",
+      figure: "tianzhu_bonded_zone_rank",
+    },
+    {
+      id: "daxing_airport_bonded_zone",
+      category: "bonded_zone",
+      label: {
+        en: "Daxing International Airport Comprehensive Bonded Zone",
+        zh: "北京大兴国际机场综合保税区",
+      },
+      description: {
+        en: "Rose the most places of any zone in China in the import and export value ranking.",
+        zh: "进出口额排名上升位次居全国首位。",
+      },
+      period: YEAR_2023,
+      phrase: "representing the biggest improvement in the country",
+      figure: "daxing_bonded_zone_rank_rise",
+    },
+  ],
+
+  tables: [
+    {
+      id: "fdi_headline",
+      title: {
+        en: "New foreign-funded enterprises in Beijing",
+        zh: "北京新设外资企业",
+      },
+      note: {
+        en: "January–November figures; derived rows are computed from stated ones and marked so.",
+        zh: "数据为1—11月累计；推算行由公布数据计算得出，并已标明。",
+      },
+      layout: "figures",
+      rows: [
+        "fdi_new_enterprises",
+        "fdi_new_enterprises_yoy",
+        "fdi_new_enterprises_yoy_vs_national",
+        "national_fdi_new_enterprises_yoy",
+        "fdi_new_enterprises_jan_nov_2023_approx",
+      ],
+    },
+    {
+      id: "two_zones_policy",
+      title: { en: "\"Two zones\" policy results", zh: "“两区”政策成效" },
+      note: {
+        en: "Policy counts are cumulative since the two zones were launched; \"over\" and \"nearly\" are the source's bounds.",
+        zh: "政策数为“两区”建设以来累计；“超过”“近”为原文表述。",
+      },
+      layout: "figures",
+      rows: [
+        "pioneering_policies",
+        "national_first_policies",
+        "services_plan_v2_tasks_done",
+        "services_openness_rank",
+        "services_openness_first_place_years",
+        "global_service_partners",
+      ],
+    },
+    {
+      id: "national_firsts",
+      title: { en: "National firsts and pioneering measures", zh: "全国首创与先行举措" },
+      note: {
+        en: "Measures the report names as the first in China or among the first.",
+        zh: "报道中列为全国首个或首批的举措。",
+      },
+      layout: "facts",
+      rows: [
+        "first_fie_gene_therapy",
+        "first_data_outbound_negative_list",
+        "first_professional_qualifications_catalogue",
+        "first_rare_disease_drug_pilot_zone",
+        "pilot_city_telecom_healthcare",
+        "urgent_imported_drugs_rapid_review",
+        "real_estate_trust_registration",
+      ],
+    },
+    {
+      id: "signature_projects",
+      title: { en: "Signature foreign-invested projects", zh: "标志性外资项目" },
+      note: {
+        en: "Projects the report names as landing in Beijing in the first 11 months of 2024.",
+        zh: "报道列举的2024年1—11月在京落地项目。",
+      },
+      layout: "facts",
+      rows: [
+        "pharma_biotherapeutic_api_project",
+        "lilly_medical_innovation_center",
+        "steinbeis_china_headquarters",
+        "standard_chartered_securities",
+      ],
+    },
+    {
+      id: "bonded_zones",
+      title: { en: "Comprehensive bonded zones", zh: "综合保税区" },
+      note: {
+        en: "Rankings are from the General Administration of Customs' 2023 assessment.",
+        zh: "排名来自海关总署2023年度绩效评估。",
+      },
+      layout: "facts",
+      rows: ["yizhuang_bonded_zone", "tianzhu_bonded_zone", "daxing_airport_bonded_zone"],
+    },
+    {
+      id: "ftz_share",
+      title: {
+        en: "Pilot free trade zone's share of foreign investment in actual use",
+        zh: "自由贸易试验区实际使用外资占比",
+      },
+      note: {
+        en: "January–November figures; the earlier share is derived from the stated change.",
+        zh: "数据为1—11月累计；上年同期占比由公布的变化值推算。",
+      },
+      layout: "figures",
+      rows: ["ftz_fdi_share", "ftz_fdi_share_change", "ftz_fdi_share_prev_year"],
+    },
+  ],
+} as const satisfies z.input<typeof Release>;
+
+/** Every figure id of the release, derived from the data. */
+export type FigureId = (typeof RELEASE.figures)[number]["id"];
+/** Every fact id of the release. */
+export type FactId = (typeof RELEASE.facts)[number]["id"];
+/** Every curated table id of the release. */
+export type TableId = (typeof RELEASE.tables)[number]["id"];
