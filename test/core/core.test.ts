@@ -1,0 +1,219 @@
+import { CURRENT_RELEASE, LANGUAGES, type Figure, type Release } from "../../src/data";
+import {
+  FormulaError,
+  TEXT_FORMAT,
+  UnknownTableError,
+  citeFigure,
+  citeSource,
+  closestIds,
+  currentDataset,
+  evaluateFormula,
+  formatFigureValue,
+  indexRelease,
+  numberFormat,
+  periodYear,
+  roundTo,
+  sourceLine,
+  statedForYear,
+  tableGrid,
+} from "../../src/core";
+
+const index = currentDataset();
+const figure = (id: string): Figure => {
+  const found = index.figure(id);
+  if (!found) throw new Error(`no figure ${id}`);
+  return found;
+};
+
+describe("lookups", () => {
+  it("finds every figure, fact and table by id", () => {
+    const missing = [
+      ...CURRENT_RELEASE.figures.filter((f) => index.figure(f.id) !== f).map((f) => f.id),
+      ...CURRENT_RELEASE.facts.filter((f) => index.fact(f.id) !== f).map((f) => f.id),
+      ...CURRENT_RELEASE.tables.filter((t) => index.table(t.id) !== t).map((t) => t.id),
+    ];
+    expect(missing).toEqual([]);
+    expect(index.figure("no_such_id")).toBeUndefined();
+  });
+
+  it("gives the stated figure for a year and never a derived one", () => {
+    const found = statedForYear(index, "fdi_new_enterprises", 2024);
+    expect(found.found && found.figure.value).toBe(1777);
+    // The 2023 count exists only as a derived estimate in the same series: not returned as stated.
+    const earlier = statedForYear(index, "fdi_new_enterprises", 2023);
+    expect(earlier.found).toBe(false);
+    expect(!earlier.found && earlier.available.map((p) => p.label.en)).toEqual(["January–November 2024"]);
+  });
+
+  it("takes the latest stated period when no year is given", () => {
+    const two: Release = {
+      ...CURRENT_RELEASE,
+      figures: [
+        ...CURRENT_RELEASE.figures,
+        { ...figure("fdi_new_enterprises"), id: "fdi_new_enterprises_2025", value: 2000,
+          period: { start: "2025-01-01", end: "2025-11-30", label: { en: "January–November 2025", zh: "2025年1—11月" } } },
+      ],
+    };
+    const latest = statedForYear(indexRelease(two), "fdi_new_enterprises", null);
+    expect(latest.found && latest.figure.id).toBe("fdi_new_enterprises_2025");
+  });
+
+  it("places a period in a year only when it starts and ends in that year", () => {
+    expect(periodYear(figure("fdi_new_enterprises").period)).toBe(2024);
+    expect(periodYear(figure("pioneering_policies").period)).toBeNull();
+    expect(periodYear({ start: "2023-07-01", end: "2024-06-30", label: { en: "x", zh: "x" } })).toBeNull();
+  });
+
+  it("suggests the closest ids for a mistyped one", () => {
+    expect(closestIds(index.figureIds, "fdi_new_enterprise")[0]).toBe("fdi_new_enterprises");
+    expect(closestIds(index.figureIds, "FTZ_FDI_SHAR")[0]).toBe("ftz_fdi_share");
+    expect(closestIds(index.figureIds, "tianzhu", 1)).toEqual(["tianzhu_bonded_zone_rank"]);
+  });
+});
+
+describe("formulas", () => {
+  const values: Record<string, number> = { a: 2, b: 3, c: 4 };
+  const resolve = (id: string): number | undefined => values[id];
+
+  it("respects precedence, parentheses and unary minus", () => {
+    expect(evaluateFormula("a + b * c", resolve)).toBe(14);
+    expect(evaluateFormula("(a + b) * c", resolve)).toBe(20);
+    expect(evaluateFormula("-a + c / 2", resolve)).toBe(0);
+    expect(evaluateFormula("a - b - c", resolve)).toBe(-5);
+  });
+
+  it("rejects unknown ids and malformed text", () => {
+    expect(() => evaluateFormula("a + zz", resolve)).toThrow(FormulaError);
+    expect(() => evaluateFormula("a +", resolve)).toThrow(FormulaError);
+    expect(() => evaluateFormula("(a + b", resolve)).toThrow(FormulaError);
+    expect(() => evaluateFormula("a ; b", resolve)).toThrow(FormulaError);
+    expect(() => evaluateFormula("a b", resolve)).toThrow(FormulaError);
+  });
+
+  it("rounds half away from zero, through binary noise", () => {
+    expect(roundTo(0.14 - 0.05, 4)).toBe(0.09);
+    expect(roundTo(1.005, 2)).toBe(1.01);
+    expect(roundTo(-2.5, 0)).toBe(-3);
+    expect(roundTo(1558.77, 0)).toBe(1559);
+  });
+});
+
+describe("number formats", () => {
+  it.each([
+    ["fdi_new_enterprises", "en", "#,##0", "1,777"],
+    ["ftz_fdi_share", "en", "0.0%", "33.8%"],
+    ["fdi_new_enterprises_yoy", "zh", "0%", "14%"],
+    ["pioneering_policies", "en", '"over "#,##0', "over 120"],
+    ["pioneering_policies", "zh", '"超过"#,##0', "超过120"],
+    ["national_first_policies", "zh", '"近"#,##0', "近60"],
+    ["services_plan_v2_tasks_done", "en", '"over "0%', "over 80%"],
+    ["ftz_fdi_share_change", "en", '"+"0.0" pp";"-"0.0" pp";"0 pp"', "+17.9 pp"],
+    ["ftz_fdi_share_change", "zh", '"+"0.0"个百分点";"-"0.0"个百分点";"0个百分点"', "+17.9个百分点"],
+    ["tianzhu_bonded_zone_rank", "zh", '"第"0"名"', "第2名"],
+    ["daxing_bonded_zone_rank_rise", "en", '"up "0" places";"down "0" places";"no change"', "up 55 places"],
+  ] as const)("%s in %s: %s shows %s", (id, language, format, shown) => {
+    expect(numberFormat(figure(id), language)).toBe(format);
+    expect(formatFigureValue(figure(id), language)).toBe(shown);
+  });
+
+  it("shows a negative change and no change in words, not a doubled sign", () => {
+    const change = { ...figure("ftz_fdi_share_change"), value: -2.5 };
+    expect(formatFigureValue(change, "en")).toBe("-2.5 pp");
+    expect(formatFigureValue({ ...figure("daxing_bonded_zone_rank_rise"), value: -3 }, "zh")).toBe("下降3位");
+    expect(formatFigureValue({ ...figure("daxing_bonded_zone_rank_rise"), value: 0 }, "en")).toBe("no change");
+  });
+});
+
+describe("table grids", () => {
+  const grids = index.tableIds.flatMap((id) => LANGUAGES.map((language) => tableGrid(index, id, language)));
+
+  it("lays out every table in both languages with no holes", () => {
+    const problems: string[] = [];
+    for (const grid of grids) {
+      const width = grid.header.length;
+      const where = `${grid.tableId}/${grid.language}`;
+      if (width !== grid.columnKeys.length) problems.push(`${where}: header and keys differ`);
+      if (grid.rows.length !== grid.rowIds.length) problems.push(`${where}: ${grid.rows.length} rows, ${grid.rowIds.length} ids`);
+      if (grid.rows.length !== grid.numberFormats.length) problems.push(`${where}: formats and rows differ in length`);
+      grid.rows.forEach((row, r) => {
+        if (row.length !== width) problems.push(`${where} row ${r}: width ${row.length}`);
+        if ((grid.numberFormats[r] ?? []).length !== width) problems.push(`${where} row ${r}: formats width`);
+        row.forEach((cell, c) => {
+          if (cell === undefined || (typeof cell === "number" && !Number.isFinite(cell))) problems.push(`${where} ${r},${c}: bad cell`);
+          const format = grid.numberFormats[r]?.[c];
+          if (typeof cell === "string" && cell !== "" && format !== TEXT_FORMAT) problems.push(`${where} ${r},${c}: text not formatted as text`);
+        });
+      });
+      if (!grid.title || !grid.note || !grid.sourceLine) problems.push(`${where}: missing title, note or source line`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("puts each figure's stored value and format in the value column", () => {
+    const problems: string[] = [];
+    for (const grid of grids) {
+      const valueColumn = grid.columnKeys.indexOf("value");
+      if (valueColumn < 0) continue;
+      grid.rowIds.forEach((rowId, r) => {
+        const linked = index.figure(rowId) ?? index.figure(index.fact(rowId)?.figure ?? "");
+        const cell = grid.rows[r]?.[valueColumn];
+        if (!linked) {
+          if (cell !== "") problems.push(`${grid.tableId} ${rowId}: value where no figure is linked`);
+          return;
+        }
+        if (cell !== linked.value) problems.push(`${grid.tableId} ${rowId}: ${String(cell)} is not ${linked.value}`);
+        if (grid.numberFormats[r]?.[valueColumn] !== numberFormat(linked, grid.language)) problems.push(`${grid.tableId} ${rowId}: format`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("labels derived rows as derived and stated rows as stated", () => {
+    const grid = tableGrid(index, "fdi_headline", "en");
+    const basis = grid.columnKeys.indexOf("basis");
+    const byRow = Object.fromEntries(grid.rowIds.map((id, r) => [id, grid.rows[r]?.[basis]]));
+    expect(byRow).toMatchObject({
+      fdi_new_enterprises: "Stated",
+      national_fdi_new_enterprises_yoy: "Derived",
+      fdi_new_enterprises_jan_nov_2023_approx: "Derived estimate",
+    });
+    expect(tableGrid(index, "fdi_headline", "zh").header).toEqual(["指标", "数值", "单位", "时期", "依据"]);
+  });
+
+  it("shows a value column in a facts table only where a fact links a figure", () => {
+    expect(tableGrid(index, "signature_projects", "en").columnKeys).toEqual(["item", "description", "period"]);
+    expect(tableGrid(index, "bonded_zones", "en").columnKeys).toEqual(["item", "description", "value", "unit", "period"]);
+  });
+
+  it("refuses an unknown table", () => {
+    expect(() => tableGrid(index, "nope", "en")).toThrow(UnknownTableError);
+  });
+});
+
+describe("citations", () => {
+  it("cites the source in APA and GB/T 7714", () => {
+    expect(citeSource(CURRENT_RELEASE, "apa")).toBe(
+      `Xinhua News Agency. (2025, January 15). [${CURRENT_RELEASE.source.description.en}] [News report].`,
+    );
+    expect(citeSource(CURRENT_RELEASE, "gbt7714")).toBe(`新华社. ${CURRENT_RELEASE.source.description.zh}[N]. 2025-01-15.`);
+  });
+
+  it("adds an online marker and the address when the source has one", () => {
+    const online = { ...CURRENT_RELEASE, source: { ...CURRENT_RELEASE.source, url: "https://example.org/a" } };
+    expect(citeSource(online, "gbt7714")).toMatch(/\[N\/OL\]\. 2025-01-15\. https:\/\/example\.org\/a\.$/);
+    expect(citeSource(online, "apa")).toMatch(/ https:\/\/example\.org\/a$/);
+  });
+
+  it("locates a stated figure by its phrase and a derived one by its formula", () => {
+    const stated = figure("fdi_new_enterprises");
+    expect(citeFigure(CURRENT_RELEASE, stated, "apa")).toContain(stated.basis === "stated" ? stated.phrase : "");
+    const derived = figure("national_fdi_new_enterprises_yoy");
+    expect(citeFigure(CURRENT_RELEASE, derived, "gbt7714")).toContain(derived.basis === "derived" ? derived.formula : "");
+    expect(citeFigure(CURRENT_RELEASE, derived, "apa")).toContain("Derived");
+  });
+
+  it("writes a source line naming publisher, date and release in each language", () => {
+    expect(sourceLine(CURRENT_RELEASE, "en")).toMatch(/^Source: Xinhua News Agency, 15 January 2025; .* Dataset release 2025-01-15\.1\.$/);
+    expect(sourceLine(CURRENT_RELEASE, "zh")).toMatch(/^来源：新华社，2025年1月15日；.*数据版本 2025-01-15\.1。$/);
+  });
+});
