@@ -1,0 +1,339 @@
+/**
+ * The BJ.* function library: argument parsing, validation and results, over the pure core.
+ * Each entry is called exactly as Excel calls the registered function, and returns a value, a
+ * spilled matrix or a `CustomFunctions.Error`; it never throws and never returns undefined or NaN.
+ * functions.ts declares and registers them; tests and the bench call this module directly.
+ *
+ * Layer: above core; no workbook access, no DOM, no network. Office types are used as types only.
+ */
+import type { Figure, Language } from "../data";
+import {
+  CITATION_STYLES,
+  FIGURE_WORDS,
+  GENERAL_FORMAT,
+  TEXT_FORMAT,
+  basisLabel,
+  citeFigure,
+  closestIds,
+  currentDataset,
+  numberFormat,
+  periodYear,
+  statedForYear,
+  tableGrid,
+  type CitationStyle,
+  type DatasetIndex,
+} from "../core";
+import { parseOptionalChoice, parseOptionalYear, parseRequiredId, type Parsed } from "./args";
+import { functionError, type FunctionFailure } from "./errors";
+import { PLAIN_HOST, type HostSupport } from "./host";
+import { MESSAGES } from "./messages";
+
+/** The function ids: a contract with workbooks, never changed. The namespace BJ comes from the manifest. */
+export const FUNCTION_IDS = [
+  "FDI_COUNT",
+  "FDI_GROWTH",
+  "FTZ_FDI_SHARE",
+  "STAT",
+  "TABLE",
+  "INDICATORS",
+  "SOURCE",
+  "CARD",
+  "VERSION",
+] as const;
+export type FunctionId = (typeof FUNCTION_IDS)[number];
+
+/** The series behind the three headline functions; each answers with stated figures only. */
+export const SERIES_FUNCTIONS = {
+  FDI_COUNT: "fdi_new_enterprises",
+  FDI_GROWTH: "fdi_new_enterprises_yoy",
+  FTZ_FDI_SHARE: "ftz_fdi_share",
+} as const satisfies Partial<Record<FunctionId, string>>;
+
+/** A number with its number format, in the shape the host takes (see host.ts). */
+export type NumberCellValue = Excel.DoubleCellValue | Excel.FormattedNumberCellValue;
+/** One cell of a result. */
+export type CellResult = string | number | boolean | NumberCellValue | Excel.EntityCellValue;
+/** A spilled result: a header row and data rows, all the same width. */
+export type Matrix = CellResult[][];
+
+/** The fields BJ.STAT returns; `*_zh` give the Simplified Chinese text of a field. */
+export const STAT_FIELDS = [
+  "value",
+  "unit",
+  "period",
+  "bound",
+  "label",
+  "phrase",
+  "source",
+  "derived",
+  "unit_zh",
+  "period_zh",
+  "bound_zh",
+  "label_zh",
+  "source_zh",
+] as const;
+export type StatField = (typeof STAT_FIELDS)[number];
+
+/** The language words TABLE and INDICATORS accept (case-insensitive), and what they mean. */
+export const LANGUAGE_CHOICES: Readonly<Record<string, Language>> = {
+  en: "en",
+  "en-us": "en",
+  zh: "zh",
+  "zh-cn": "zh",
+  "zh-hans": "zh",
+};
+const LANGUAGES_SHOWN = ["en", "zh", "zh-CN"] as const;
+
+/** Citation styles, matched ignoring case, spaces and punctuation ("GB/T 7714" is gbt7714). */
+const STYLE_CHOICES: Readonly<Record<string, CitationStyle>> = {
+  apa: "apa",
+  gbt7714: "gbt7714",
+  gbt77142015: "gbt7714",
+};
+const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+const INDICATOR_HEADERS: Record<Language, readonly string[]> = {
+  en: ["Id", "Indicator", "Unit", "Period", "Bound", "Basis"],
+  zh: ["编号", "指标", "单位", "时期", "界限", "依据"],
+};
+
+const CARD_WORDS = {
+  en: {
+    value: "Value",
+    unit: "Unit",
+    period: "Period",
+    bound: "Bound",
+    basis: "Basis",
+    phrase: "Source phrase",
+    formula: "Formula",
+    note: "Note",
+    citation: "Citation",
+    id: "Id",
+    release: "Dataset release",
+    provider: "Beijing two zones statistics (Xinhua, 15 January 2025)",
+  },
+  zh: {
+    value: "数值",
+    unit: "单位",
+    period: "时期",
+    bound: "界限",
+    basis: "依据",
+    phrase: "原文短语",
+    formula: "公式",
+    note: "说明",
+    citation: "引文",
+    id: "编号",
+    release: "数据版本",
+    provider: "北京“两区”统计数据（新华社，2025年1月15日）",
+  },
+} as const;
+
+/** The library's functions by id, each taking the arguments Excel passes. */
+export interface BjLibrary {
+  FDI_COUNT(year?: unknown): CellResult | FunctionFailure;
+  FDI_GROWTH(year?: unknown): CellResult | FunctionFailure;
+  FTZ_FDI_SHARE(year?: unknown): CellResult | FunctionFailure;
+  STAT(indicator?: unknown, year?: unknown, field?: unknown): CellResult | FunctionFailure;
+  TABLE(table?: unknown, language?: unknown): Matrix | FunctionFailure;
+  INDICATORS(language?: unknown): Matrix | FunctionFailure;
+  SOURCE(indicator?: unknown, style?: unknown): CellResult | FunctionFailure;
+  CARD(indicator?: unknown): CellResult | FunctionFailure;
+  VERSION(): CellResult | FunctionFailure;
+}
+
+export interface LibraryOptions {
+  /** The indexed release; defaults to the release this build serves. */
+  readonly index?: DatasetIndex;
+  /** What the host supports; asked on every call (the detector caches). Defaults to plain values. */
+  readonly host?: () => HostSupport;
+}
+
+/** Builds the library over a release and a host. */
+export function createLibrary(options: LibraryOptions = {}): BjLibrary {
+  const index = options.index ?? currentDataset();
+  const hostOf = options.host ?? ((): HostSupport => PLAIN_HOST);
+  const release = index.release;
+  const firstFigureId = index.figureIds[0] ?? "fdi_new_enterprises";
+  const firstTableId = index.tableIds[0] ?? "fdi_headline";
+
+  /** A number, formatted where the host takes cell values. */
+  const numberCell = (value: number, format: string, host: HostSupport): CellResult => {
+    if (!host.cellValues) return value;
+    return host.doubleNumberFormat
+      ? { type: "Double", basicValue: value, numberFormat: format }
+      : { type: "FormattedNumber", basicValue: value, numberFormat: format };
+  };
+
+  const figureValue = (figure: Figure, host: HostSupport): CellResult =>
+    numberCell(figure.value, numberFormat(figure, host.language), host);
+
+  const findFigure = (value: unknown, language: Language): Parsed<Figure> => {
+    const id = parseRequiredId(value, "indicator", firstFigureId, language);
+    if (!id.ok) return id;
+    const figure = index.figure(id.value);
+    if (figure) return { ok: true, value: figure };
+    const closest = closestIds(index.figureIds, id.value);
+    return { ok: false, error: functionError("notAvailable", MESSAGES.unknownId("indicator", id.value, closest, language)) };
+  };
+
+  const parseLanguage = (value: unknown, language: Language): Parsed<Language> =>
+    parseOptionalChoice(value, "language", LANGUAGE_CHOICES, "en", LANGUAGES_SHOWN, language);
+
+  const series = (seriesId: string) => (year?: unknown): CellResult | FunctionFailure => {
+    const host = hostOf();
+    const wanted = parseOptionalYear(year, host.language);
+    if (!wanted.ok) return wanted.error;
+    const found = statedForYear(index, seriesId, wanted.value);
+    if (found.found) return figureValue(found.figure, host);
+    const periods = found.available.map((period) => period.label[host.language]);
+    return functionError("notAvailable", MESSAGES.noStatedFigure(wanted.value ?? 0, periods, host.language));
+  };
+
+  const statField = (figure: Figure, field: StatField, host: HostSupport): CellResult => {
+    switch (field) {
+      case "value":
+        return figureValue(figure, host);
+      case "unit":
+      case "unit_zh":
+        return figure.unit[field === "unit" ? "en" : "zh"];
+      case "period":
+      case "period_zh":
+        return figure.period.label[field === "period" ? "en" : "zh"];
+      case "label":
+      case "label_zh":
+        return figure.label[field === "label" ? "en" : "zh"];
+      case "bound":
+        return figure.bound;
+      case "bound_zh":
+        return FIGURE_WORDS.bound.zh[figure.bound];
+      case "phrase":
+        return figure.basis === "stated" ? figure.phrase : "";
+      case "derived":
+        return figure.basis === "derived" ? figure.formula : "";
+      case "source":
+        return citeFigure(release, figure, "apa");
+      case "source_zh":
+        return citeFigure(release, figure, "gbt7714");
+    }
+  };
+
+  const statFieldChoices: Readonly<Record<string, StatField>> = Object.fromEntries(STAT_FIELDS.map((f) => [f, f]));
+
+  const card = (figure: Figure, host: HostSupport): Excel.EntityCellValue => {
+    const language = host.language;
+    const words = CARD_WORDS[language];
+    const text = (value: string): Excel.StringCellValue => ({ type: "String", basicValue: value });
+    const provenance: Record<string, Excel.EntityPropertyType> =
+      figure.basis === "stated"
+        ? { [words.phrase]: text(figure.phrase) }
+        : { [words.formula]: text(`${figure.id} = ${figure.formula}`), [words.note]: text(figure.note[language]) };
+    const properties: Record<string, Excel.EntityPropertyType> = {
+      [words.value]: host.doubleNumberFormat
+        ? { type: "Double", basicValue: figure.value, numberFormat: numberFormat(figure, language) }
+        : { type: "FormattedNumber", basicValue: figure.value, numberFormat: numberFormat(figure, language) },
+      [words.unit]: text(figure.unit[language]),
+      [words.period]: text(figure.period.label[language]),
+      [words.bound]: text(FIGURE_WORDS.bound[language][figure.bound]),
+      [words.basis]: text(basisLabel(figure, language)),
+      ...provenance,
+      [words.citation]: text(citeFigure(release, figure, language === "en" ? "apa" : "gbt7714")),
+      [words.id]: text(figure.id),
+      [words.release]: text(release.id),
+    };
+    return {
+      type: "Entity",
+      text: figure.label[language],
+      properties,
+      layouts: {
+        card: {
+          title: figure.label[language],
+          sections: [
+            {
+              layout: "List",
+              properties: [words.value, words.unit, words.period, words.bound, words.basis, ...Object.keys(provenance)],
+            },
+            { layout: "List", title: words.citation, properties: [words.citation, words.id, words.release], collapsible: true, collapsed: true },
+          ],
+        },
+      },
+      provider: { description: words.provider },
+    };
+  };
+
+  return {
+    FDI_COUNT: series(SERIES_FUNCTIONS.FDI_COUNT),
+    FDI_GROWTH: series(SERIES_FUNCTIONS.FDI_GROWTH),
+    FTZ_FDI_SHARE: series(SERIES_FUNCTIONS.FTZ_FDI_SHARE),
+
+    STAT(indicator, year, field) {
+      const host = hostOf();
+      const found = findFigure(indicator, host.language);
+      if (!found.ok) return found.error;
+      const figure = found.value;
+      const wanted = parseOptionalYear(year, host.language);
+      if (!wanted.ok) return wanted.error;
+      const chosen = parseOptionalChoice(field, "field", statFieldChoices, "value", STAT_FIELDS, host.language);
+      if (!chosen.ok) return chosen.error;
+      if (wanted.value !== null && periodYear(figure.period) !== wanted.value) {
+        const message = MESSAGES.periodMismatch(figure.id, wanted.value, figure.period.label[host.language], host.language);
+        return functionError("notAvailable", message);
+      }
+      return statField(figure, chosen.value, host);
+    },
+
+    TABLE(table, language) {
+      const host = hostOf();
+      const id = parseRequiredId(table, "table", firstTableId, host.language);
+      if (!id.ok) return id.error;
+      const lang = parseLanguage(language, host.language);
+      if (!lang.ok) return lang.error;
+      if (!index.table(id.value)) {
+        const closest = closestIds(index.tableIds, id.value);
+        return functionError("notAvailable", MESSAGES.unknownId("table", id.value, closest, host.language));
+      }
+      const grid = tableGrid(index, id.value, lang.value);
+      const rows = grid.rows.map((row, r) =>
+        row.map((cell, c): CellResult => {
+          const format = grid.numberFormats[r]?.[c] ?? GENERAL_FORMAT;
+          return typeof cell === "number" && format !== GENERAL_FORMAT && format !== TEXT_FORMAT
+            ? numberCell(cell, format, host)
+            : cell;
+        }),
+      );
+      return [[...grid.header], ...rows];
+    },
+
+    INDICATORS(language) {
+      const host = hostOf();
+      const lang = parseLanguage(language, host.language);
+      if (!lang.ok) return lang.error;
+      const l = lang.value;
+      const rows = index.figureIds.flatMap((id): CellResult[][] => {
+        const figure = index.figure(id);
+        if (!figure) return [];
+        return [[figure.id, figure.label[l], figure.unit[l], figure.period.label[l], FIGURE_WORDS.bound[l][figure.bound], basisLabel(figure, l)]];
+      });
+      return [[...INDICATOR_HEADERS[l]], ...rows];
+    },
+
+    SOURCE(indicator, style) {
+      const host = hostOf();
+      const found = findFigure(indicator, host.language);
+      if (!found.ok) return found.error;
+      const chosen = parseOptionalChoice(style, "style", STYLE_CHOICES, "apa", CITATION_STYLES, host.language, squash);
+      if (!chosen.ok) return chosen.error;
+      return citeFigure(release, found.value, chosen.value);
+    },
+
+    CARD(indicator) {
+      const host = hostOf();
+      const found = findFigure(indicator, host.language);
+      if (!found.ok) return found.error;
+      return host.cellValues ? card(found.value, host) : found.value.value;
+    },
+
+    VERSION() {
+      return release.id;
+    },
+  };
+}
