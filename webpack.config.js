@@ -18,6 +18,7 @@ const { Compilation, sources } = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const LocalizedFunctionsPlugin = require("./scripts/localized-functions-plugin");
 
 /** The origin that manifest.xml and the sources are written with. */
 const DEV_ORIGIN = "https://localhost:3000";
@@ -141,9 +142,13 @@ module.exports = (_env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       // ── Localized custom-functions metadata (functions.zh-CN.json) goes here. ──
-      // The custom functions owner adds a small plugin that emits dist/functions.zh-CN.json; the
-      // manifest's zh-CN bt:Override of Functions.Metadata.Url already points at that file, and
+      // The manifest's zh-CN bt:Override of Functions.Metadata.Url points at that file, and
       // RewriteOriginInJsonPlugin below rewrites its URLs like those of functions.json.
+      new LocalizedFunctionsPlugin({
+        output: "functions.zh-CN.json",
+        table: path.join(root, "src/functions/functions.zh.json"),
+        helpAnchorSuffix: "-zh",
+      }),
       new RewriteOriginInJsonPlugin(origin),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
