@@ -76,8 +76,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    // CommonJS config files (webpack, jest) use require().
-    files: ["*.js", "*.cjs"],
+    // package.json has no "type": "module", so every .js file is CommonJS (configs, build plugins).
+    files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
