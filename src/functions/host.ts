@@ -34,23 +34,40 @@ export function languageOfTag(tag: string | undefined): Language {
   return tag !== undefined && /^zh\b/i.test(tag) ? "zh" : "en";
 }
 
-let detected: HostSupport | undefined;
+/** The parts of the `Office` global that detection reads. */
+export interface OfficeLike {
+  readonly context?: {
+    readonly displayLanguage?: string;
+    readonly requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
+  };
+}
 
 /**
- * The support of the Office host this code runs in; plain where Office (or its context, before
- * Office.onReady) is absent. The answer is cached once Office has a context.
+ * The support of a host, read from an `Office` global; null where Office or its context is not
+ * there yet (before Office.onReady) and the answer could still change.
  */
-export function detectHostSupport(): HostSupport {
-  if (detected) return detected;
-  if (typeof Office === "undefined") return PLAIN_HOST;
-  const context: Office.Context | undefined = Office.context;
+export function hostSupportOf(office: OfficeLike | undefined): HostSupport | null {
+  const context = office?.context;
   const requirements = context?.requirements;
-  if (!context || !requirements || typeof requirements.isSetSupported !== "function") return PLAIN_HOST;
+  if (!context || !requirements || typeof requirements.isSetSupported !== "function") return null;
   const cellValues = requirements.isSetSupported("CustomFunctionsRuntime", "1.4");
-  detected = Object.freeze({
+  return Object.freeze({
     cellValues,
     doubleNumberFormat: cellValues && requirements.isSetSupported("ExcelApi", "1.19"),
     language: languageOfTag(context.displayLanguage),
   });
+}
+
+let detected: HostSupport | undefined;
+
+/**
+ * The support of the Office host this code runs in; plain values in English where Office (or its
+ * context) is absent. Cached once Office has a context.
+ */
+export function detectHostSupport(): HostSupport {
+  if (detected) return detected;
+  const support = hostSupportOf(typeof Office === "undefined" ? undefined : Office);
+  if (support === null) return PLAIN_HOST;
+  detected = support;
   return detected;
 }
