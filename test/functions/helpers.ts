@@ -3,13 +3,13 @@ import type { HostSupport } from "../../src/functions/host";
 import { StubCustomFunctionsError, StubErrorCode } from "./setup-custom-functions";
 
 /** The hosts a result can be shaped for: plain, FormattedNumber-era 1.4, and 1.19 Double, in both languages. */
-export const HOSTS: Record<string, HostSupport> = {
+export const HOSTS = {
   plain: { cellValues: false, doubleNumberFormat: false, language: "en" },
   plainZh: { cellValues: false, doubleNumberFormat: false, language: "zh" },
   formatted: { cellValues: true, doubleNumberFormat: false, language: "en" },
   double: { cellValues: true, doubleNumberFormat: true, language: "en" },
   doubleZh: { cellValues: true, doubleNumberFormat: true, language: "zh" },
-};
+} as const satisfies Record<string, HostSupport>;
 
 /** Asserts that a result is a CustomFunctions.Error with a code and a message matching `message`. */
 export function expectError(result: unknown, code: `${StubErrorCode}`, message?: string | RegExp): void {
