@@ -156,6 +156,8 @@ module.exports = (_env, argv) => {
         // Shared runtime: the pane page hosts the custom functions too, so it loads both bundles.
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        // Kept readable and well-formed (no omitted end tags): the page is tiny.
+        minify: false,
       }),
       new CopyWebpackPlugin({
         patterns: [
