@@ -1,0 +1,117 @@
+/**
+ * The built functions bundle: one webpack build with the project's config (development mode, into
+ * a temporary directory, so it never clashes with dist/ or the build smoke test), then
+ * dist/functions.js loaded in bare JavaScript contexts.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createContext, runInContext } from "node:vm";
+import webpack, { type Configuration } from "webpack";
+import { FUNCTION_IDS } from "../../src/functions/library";
+
+const ROOT = resolve(__dirname, "../..");
+const PRODUCTION_ORIGIN = "https://addin.example.org/bj";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require(join(ROOT, "webpack.config.js")) as (
+  env: Record<string, string>,
+  argv: { mode: "development" | "production" },
+) => Configuration;
+
+let out: string;
+
+/** Builds once, with ADDIN_URL set so the origin rewrite of the metadata is exercised too. */
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), "bj-functions-build-"));
+  const saved = process.env.ADDIN_URL;
+  process.env.ADDIN_URL = PRODUCTION_ORIGIN;
+  let config: Configuration;
+  try {
+    config = makeConfig({}, { mode: "development" });
+  } finally {
+    if (saved === undefined) delete process.env.ADDIN_URL;
+    else process.env.ADDIN_URL = saved;
+  }
+  config.output = { ...config.output, path: out };
+  config.devtool = false;
+  await new Promise<void>((done, fail) => {
+    webpack(config, (error, stats) => {
+      if (error) return fail(error);
+      if (!stats || stats.hasErrors()) return fail(new Error(stats?.toString({ all: false, errors: true }) ?? "no stats"));
+      return done();
+    });
+  });
+}, 180_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+const bundle = (): string => readFileSync(join(out, "functions.js"), "utf8");
+
+describe("functions.js", () => {
+  it("registers every id with CustomFunctions.associate, once, where only CustomFunctions exists", () => {
+    const associated: string[] = [];
+    const functions = new Map<string, unknown>();
+    const context = createContext({
+      CustomFunctions: {
+        associate(id: string, fn: unknown) {
+          associated.push(id);
+          functions.set(id, fn);
+        },
+      },
+    });
+    runInContext(bundle(), context);
+    expect([...associated].sort()).toEqual([...FUNCTION_IDS].sort());
+    for (const id of FUNCTION_IDS) expect(typeof functions.get(id)).toBe("function");
+  });
+
+  it("answers a call through the registered function, and throws the runtime's own Error type", () => {
+    class RuntimeError {
+      constructor(
+        readonly code: string,
+        readonly message?: string,
+      ) {}
+    }
+    const functions = new Map<string, (...args: unknown[]) => unknown>();
+    const context = createContext({
+      CustomFunctions: {
+        Error: RuntimeError,
+        ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
+        associate: (id: string, fn: (...args: unknown[]) => unknown) => functions.set(id, fn),
+      },
+    });
+    runInContext(bundle(), context);
+    expect(functions.get("FDI_COUNT")?.(2024)).toBe(1777);
+    expect(() => functions.get("FDI_COUNT")?.(2023)).toThrow(RuntimeError);
+  });
+
+  it("loads without error in a page that has no CustomFunctions (and touches no DOM)", () => {
+    const context = createContext({});
+    expect(() => runInContext(bundle(), context)).not.toThrow();
+  });
+});
+
+describe("functions metadata in the build", () => {
+  it("emits functions.json and functions.zh-CN.json with help links on the deployed origin", () => {
+    const problems: string[] = [];
+    for (const name of ["functions.json", "functions.zh-CN.json"]) {
+      const path = join(out, name);
+      if (!existsSync(path)) {
+        problems.push(`${name} missing`);
+        continue;
+      }
+      const text = readFileSync(path, "utf8");
+      if (text.includes("localhost")) problems.push(`${name} still names localhost`);
+      const metadata = JSON.parse(text) as { functions: { id: string; helpUrl?: string }[] };
+      const ids = metadata.functions.map((f) => f.id).sort();
+      if (JSON.stringify(ids) !== JSON.stringify([...FUNCTION_IDS].sort())) problems.push(`${name} ids ${ids.join(",")}`);
+      for (const fn of metadata.functions) {
+        if (!fn.helpUrl?.startsWith(`${PRODUCTION_ORIGIN}/functions.html#`)) problems.push(`${name} ${fn.id} helpUrl ${fn.helpUrl}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(existsSync(join(out, "functions.html"))).toBe(true);
+  });
+});
