@@ -1,0 +1,18 @@
+/**
+ * The simulated Excel host: an in-memory model of the part of the Excel JavaScript API this
+ * add-in uses, for tests and the preview page. Never imported by production code (a jest test in
+ * test/simulated-excel/no-production-imports.test.ts enforces it). See docs/simulated-excel.md.
+ */
+export { createSimulatedExcel, openSimulatedExcel, PAYLOAD_LIMIT_BYTES, SimRequestContext } from "./host";
+export type { SimulatedExcel, SimulatedExcelOptions, SyncRecord } from "./host";
+export { SimOfficeError } from "./errors";
+export type { SimErrorCode, SimDebugInfo } from "./errors";
+export type { SimCustomFunction } from "./formula";
+export { renderValue } from "./number-format";
+export type { SimulatedWorkbookSnapshot, WorkbookModel, CellValue } from "./snapshot";
+export type { UserEdits } from "./user-edits";
+export type { SimWorkbook, SimApplication, SimCustomXmlPart, SimCustomXmlPartCollection } from "./workbook";
+export type { SimWorksheet, SimWorksheetCollection, SimWorksheetProtection } from "./worksheet";
+export type { SimRange, SimRangeFormat, SimRangeFont, SimRangeFill } from "./range";
+export type { SimTable, SimTableCollection } from "./table";
+export type { SimClientResult } from "./proxy/base";

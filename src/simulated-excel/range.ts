@@ -1,0 +1,457 @@
+/** Range, its format (font, fill, alignment, widths) and hyperlinks. */
+import { type Rect, formatRect, intersect, withinSheet } from "./address";
+import { invalidArgument, itemNotFound } from "./errors";
+import { type ProxyContext, type Readers, SimObject } from "./proxy/base";
+import type { CellFormat, SheetModel } from "./snapshot";
+import type { ReadValue, WorkbookState } from "./state";
+import { SimWorksheet } from "./worksheet";
+
+/** Where a range is: resolved once, at the first sync that uses it, then fixed. */
+export interface RangeTarget {
+  readonly sheet: SheetModel;
+  readonly rect: Rect;
+}
+
+export type RangeLocator = (state: WorkbookState) => RangeTarget | null;
+
+/** Excel's default column width, in points. */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+interface RangeProps {
+  address: string;
+  addressLocal: string;
+  values: ReadValue[][];
+  formulas: ReadValue[][];
+  numberFormat: string[][];
+  text: string[][];
+  valueTypes: string[][];
+  rowCount: number;
+  columnCount: number;
+  rowIndex: number;
+  columnIndex: number;
+  cellCount: number;
+  hyperlink: Excel.RangeHyperlink | null;
+}
+
+export class SimRange extends SimObject<RangeProps> {
+  private located: { sheetId: string; rect: Rect } | null | undefined;
+
+  constructor(
+    context: ProxyContext,
+    private readonly locator: RangeLocator,
+    orNull = false,
+  ) {
+    super(context, "Range", orNull);
+  }
+
+  /** The range's sheet and cells; throws ItemNotFound for a null or vanished range. */
+  target(state: WorkbookState): RangeTarget {
+    const found = this.find(state);
+    if (!found) throw itemNotFound("range", "Range");
+    return found;
+  }
+
+  private find(state: WorkbookState): RangeTarget | null {
+    if (this.located === undefined) {
+      const found = this.locator(state);
+      this.located = found ? { sheetId: found.sheet.id, rect: found.rect } : null;
+    }
+    if (this.located === null) return null;
+    const sheet = state.sheet(this.located.sheetId);
+    return sheet ? { sheet, rect: this.located.rect } : null;
+  }
+
+  protected exists(state: WorkbookState): boolean {
+    return this.find(state) !== null;
+  }
+
+  protected readers(): Readers<RangeProps> {
+    const at = (state: WorkbookState): RangeTarget => this.target(state);
+    return {
+      address: (s) => s.addressOf(at(s).sheet, at(s).rect),
+      addressLocal: (s) => s.addressOf(at(s).sheet, at(s).rect),
+      values: (s) => s.readValues(at(s).sheet, at(s).rect),
+      formulas: (s) => s.readFormulas(at(s).sheet, at(s).rect),
+      numberFormat: (s) => s.readNumberFormat(at(s).sheet, at(s).rect),
+      text: (s) => s.readText(at(s).sheet, at(s).rect),
+      valueTypes: (s) => s.readValueTypes(at(s).sheet, at(s).rect),
+      rowCount: (s) => at(s).rect.rows,
+      columnCount: (s) => at(s).rect.columns,
+      rowIndex: (s) => at(s).rect.row,
+      columnIndex: (s) => at(s).rect.column,
+      cellCount: (s) => at(s).rect.rows * at(s).rect.columns,
+      hyperlink: (s) => {
+        const { sheet, rect } = at(s);
+        return s.cell(sheet, rect.row, rect.column)?.hyperlink ?? null;
+      },
+    };
+  }
+
+  get address(): string {
+    return this.need("address");
+  }
+  get addressLocal(): string {
+    return this.need("addressLocal");
+  }
+  get rowCount(): number {
+    return this.need("rowCount");
+  }
+  get columnCount(): number {
+    return this.need("columnCount");
+  }
+  get rowIndex(): number {
+    return this.need("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.need("columnIndex");
+  }
+  get cellCount(): number {
+    return this.need("cellCount");
+  }
+  get text(): string[][] {
+    return this.need("text");
+  }
+  get valueTypes(): string[][] {
+    return this.need("valueTypes");
+  }
+
+  get values(): ReadValue[][] {
+    return this.need("values");
+  }
+  /** Accepts `unknown` so that tests can check what Excel does with wrong input; Excel types it any[][]. */
+  set values(input: unknown) {
+    this.write("values", input, (s, t) => s.writeCells(t.sheet, t.rect, input, "values", "Range.values"));
+  }
+
+  get formulas(): ReadValue[][] {
+    return this.need("formulas");
+  }
+  set formulas(input: unknown) {
+    this.write("formulas", input, (s, t) => s.writeCells(t.sheet, t.rect, input, "formulas", "Range.formulas"));
+  }
+
+  get numberFormat(): string[][] {
+    return this.need("numberFormat");
+  }
+  set numberFormat(input: unknown) {
+    this.write("numberFormat", input, (s, t) => s.writeNumberFormat(t.sheet, t.rect, input, "Range.numberFormat"));
+  }
+
+  get hyperlink(): Excel.RangeHyperlink | null {
+    return this.need("hyperlink");
+  }
+  set hyperlink(link: Excel.RangeHyperlink | null) {
+    this.write("hyperlink", link, (s, t) => s.setHyperlink(t.sheet, t.rect, link ?? undefined));
+  }
+
+  private write(member: string, payload: unknown, apply: (state: WorkbookState, target: RangeTarget) => void): void {
+    this.queue(
+      member,
+      payload,
+      async (state) => {
+        const target = this.target(state);
+        state.assertWritable(target.sheet, `Range.${member}`);
+        apply(state, target);
+        await state.evaluatePending();
+      },
+      "write",
+    );
+  }
+
+  private derived(map: (target: RangeTarget, state: WorkbookState) => RangeTarget | null, orNull = false): SimRange {
+    return new SimRange(this.context, (state) => map(this.target(state), state), orNull);
+  }
+
+  private static checked(sheet: SheetModel, rect: Rect, location: string): RangeTarget {
+    if (!withinSheet(rect)) throw invalidArgument("The range would be outside the sheet.", location);
+    return { sheet, rect };
+  }
+
+  private worksheetProxy: SimWorksheet | undefined;
+  private formatProxy: SimRangeFormat | undefined;
+
+  get worksheet(): SimWorksheet {
+    this.worksheetProxy ??= new SimWorksheet(this.context, (state) => this.target(state).sheet);
+    return this.worksheetProxy;
+  }
+
+  get format(): SimRangeFormat {
+    this.formatProxy ??= new SimRangeFormat(this.context, (state) => this.target(state));
+    return this.formatProxy;
+  }
+
+  getCell(row: number, column: number): SimRange {
+    return this.derived(({ sheet, rect }) => SimRange.checked(sheet, { row: rect.row + row, column: rect.column + column, rows: 1, columns: 1 }, "Range.getCell"));
+  }
+
+  getRow(row: number): SimRange {
+    return this.derived(({ sheet, rect }) => SimRange.checked(sheet, { ...rect, row: rect.row + row, rows: 1 }, "Range.getRow"));
+  }
+
+  getColumn(column: number): SimRange {
+    return this.derived(({ sheet, rect }) => SimRange.checked(sheet, { ...rect, column: rect.column + column, columns: 1 }, "Range.getColumn"));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
+    return this.derived(({ sheet, rect }) =>
+      SimRange.checked(sheet, { ...rect, rows: rect.rows + deltaRows, columns: rect.columns + deltaColumns }, "Range.getResizedRange"),
+    );
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
+    return this.derived(({ sheet, rect }) =>
+      SimRange.checked(sheet, { ...rect, row: rect.row + rowOffset, column: rect.column + columnOffset }, "Range.getOffsetRange"),
+    );
+  }
+
+  /** The used part of this range; throws ItemNotFound at sync if it is empty. */
+  getUsedRange(valuesOnly = false): SimRange {
+    return this.derived(({ sheet, rect }, state) => {
+      const used = state.usedRect(sheet, valuesOnly);
+      const part = used && intersect(used, rect);
+      if (!part) throw itemNotFound("used range", "Range.getUsedRange");
+      return { sheet, rect: part };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    return this.derived(({ sheet, rect }, state) => {
+      const used = state.usedRect(sheet, valuesOnly);
+      const part = used && intersect(used, rect);
+      return part ? { sheet, rect: part } : null;
+    }, true);
+  }
+
+  getIntersectionOrNullObject(other: SimRange | string): SimRange {
+    return this.derived(({ sheet, rect }, state) => {
+      const second = typeof other === "string" ? state.resolveAddress(other, sheet, "Range.getIntersectionOrNullObject") : other.target(state);
+      if (second.sheet !== sheet) return null;
+      const part = intersect(rect, second.rect);
+      return part ? { sheet, rect: part } : null;
+    }, true);
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
+    this.write("clear", applyTo, (s, t) => s.clear(t.sheet, t.rect, applyTo === "RemoveHyperlinks" ? "Hyperlinks" : applyTo));
+  }
+
+  merge(across = false): void {
+    this.queue("merge", across, (state) => {
+      const { sheet, rect } = this.target(state);
+      state.merge(sheet, rect, across);
+    });
+  }
+
+  unmerge(): void {
+    this.queue("unmerge", null, (state) => {
+      const { sheet, rect } = this.target(state);
+      state.unmerge(sheet, rect);
+    });
+  }
+
+  /** The merged areas that intersect this range, as local addresses (a simulator helper). */
+  getMergedAreasOrNullObject(): SimRange {
+    return this.derived(({ sheet, rect }) => {
+      const merged = sheet.merges.filter((merge) => intersect(merge, rect));
+      const first = merged[0];
+      return first ? { sheet, rect: first } : null;
+    }, true);
+  }
+
+  select(): void {
+    this.queue("select", null, (state) => {
+      const { sheet, rect } = this.target(state);
+      state.activateSheet(sheet);
+      state.model.selection = rect;
+    });
+  }
+
+  /** For debugging output: the local address if it was loaded. */
+  override toString(): string {
+    return this.located ? formatRect(this.located.rect) : "Range";
+  }
+}
+
+interface FormatProps {
+  columnWidth: number;
+  wrapText: boolean | null;
+  horizontalAlignment: string | null;
+}
+
+type FormatTarget = (state: WorkbookState) => RangeTarget;
+
+export class SimRangeFormat extends SimObject<FormatProps> {
+  constructor(
+    context: ProxyContext,
+    private readonly at: FormatTarget,
+  ) {
+    super(context, "RangeFormat", false);
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  protected readers(): Readers<FormatProps> {
+    return {
+      columnWidth: (s) => {
+        const { sheet, rect } = this.at(s);
+        return sheet.columnWidths[String(rect.column)] ?? DEFAULT_COLUMN_WIDTH;
+      },
+      wrapText: (s) => this.read(s, "wrapText", false) ?? null,
+      horizontalAlignment: (s) => this.read(s, "horizontalAlignment", "General") ?? null,
+    };
+  }
+  private read<K extends keyof CellFormat>(state: WorkbookState, key: K, fallback: NonNullable<CellFormat[K]>): CellFormat[K] | null {
+    const { sheet, rect } = this.at(state);
+    return state.readFormat(sheet, rect, key, fallback);
+  }
+  private set<K extends keyof CellFormat>(member: string, key: K, value: CellFormat[K]): void {
+    this.queue(member, value, (state) => {
+      const { sheet, rect } = this.at(state);
+      state.assertWritable(sheet, `RangeFormat.${member}`);
+      state.writeFormat(sheet, rect, key, value);
+    }, "write");
+  }
+
+  get columnWidth(): number {
+    return this.need("columnWidth");
+  }
+  set columnWidth(width: number) {
+    this.queue("columnWidth", width, (state) => {
+      const { sheet, rect } = this.at(state);
+      state.assertWritable(sheet, "RangeFormat.columnWidth");
+      for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.columnWidths[String(c)] = width;
+    }, "write");
+  }
+  get wrapText(): boolean | null {
+    return this.need("wrapText");
+  }
+  set wrapText(wrap: boolean | null) {
+    this.set("wrapText", "wrapText", wrap ?? false);
+  }
+  get horizontalAlignment(): string | null {
+    return this.need("horizontalAlignment");
+  }
+  set horizontalAlignment(alignment: string | null) {
+    this.set("horizontalAlignment", "horizontalAlignment", alignment ?? "General");
+  }
+
+  private fontProxy: SimRangeFont | undefined;
+  private fillProxy: SimRangeFill | undefined;
+  get font(): SimRangeFont {
+    this.fontProxy ??= new SimRangeFont(this.context, this.at);
+    return this.fontProxy;
+  }
+  get fill(): SimRangeFill {
+    this.fillProxy ??= new SimRangeFill(this.context, this.at);
+    return this.fillProxy;
+  }
+
+  /**
+   * Fits column widths to their contents. The simulator's width is an estimate: 7 points per
+   * character of the longest displayed text (CJK characters count double), plus 8.
+   */
+  autofitColumns(): void {
+    this.queue("autofitColumns", null, (state) => {
+      const { sheet, rect } = this.at(state);
+      const text = state.readText(sheet, rect);
+      for (let c = 0; c < rect.columns; c++) {
+        const longest = Math.max(0, ...text.map((row) => [...(row[c] ?? "")].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
+        sheet.columnWidths[String(rect.column + c)] = longest === 0 ? DEFAULT_COLUMN_WIDTH : longest * 7 + 8;
+      }
+    });
+  }
+}
+
+interface FontProps {
+  bold: boolean | null;
+  italic: boolean | null;
+  color: string | null;
+}
+
+export class SimRangeFont extends SimObject<FontProps> {
+  constructor(
+    context: ProxyContext,
+    private readonly at: FormatTarget,
+  ) {
+    super(context, "RangeFont", false);
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  protected readers(): Readers<FontProps> {
+    const read = <K extends "bold" | "italic" | "fontColor">(s: WorkbookState, key: K, fallback: NonNullable<CellFormat[K]>): CellFormat[K] | null => {
+      const { sheet, rect } = this.at(s);
+      return s.readFormat(sheet, rect, key, fallback);
+    };
+    return {
+      bold: (s) => read(s, "bold", false) ?? null,
+      italic: (s) => read(s, "italic", false) ?? null,
+      color: (s) => read(s, "fontColor", "#000000") ?? null,
+    };
+  }
+  private set<K extends keyof CellFormat>(member: string, key: K, value: CellFormat[K]): void {
+    this.queue(member, value, (state) => {
+      const { sheet, rect } = this.at(state);
+      state.assertWritable(sheet, `RangeFont.${member}`);
+      state.writeFormat(sheet, rect, key, value);
+    }, "write");
+  }
+  get bold(): boolean | null {
+    return this.need("bold");
+  }
+  set bold(value: boolean | null) {
+    this.set("bold", "bold", value ?? false);
+  }
+  get italic(): boolean | null {
+    return this.need("italic");
+  }
+  set italic(value: boolean | null) {
+    this.set("italic", "italic", value ?? false);
+  }
+  get color(): string | null {
+    return this.need("color");
+  }
+  set color(value: string | null) {
+    this.set("color", "fontColor", value ?? "#000000");
+  }
+}
+
+interface FillProps {
+  color: string;
+}
+
+export class SimRangeFill extends SimObject<FillProps> {
+  constructor(
+    context: ProxyContext,
+    private readonly at: FormatTarget,
+  ) {
+    super(context, "RangeFill", false);
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  protected readers(): Readers<FillProps> {
+    return {
+      color: (s) => {
+        const { sheet, rect } = this.at(s);
+        return s.readFormat(sheet, rect, "fill", "") ?? "";
+      },
+    };
+  }
+  get color(): string {
+    return this.need("color");
+  }
+  set color(value: string) {
+    this.queue("color", value, (state) => {
+      const { sheet, rect } = this.at(state);
+      state.assertWritable(sheet, "RangeFill.color");
+      state.writeFormat(sheet, rect, "fill", value);
+    }, "write");
+  }
+  clear(): void {
+    this.queue("clear", null, (state) => {
+      const { sheet, rect } = this.at(state);
+      state.writeFormat(sheet, rect, "fill", undefined);
+    });
+  }
+}

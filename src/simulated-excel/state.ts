@@ -1,0 +1,657 @@
+/**
+ * The workbook engine: every change to the in-memory workbook goes through here, whether it comes
+ * from a queued proxy operation at sync() or from a user-edit helper. It enforces Excel's rules
+ * (sheet and table names, protection, table overlap, array shapes) by throwing SimOfficeErrors.
+ */
+import { type Rect, cellKey, contains, formatAddress, intersect, parseRect, splitSheet, withinSheet } from "./address";
+import { SimOfficeError, accessDenied, invalidArgument, itemNotFound, shapeMismatch } from "./errors";
+import { type FormulaArgument, type FormulaResult, type SimCustomFunction, parseCall, settle } from "./formula";
+import { renderValue } from "./number-format";
+import type { Cell, CellFormat, CellValue, SheetModel, TableModel, WorkbookModel } from "./snapshot";
+import { newSheet } from "./snapshot";
+
+/** What reading a cell gives: its value, "" when empty. */
+export type ReadValue = CellValue;
+
+export interface StateOptions {
+  readonly functions: Readonly<Record<string, SimCustomFunction>>;
+  /** The value of a formula that is not a =NS.NAME(...) call; without it such formulas show #NAME?. */
+  readonly evaluateOther?: (formula: string) => CellValue;
+}
+
+const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
+const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
+const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}[0-9]+|[Rr][0-9]*([Cc][0-9]*)?|[Cc][0-9]*)$/;
+
+/** How a write to cells interprets strings: as values typed in ("values") or formulas ("formulas"). */
+export type WriteMode = "values" | "formulas";
+
+export class WorkbookState {
+  /** Set by application.suspendApiCalculationUntilNextSync(); formulas wait for the end of the sync. */
+  calculationSuspended = false;
+  private readonly dirtyFormulas = new Set<string>();
+
+  constructor(
+    readonly model: WorkbookModel,
+    private readonly options: StateOptions,
+  ) {}
+
+  newId(): string {
+    return String(this.model.nextId++);
+  }
+
+  // ---- sheets ----
+
+  sheet(id: string): SheetModel | undefined {
+    return this.model.sheets.find((sheet) => sheet.id === id);
+  }
+
+  requireSheet(id: string): SheetModel {
+    const sheet = this.sheet(id);
+    if (!sheet) throw itemNotFound("worksheet", "Worksheet");
+    return sheet;
+  }
+
+  sheetByName(name: string): SheetModel | undefined {
+    const wanted = name.toLowerCase();
+    return this.model.sheets.find((sheet) => sheet.name.toLowerCase() === wanted);
+  }
+
+  requireSheetByName(name: string, location: string): SheetModel {
+    const sheet = this.sheetByName(name);
+    if (!sheet) throw itemNotFound(`worksheet '${name}'`, location);
+    return sheet;
+  }
+
+  activeSheet(): SheetModel {
+    return this.requireSheet(this.model.activeSheetId);
+  }
+
+  private checkSheetName(name: string, except: SheetModel | null, location: string): void {
+    if (name.trim() === "" || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw invalidArgument(`Invalid sheet name "${name}".`, location);
+    }
+    const other = this.sheetByName(name);
+    if (other && other !== except) {
+      throw new SimOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}.`, location);
+    }
+  }
+
+  addSheet(name?: string): SheetModel {
+    let chosen = name;
+    if (chosen === undefined) {
+      let n = this.model.sheets.length + 1;
+      while (this.sheetByName(`Sheet${n}`)) n++;
+      chosen = `Sheet${n}`;
+    }
+    this.checkSheetName(chosen, null, "WorksheetCollection.add");
+    const sheet = newSheet(this.newId(), chosen);
+    this.model.sheets.push(sheet);
+    return sheet;
+  }
+
+  renameSheet(sheet: SheetModel, name: string): void {
+    this.checkSheetName(name, sheet, "Worksheet.name");
+    sheet.name = name;
+  }
+
+  moveSheet(sheet: SheetModel, position: number): void {
+    if (!Number.isInteger(position) || position < 0 || position >= this.model.sheets.length) {
+      throw invalidArgument(`Position ${position} is outside the workbook.`, "Worksheet.position");
+    }
+    this.model.sheets.splice(this.model.sheets.indexOf(sheet), 1);
+    this.model.sheets.splice(position, 0, sheet);
+  }
+
+  deleteSheet(sheet: SheetModel): void {
+    const visible = this.model.sheets.filter((each) => each.visibility === "Visible");
+    if (visible.length === 1 && visible[0] === sheet) {
+      throw new SimOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.delete");
+    }
+    this.model.sheets.splice(this.model.sheets.indexOf(sheet), 1);
+    this.model.tables = this.model.tables.filter((table) => table.sheetId !== sheet.id);
+    if (this.model.activeSheetId === sheet.id) {
+      const next = this.model.sheets.find((each) => each.visibility === "Visible");
+      if (next) this.activateSheet(next);
+    }
+  }
+
+  activateSheet(sheet: SheetModel): void {
+    if (sheet.visibility !== "Visible") throw new SimOfficeError("InvalidOperation", "A hidden sheet can't be activated.", "Worksheet.activate");
+    if (this.model.activeSheetId !== sheet.id) this.model.selection = { row: 0, column: 0, rows: 1, columns: 1 };
+    this.model.activeSheetId = sheet.id;
+  }
+
+  assertWritable(sheet: SheetModel, location: string): void {
+    if (sheet.protected) throw accessDenied(location);
+  }
+
+  /** Resolves an address that may name a sheet ("Sheet2!A1"); `fallback` is used otherwise. */
+  resolveAddress(address: string, fallback: SheetModel, location: string): { sheet: SheetModel; rect: Rect } {
+    const { sheet, local } = splitSheet(address);
+    return { sheet: sheet === null ? fallback : this.requireSheetByName(sheet, location), rect: parseRect(local, location) };
+  }
+
+  // ---- cells ----
+
+  cell(sheet: SheetModel, row: number, column: number): Cell | undefined {
+    return sheet.cells[cellKey(row, column)];
+  }
+
+  private touch(sheet: SheetModel, row: number, column: number): Cell {
+    const key = cellKey(row, column);
+    let cell = sheet.cells[key];
+    if (!cell) {
+      cell = { value: null };
+      sheet.cells[key] = cell;
+    }
+    return cell;
+  }
+
+  private prune(sheet: SheetModel, row: number, column: number): void {
+    const key = cellKey(row, column);
+    const cell = sheet.cells[key];
+    if (cell && cell.value === null && cell.formula === undefined && cell.numberFormat === undefined && cell.format === undefined && cell.hyperlink === undefined) {
+      delete sheet.cells[key];
+    }
+  }
+
+  private checkShape(rect: Rect, input: unknown, location: string): readonly (readonly unknown[])[] {
+    if (!Array.isArray(input)) {
+      // A scalar for a multi-cell range is outside the typed API (any[][]) and undocumented: refused.
+      if (rect.rows === 1 && rect.columns === 1) return [[input]];
+      throw invalidArgument("A single value was given for a range of several cells; pass a 2-D array of the range's shape.", location);
+    }
+    const rows = input as unknown[];
+    if (rows.length !== rect.rows || rows.some((row) => !Array.isArray(row) || (row as unknown[]).length !== rect.columns)) {
+      throw shapeMismatch(location);
+    }
+    return rows as unknown[][];
+  }
+
+  /**
+   * Writes values or formulas. Per cell: null leaves it unchanged; "" clears its value and formula;
+   * a string starting with "=" (or, when not a number, "+", "-" or "@") becomes a formula unless
+   * the cell's number format is "@" (text), in which case it is stored as text; a numeric string
+   * in a non-text cell becomes a number, as Excel parses typed input.
+   */
+  writeCells(sheet: SheetModel, rect: Rect, input: unknown, mode: WriteMode, location: string): void {
+    const rows = this.checkShape(rect, input, location);
+    rows.forEach((row, r) =>
+      row.forEach((raw, c) => {
+        if (raw === null || raw === undefined) return;
+        if (typeof raw !== "string" && typeof raw !== "number" && typeof raw !== "boolean") {
+          throw invalidArgument("Cell values must be strings, numbers or booleans.", location);
+        }
+        if (typeof raw === "number" && !Number.isFinite(raw)) throw invalidArgument("Numbers must be finite.", location);
+        const rowIndex = rect.row + r;
+        const columnIndex = rect.column + c;
+        const cell = this.touch(sheet, rowIndex, columnIndex);
+        delete cell.error;
+        delete cell.formula;
+        delete cell.spillFrom;
+        if (raw === "") cell.value = null;
+        else if (typeof raw !== "string") cell.value = raw;
+        else this.writeString(sheet, cell, cellKey(rowIndex, columnIndex), raw, mode);
+        this.prune(sheet, rowIndex, columnIndex);
+      }),
+    );
+  }
+
+  private writeString(sheet: SheetModel, cell: Cell, key: string, text: string, mode: WriteMode): void {
+    if (cell.numberFormat === "@") {
+      cell.value = text;
+      return;
+    }
+    const numeric = text.trim() !== "" && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim());
+    if (numeric) {
+      cell.value = Number(text);
+      return;
+    }
+    const formula = text.startsWith("=")
+      ? text
+      : mode === "values" && (text.startsWith("+") || text.startsWith("-"))
+        ? `=${text}`
+        : mode === "values" && text.startsWith("@")
+          ? `=${text.slice(1)}`
+          : null;
+    if (formula === null || formula.length < 2) {
+      cell.value = text;
+      return;
+    }
+    cell.formula = formula;
+    cell.value = null;
+    this.dirtyFormulas.add(`${sheet.id}!${key}`);
+  }
+
+  writeNumberFormat(sheet: SheetModel, rect: Rect, input: unknown, location: string): void {
+    const rows = this.checkShape(rect, input, location);
+    rows.forEach((row, r) =>
+      row.forEach((raw, c) => {
+        if (raw === null || raw === undefined) return;
+        if (typeof raw !== "string") throw invalidArgument("Number formats must be strings.", location);
+        const cell = this.touch(sheet, rect.row + r, rect.column + c);
+        if (raw === "General") delete cell.numberFormat;
+        else cell.numberFormat = raw;
+        this.prune(sheet, rect.row + r, rect.column + c);
+      }),
+    );
+  }
+
+  private grid<T>(rect: Rect, read: (row: number, column: number) => T): T[][] {
+    return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => read(rect.row + r, rect.column + c)));
+  }
+
+  readValues(sheet: SheetModel, rect: Rect): ReadValue[][] {
+    return this.grid(rect, (row, column) => this.cell(sheet, row, column)?.value ?? "");
+  }
+
+  readFormulas(sheet: SheetModel, rect: Rect): ReadValue[][] {
+    return this.grid(rect, (row, column) => {
+      const cell = this.cell(sheet, row, column);
+      return cell?.formula ?? cell?.value ?? "";
+    });
+  }
+
+  readNumberFormat(sheet: SheetModel, rect: Rect): string[][] {
+    return this.grid(rect, (row, column) => this.cell(sheet, row, column)?.numberFormat ?? "General");
+  }
+
+  readText(sheet: SheetModel, rect: Rect): string[][] {
+    return this.grid(rect, (row, column) => {
+      const cell = this.cell(sheet, row, column);
+      if (!cell) return "";
+      return renderValue(cell.value, cell.numberFormat ?? "General", cell.error === true);
+    });
+  }
+
+  readValueTypes(sheet: SheetModel, rect: Rect): string[][] {
+    return this.grid(rect, (row, column) => {
+      const cell = this.cell(sheet, row, column);
+      if (!cell || cell.value === null) return "Empty";
+      if (cell.error) return "Error";
+      return typeof cell.value === "number" ? "Double" : typeof cell.value === "boolean" ? "Boolean" : "String";
+    });
+  }
+
+  /** A format property over a range: its value if all cells agree, else null (as Excel reports mixed formats). */
+  readFormat<K extends keyof CellFormat>(sheet: SheetModel, rect: Rect, key: K, fallback: NonNullable<CellFormat[K]>): CellFormat[K] | null {
+    let result: CellFormat[K] | undefined;
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      for (let c = rect.column; c < rect.column + rect.columns; c++) {
+        const value = this.cell(sheet, r, c)?.format?.[key] ?? fallback;
+        if (result === undefined) result = value;
+        else if (result !== value) return null;
+      }
+    }
+    return result ?? fallback;
+  }
+
+  writeFormat<K extends keyof CellFormat>(sheet: SheetModel, rect: Rect, key: K, value: CellFormat[K]): void {
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      for (let c = rect.column; c < rect.column + rect.columns; c++) {
+        const cell = this.touch(sheet, r, c);
+        cell.format = { ...cell.format, [key]: value };
+      }
+    }
+  }
+
+  setHyperlink(sheet: SheetModel, rect: Rect, link: Cell["hyperlink"]): void {
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      for (let c = rect.column; c < rect.column + rect.columns; c++) {
+        const cell = this.touch(sheet, r, c);
+        if (link) cell.hyperlink = { ...link };
+        else delete cell.hyperlink;
+        if (link?.textToDisplay !== undefined && cell.formula === undefined) cell.value = link.textToDisplay;
+        this.prune(sheet, r, c);
+      }
+    }
+  }
+
+  /** Range.clear(applyTo): "All" (default), "Formats", "Contents" or "Hyperlinks". */
+  clear(sheet: SheetModel, rect: Rect, applyTo: string): void {
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      for (let c = rect.column; c < rect.column + rect.columns; c++) {
+        const cell = this.cell(sheet, r, c);
+        if (!cell) continue;
+        if (applyTo === "All" || applyTo === "Contents") {
+          cell.value = null;
+          delete cell.formula;
+          delete cell.error;
+          delete cell.spillFrom;
+        }
+        if (applyTo === "All" || applyTo === "Formats") {
+          delete cell.numberFormat;
+          delete cell.format;
+        }
+        if (applyTo === "All" || applyTo === "Hyperlinks") delete cell.hyperlink;
+        this.prune(sheet, r, c);
+      }
+    }
+  }
+
+  /** The smallest rect holding every cell with a value (and, unless valuesOnly, any format); null if none. */
+  usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [key, cell] of Object.entries(sheet.cells)) {
+      if (valuesOnly && cell.value === null && cell.formula === undefined) continue;
+      const [row = 0, column = 0] = key.split(",").map(Number);
+      top = Math.min(top, row);
+      left = Math.min(left, column);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, column);
+    }
+    if (bottom < 0) return null;
+    return { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  // ---- merges ----
+
+  merge(sheet: SheetModel, rect: Rect, across: boolean): void {
+    this.assertWritable(sheet, "Range.merge");
+    if (this.model.tables.some((table) => table.sheetId === sheet.id && intersect(table.rect, rect))) {
+      throw new SimOfficeError("InvalidOperation", "Cells in a table can't be merged.", "Range.merge");
+    }
+    const pieces = across ? Array.from({ length: rect.rows }, (_, r) => ({ ...rect, row: rect.row + r, rows: 1 })) : [rect];
+    for (const piece of pieces) {
+      if (piece.rows * piece.columns < 2) continue;
+      sheet.merges = sheet.merges.filter((merge) => !intersect(merge, piece));
+      sheet.merges.push(piece);
+      // Excel keeps only the upper-left value of a merged area.
+      for (let r = piece.row; r < piece.row + piece.rows; r++) {
+        for (let c = piece.column; c < piece.column + piece.columns; c++) {
+          if (r === piece.row && c === piece.column) continue;
+          const cell = this.cell(sheet, r, c);
+          if (cell) {
+            cell.value = null;
+            delete cell.formula;
+            this.prune(sheet, r, c);
+          }
+        }
+      }
+    }
+  }
+
+  unmerge(sheet: SheetModel, rect: Rect): void {
+    this.assertWritable(sheet, "Range.unmerge");
+    sheet.merges = sheet.merges.filter((merge) => !intersect(merge, rect));
+  }
+
+  // ---- tables ----
+
+  tableByName(name: string): TableModel | undefined {
+    const wanted = name.toLowerCase();
+    return this.model.tables.find((table) => table.name.toLowerCase() === wanted);
+  }
+
+  requireTable(name: string, location: string): TableModel {
+    const table = this.tableByName(name);
+    if (!table) throw itemNotFound(`table '${name}'`, location);
+    return table;
+  }
+
+  /** Table and defined names share one namespace in Excel, case-insensitively. */
+  private checkTableName(name: string, except: TableModel | null, location: string): void {
+    if (name.length === 0 || name.length > 255 || !TABLE_NAME.test(name) || LOOKS_LIKE_CELL.test(name)) {
+      throw invalidArgument(`"${name}" is not a valid table name.`, location);
+    }
+    const table = this.tableByName(name);
+    const taken = (table && table !== except) || this.model.names.some((each) => each.name.toLowerCase() === name.toLowerCase());
+    if (taken) throw new SimOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}.`, location);
+  }
+
+  private checkTableArea(sheet: SheetModel, rect: Rect, except: TableModel | null, location: string): void {
+    if (!withinSheet(rect)) throw invalidArgument("The table range is outside the sheet.", location);
+    const other = this.model.tables.find((table) => table !== except && table.sheetId === sheet.id && intersect(table.rect, rect));
+    if (other) {
+      throw new SimOfficeError("InvalidOperation", `A table can't overlap another table (${other.name}).`, location);
+    }
+    if (sheet.merges.some((merge) => intersect(merge, rect))) {
+      throw new SimOfficeError("MergedRangeConflict", "A table can't overlap merged cells.", location);
+    }
+  }
+
+  addTable(sheet: SheetModel, rect: Rect, hasHeaders: boolean): TableModel {
+    const location = "TableCollection.add";
+    this.assertWritable(sheet, location);
+    let area = rect;
+    if (!hasHeaders) {
+      // Excel adds a header row above the data: the cells of the table's columns shift down one row.
+      this.shiftDown(sheet, rect.row, 1, { from: rect.column, to: rect.column + rect.columns });
+      area = { ...rect, rows: rect.rows + 1 };
+    }
+    this.checkTableArea(sheet, area, null, location);
+    let n = this.model.tables.length + 1;
+    while (this.tableByName(`Table${n}`) || this.model.names.some((each) => each.name.toLowerCase() === `table${n}`)) n++;
+    const table: TableModel = {
+      id: this.newId(),
+      name: `Table${n}`,
+      sheetId: sheet.id,
+      rect: area,
+      showHeaders: true,
+      showTotals: false,
+      showBandedRows: true,
+      style: "TableStyleMedium2",
+    };
+    this.normaliseHeaders(sheet, table);
+    this.model.tables.push(table);
+    return table;
+  }
+
+  /** Headers are unique, non-empty text: blanks become "ColumnN" and duplicates get a number. */
+  private normaliseHeaders(sheet: SheetModel, table: TableModel): void {
+    const seen = new Set<string>();
+    for (let c = 0; c < table.rect.columns; c++) {
+      const cell = this.touch(sheet, table.rect.row, table.rect.column + c);
+      const base = cell.value === null || cell.value === "" ? `Column${c + 1}` : String(cell.value);
+      let name = base;
+      for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
+      seen.add(name.toLowerCase());
+      cell.value = name;
+      delete cell.formula;
+    }
+  }
+
+  renameTable(table: TableModel, name: string): void {
+    this.checkTableName(name, table, "Table.name");
+    table.name = name;
+  }
+
+  resizeTable(table: TableModel, rect: Rect): void {
+    const sheet = this.requireSheet(table.sheetId);
+    this.assertWritable(sheet, "Table.resize");
+    if (rect.row !== table.rect.row || !intersect(rect, table.rect)) {
+      throw invalidArgument("The header row must stay in the same row and the new range must overlap the table.", "Table.resize");
+    }
+    this.checkTableArea(sheet, rect, table, "Table.resize");
+    table.rect = rect;
+    this.normaliseHeaders(sheet, table);
+  }
+
+  deleteTable(table: TableModel): void {
+    const sheet = this.requireSheet(table.sheetId);
+    this.assertWritable(sheet, "Table.delete");
+    this.clear(sheet, table.rect, "All");
+    this.model.tables.splice(this.model.tables.indexOf(table), 1);
+  }
+
+  sortTable(table: TableModel, column: number, ascending: boolean): void {
+    const sheet = this.requireSheet(table.sheetId);
+    this.assertWritable(sheet, "Table.sort");
+    if (column < 0 || column >= table.rect.columns) throw invalidArgument("Sort column outside the table.", "TableSort.apply");
+    const first = table.rect.row + 1;
+    const count = table.rect.rows - 1;
+    const rows = Array.from({ length: count }, (_, r) =>
+      Array.from({ length: table.rect.columns }, (_, c) => sheet.cells[cellKey(first + r, table.rect.column + c)]),
+    );
+    const key = (row: (Cell | undefined)[]): CellValue | null => row[column]?.value ?? null;
+    const rank = (value: CellValue | null): number => (value === null ? 3 : typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2);
+    rows.sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      // Blanks sort last either way, as in Excel.
+      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+      const order = rank(x) - rank(y) || (typeof x === "string" && typeof y === "string" ? x.localeCompare(y) : Number(x) - Number(y));
+      return ascending ? order : -order;
+    });
+    rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const cellAt = cellKey(first + r, table.rect.column + c);
+        if (cell) sheet.cells[cellAt] = cell;
+        else delete sheet.cells[cellAt];
+      }),
+    );
+  }
+
+  // ---- inserting rows and columns ----
+
+  private moveCells(sheet: SheetModel, map: (row: number, column: number) => [number, number] | null): void {
+    const moved: Record<string, Cell> = {};
+    for (const [key, cell] of Object.entries(sheet.cells)) {
+      const [row = 0, column = 0] = key.split(",").map(Number);
+      const target = map(row, column) ?? [row, column];
+      moved[cellKey(target[0], target[1])] = cell;
+    }
+    sheet.cells = moved;
+  }
+
+  private shiftDown(sheet: SheetModel, at: number, count: number, columns?: { from: number; to: number }): void {
+    this.moveCells(sheet, (row, column) =>
+      row >= at && (!columns || (column >= columns.from && column < columns.to)) ? [row + count, column] : null,
+    );
+  }
+
+  /** Inserts whole rows: cells, merges and tables below move down; a table the rows fall inside grows. */
+  insertRows(sheet: SheetModel, at: number, count: number): void {
+    this.assertWritable(sheet, "Range.insert");
+    this.shiftDown(sheet, at, count);
+    const grow = (rect: Rect): Rect =>
+      at <= rect.row ? { ...rect, row: rect.row + count } : at < rect.row + rect.rows ? { ...rect, rows: rect.rows + count } : rect;
+    for (const table of this.model.tables) if (table.sheetId === sheet.id) table.rect = grow(table.rect);
+    sheet.merges = sheet.merges.map(grow);
+  }
+
+  /** Inserts whole columns: a table the columns fall inside grows and gets new "ColumnN" headers. */
+  insertColumns(sheet: SheetModel, at: number, count: number): void {
+    this.assertWritable(sheet, "Range.insert");
+    this.moveCells(sheet, (row, column) => (column >= at ? [row, column + count] : null));
+    const grow = (rect: Rect): Rect =>
+      at <= rect.column
+        ? { ...rect, column: rect.column + count }
+        : at < rect.column + rect.columns
+          ? { ...rect, columns: rect.columns + count }
+          : rect;
+    for (const table of this.model.tables) {
+      if (table.sheetId !== sheet.id) continue;
+      const before = table.rect;
+      table.rect = grow(table.rect);
+      if (table.rect.columns !== before.columns) this.normaliseHeaders(sheet, table);
+    }
+    sheet.merges = sheet.merges.map(grow);
+  }
+
+  // ---- names ----
+
+  addName(name: string, formula: string, comment: string): void {
+    const location = "NamedItemCollection.add";
+    if (!TABLE_NAME.test(name) || LOOKS_LIKE_CELL.test(name)) throw invalidArgument(`"${name}" is not a valid name.`, location);
+    if (this.model.names.some((each) => each.name.toLowerCase() === name.toLowerCase()) || this.tableByName(name)) {
+      throw new SimOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}.`, location);
+    }
+    this.model.names.push({ name, formula, comment });
+  }
+
+  // ---- formulas ----
+
+  /** Evaluates the formulas written since the last evaluation, unless calculation is suspended. */
+  async evaluatePending(): Promise<void> {
+    if (this.calculationSuspended) return;
+    const pending = [...this.dirtyFormulas];
+    this.dirtyFormulas.clear();
+    for (const entry of pending) {
+      const [sheetId = "", key = ""] = entry.split("!");
+      const sheet = this.sheet(sheetId);
+      if (sheet?.cells[key]?.formula !== undefined) await this.evaluate(sheet, key);
+    }
+  }
+
+  /** application.calculate(): every formula in the workbook is evaluated again. */
+  async recalculate(): Promise<void> {
+    for (const sheet of this.model.sheets) {
+      for (const [key, cell] of Object.entries(sheet.cells)) if (cell.formula !== undefined) this.dirtyFormulas.add(`${sheet.id}!${key}`);
+    }
+    await this.evaluatePending();
+  }
+
+  private argument(sheet: SheetModel, arg: FormulaArgument): unknown {
+    if (arg === null || typeof arg !== "object") return arg;
+    const target = arg.sheet === null ? sheet : this.sheetByName(arg.sheet);
+    if (!target) return undefined;
+    const cell = this.cell(target, arg.row, arg.column);
+    return cell?.value ?? null;
+  }
+
+  private async evaluate(sheet: SheetModel, key: string): Promise<void> {
+    const cell = sheet.cells[key];
+    if (!cell?.formula) return;
+    const call = parseCall(cell.formula);
+    let result: FormulaResult;
+    if (call === null) {
+      const other = this.options.evaluateOther;
+      result = other ? { kind: "value", value: other(cell.formula) } : { kind: "error", code: "#NAME?" };
+    } else {
+      const fn = this.options.functions[call.name];
+      const args = call.args.map((arg) => this.argument(sheet, arg));
+      result = fn ? await settle(() => fn(...args)) : { kind: "error", code: "#NAME?" };
+    }
+    const [row = 0, column = 0] = key.split(",").map(Number);
+    this.clearSpill(sheet, key);
+    if (result.kind === "array") {
+      const area: Rect = { row, column, rows: result.rows.length, columns: result.rows[0]?.length ?? 1 };
+      const blocked = !withinSheet(area) || Object.entries(sheet.cells).some(([other, each]) => {
+        const [r = 0, c = 0] = other.split(",").map(Number);
+        return other !== key && contains(area, r, c) && (each.value !== null || each.formula !== undefined);
+      });
+      if (blocked) result = { kind: "error", code: "#SPILL!" };
+      else {
+        result.rows.forEach((values, r) =>
+          values.forEach((value, c) => {
+            if (r === 0 && c === 0) return;
+            const child = this.touch(sheet, row + r, column + c);
+            child.value = value;
+            child.spillFrom = key;
+          }),
+        );
+        cell.value = result.rows[0]?.[0] ?? null;
+        delete cell.error;
+        return;
+      }
+    }
+    if (result.kind === "error") {
+      cell.value = result.code;
+      cell.error = true;
+    } else {
+      // A returned string is text even if it reads "#N/A": only a thrown error is an error value.
+      cell.value = result.value;
+      delete cell.error;
+    }
+  }
+
+  private clearSpill(sheet: SheetModel, key: string): void {
+    for (const [other, cell] of Object.entries(sheet.cells)) {
+      if (cell.spillFrom === key) {
+        cell.value = null;
+        delete cell.spillFrom;
+        const [r = 0, c = 0] = other.split(",").map(Number);
+        this.prune(sheet, r, c);
+      }
+    }
+  }
+
+  addressOf(sheet: SheetModel, rect: Rect): string {
+    return formatAddress(sheet.name, rect);
+  }
+}

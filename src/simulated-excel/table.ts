@@ -1,0 +1,229 @@
+/** Tables and table collections (workbook-wide or one sheet's). */
+import { SimOfficeError, itemNotFound, propertyNotLoaded } from "./errors";
+import { type ProxyContext, type Readers, type SimClientResult, SimObject, loadNames, resultOf } from "./proxy/base";
+import { SimRange } from "./range";
+import type { SheetModel, TableModel } from "./snapshot";
+import type { WorkbookState } from "./state";
+import { SimWorksheet, itemProps } from "./worksheet";
+
+type TableLocator = (state: WorkbookState) => TableModel | null;
+
+interface TableProps {
+  id: string;
+  name: string;
+  style: string;
+  showTotals: boolean;
+  showBandedRows: boolean;
+  showHeaders: boolean;
+}
+
+export class SimTable extends SimObject<TableProps> {
+  private tableId: string | null | undefined;
+
+  constructor(
+    context: ProxyContext,
+    private readonly locator: TableLocator,
+    orNull = false,
+  ) {
+    super(context, "Table", orNull);
+  }
+
+  model(state: WorkbookState): TableModel {
+    const table = this.find(state);
+    if (!table) throw itemNotFound("table", "Table");
+    return table;
+  }
+
+  private find(state: WorkbookState): TableModel | null {
+    if (this.tableId === undefined) this.tableId = this.locator(state)?.id ?? null;
+    const id = this.tableId;
+    return id === null ? null : state.model.tables.find((table) => table.id === id) ?? null;
+  }
+
+  protected exists(state: WorkbookState): boolean {
+    return this.find(state) !== null;
+  }
+
+  protected readers(): Readers<TableProps> {
+    return {
+      id: (s) => this.model(s).id,
+      name: (s) => this.model(s).name,
+      style: (s) => this.model(s).style,
+      showTotals: (s) => this.model(s).showTotals,
+      showBandedRows: (s) => this.model(s).showBandedRows,
+      showHeaders: (s) => this.model(s).showHeaders,
+    };
+  }
+
+  private setFlag(member: "style" | "showTotals" | "showBandedRows", value: string | boolean): void {
+    this.queue(member, value, (state) => {
+      const table = this.model(state);
+      state.assertWritable(state.requireSheet(table.sheetId), `Table.${member}`);
+      if (member === "style" && typeof value === "string") table.style = value;
+      else if (member !== "style" && typeof value === "boolean") table[member] = value;
+    }, "write");
+  }
+
+  get id(): string {
+    return this.need("id");
+  }
+  get name(): string {
+    return this.need("name");
+  }
+  set name(name: string) {
+    this.queue("name", name, (state) => state.renameTable(this.model(state), name), "write");
+  }
+  get style(): string {
+    return this.need("style");
+  }
+  set style(style: string) {
+    this.setFlag("style", style);
+  }
+  get showTotals(): boolean {
+    return this.need("showTotals");
+  }
+  set showTotals(show: boolean) {
+    this.setFlag("showTotals", show);
+  }
+  get showBandedRows(): boolean {
+    return this.need("showBandedRows");
+  }
+  set showBandedRows(show: boolean) {
+    this.setFlag("showBandedRows", show);
+  }
+  get showHeaders(): boolean {
+    return this.need("showHeaders");
+  }
+
+  private worksheetProxy: SimWorksheet | undefined;
+  get worksheet(): SimWorksheet {
+    this.worksheetProxy ??= new SimWorksheet(this.context, (state) => state.requireSheet(this.model(state).sheetId));
+    return this.worksheetProxy;
+  }
+
+  private range(part: "all" | "header" | "body"): SimRange {
+    return new SimRange(this.context, (state) => {
+      const table = this.model(state);
+      const sheet = state.requireSheet(table.sheetId);
+      const { rect } = table;
+      if (part === "all") return { sheet, rect };
+      if (part === "header") return { sheet, rect: { ...rect, rows: 1 } };
+      if (rect.rows < 2) throw itemNotFound("data body (the table has no data rows)", "Table.getDataBodyRange");
+      return { sheet, rect: { ...rect, row: rect.row + 1, rows: rect.rows - 1 } };
+    });
+  }
+
+  getRange(): SimRange {
+    return this.range("all");
+  }
+  getHeaderRowRange(): SimRange {
+    return this.range("header");
+  }
+  getDataBodyRange(): SimRange {
+    return this.range("body");
+  }
+
+  /** Resizes the table to a new range on the same sheet; the header row must stay where it is. */
+  resize(newRange: SimRange | string): void {
+    this.queue("resize", typeof newRange === "string" ? newRange : "Range", (state) => {
+      const table = this.model(state);
+      const sheet = state.requireSheet(table.sheetId);
+      const target = typeof newRange === "string" ? state.resolveAddress(newRange, sheet, "Table.resize") : newRange.target(state);
+      if (target.sheet !== sheet) throw new SimOfficeError("InvalidArgument", "A table can't move to another sheet.", "Table.resize");
+      state.resizeTable(table, target.rect);
+    });
+  }
+
+  delete(): void {
+    this.queue("delete", null, (state) => state.deleteTable(this.model(state)));
+  }
+
+  /** Data rows and columns: only their counts are simulated. */
+  get rows(): { getCount(): SimClientResult<number> } {
+    return { getCount: () => resultOf(this.context, "TableRowCollection.getCount", null, (state) => this.model(state).rect.rows - 1) };
+  }
+  get columns(): { getCount(): SimClientResult<number> } {
+    return { getCount: () => resultOf(this.context, "TableColumnCollection.getCount", null, (state) => this.model(state).rect.columns) };
+  }
+}
+
+export class SimTableCollection {
+  private loadedItems: SimTable[] | undefined;
+
+  /** `sheet` is null for workbook.tables. */
+  constructor(
+    private readonly context: ProxyContext,
+    private readonly sheet: ((state: WorkbookState) => SheetModel) | null,
+  ) {}
+
+  private list(state: WorkbookState): TableModel[] {
+    if (!this.sheet) return state.model.tables;
+    const sheetId = this.sheet(state).id;
+    return state.model.tables.filter((table) => table.sheetId === sheetId);
+  }
+
+  get items(): SimTable[] {
+    if (!this.loadedItems) throw propertyNotLoaded("items");
+    return this.loadedItems;
+  }
+
+  load(names?: string | string[] | { select?: string }): this {
+    const props = itemProps(loadNames(names));
+    this.context.enqueue({
+      location: "TableCollection.load",
+      payload: props,
+      kind: "load",
+      apply: (state) => {
+        this.loadedItems = this.list(state).map((table) => {
+          const proxy = new SimTable(this.context, () => table);
+          proxy.fillProps(state, props);
+          return proxy;
+        });
+      },
+    });
+    return this;
+  }
+
+  /**
+   * Creates a table over `address` (an A1 address, sheet-qualified for workbook.tables, or a Range).
+   * With `hasHeaders` the first row holds the headers; without, Excel adds a header row above.
+   */
+  add(address: SimRange | string, hasHeaders: boolean): SimTable {
+    let created: TableModel | undefined;
+    this.context.enqueue({
+      location: "TableCollection.add",
+      payload: { address: typeof address === "string" ? address : "Range", hasHeaders },
+      kind: "method",
+      apply: (state) => {
+        const fallback = this.sheet ? this.sheet(state) : state.activeSheet();
+        const target = typeof address === "string" ? state.resolveAddress(address, fallback, "TableCollection.add") : address.target(state);
+        if (this.sheet && target.sheet !== fallback) {
+          throw new SimOfficeError("InvalidArgument", "The range is not on this worksheet.", "TableCollection.add");
+        }
+        created = state.addTable(target.sheet, target.rect, hasHeaders);
+      },
+    });
+    return new SimTable(this.context, () => created ?? null);
+  }
+
+  private byName(state: WorkbookState, key: string): TableModel | null {
+    const table = state.tableByName(key) ?? state.model.tables.find((each) => each.id === key);
+    return table && this.list(state).includes(table) ? table : null;
+  }
+
+  getItem(key: string): SimTable {
+    return new SimTable(this.context, (state) => {
+      const table = this.byName(state, key);
+      if (!table) throw itemNotFound(`table '${key}'`, "TableCollection.getItem");
+      return table;
+    });
+  }
+
+  getItemOrNullObject(key: string): SimTable {
+    return new SimTable(this.context, (state) => this.byName(state, key), true);
+  }
+
+  getCount(): SimClientResult<number> {
+    return resultOf(this.context, "TableCollection.getCount", null, (state) => this.list(state).length);
+  }
+}

@@ -1,0 +1,628 @@
+/**
+ * Contract tests: each behaviour of the simulated host once, every error code it raises. Where
+ * Excel's behaviour is documented, the comment beside the test cites it, so that the simulator is
+ * held to Excel and not to itself.
+ */
+import { PAYLOAD_LIMIT_BYTES, SimOfficeError, createSimulatedExcel, openSimulatedExcel } from "../../src/simulated-excel";
+import type { SimulatedExcel } from "../../src/simulated-excel";
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error: unknown) {
+    if (error instanceof SimOfficeError) return error.code;
+    throw error;
+  }
+  return "no error";
+}
+
+async function valuesAt(host: SimulatedExcel, address: string): Promise<unknown[][]> {
+  return host.run(async (context) => {
+    const range = context.workbook.worksheets.getActiveWorksheet().getRange(address);
+    range.load("values");
+    await context.sync();
+    return range.values;
+  });
+}
+
+describe("proxies and sync", () => {
+  it("queues writes until sync and counts syncs and operations", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:B1");
+      range.values = [[1, "two"]];
+      range.load("values");
+      await context.sync();
+      expect(range.values).toEqual([[1, "two"]]);
+    });
+    expect(host.syncCount).toBe(1);
+    expect(host.syncs[0]).toMatchObject({ operations: 2, loads: 1, writes: 1 });
+    expect(host.syncs[0]?.payloadBytes).toBeGreaterThan(0);
+  });
+
+  // Excel: "PropertyNotLoaded: The property 'values' is not available. Before reading the property's
+  // value, call the load method ..." (OfficeDev/office-js issues #190, #777).
+  it("throws PropertyNotLoaded for a property read before load and sync", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1");
+      range.load("values");
+      expect(() => range.values).toThrow(/The property 'values' is not available/);
+      try {
+        void range.values;
+      } catch (error: unknown) {
+        expect(error).toMatchObject({ code: "PropertyNotLoaded", name: "RichApi.Error" });
+      }
+      await context.sync();
+      expect(range.values).toEqual([[""]]);
+    });
+  });
+
+  it("gives ClientResult values only after sync (ValueNotLoaded before)", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const count = context.workbook.worksheets.getCount();
+      expect(() => count.value).toThrow(expect.objectContaining({ code: "ValueNotLoaded" }));
+      await context.sync();
+      expect(count.value).toBe(1);
+    });
+  });
+
+  it("reports null objects after sync and refuses isNullObject before", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+      const present = context.workbook.worksheets.getItemOrNullObject("sheet1");
+      expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+    });
+  });
+
+  it("fails a getItem of a missing sheet with ItemNotFound at sync", async () => {
+    const host = createSimulatedExcel();
+    const code = await codeOf(
+      host.run(async (context) => {
+        context.workbook.worksheets.getItem("Nope").load("name");
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("ItemNotFound");
+  });
+
+  it("keeps operations before a failure in the same sync applied, without rollback", async () => {
+    const host = createSimulatedExcel();
+    const error = await host
+      .run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.getRange("A1").values = [["kept"]];
+        sheet.getRange("A2:B2").values = [[1]];
+        sheet.getRange("A3").values = [["dropped"]];
+        await context.sync();
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "InvalidArgument", debugInfo: { errorLocation: "Range.values" } });
+    expect(await valuesAt(host, "A1:A3")).toEqual([["kept"], [""], [""]]);
+    expect(host.syncs[0]?.failed).toBe("InvalidArgument");
+  });
+
+  it("syncs work left queued at the end of run, and refuses a batch that returns no promise", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().getRange("A1").values = [[5]];
+    });
+    expect(host.syncCount).toBe(1);
+    expect(await valuesAt(host, "A1")).toEqual([[5]]);
+    const notAPromise = (() => 1) as unknown as () => Promise<number>;
+    expect(await codeOf(host.run(notAPromise))).toBe("RunMustReturnPromise");
+  });
+
+  it("refuses proxies used after their batch ended (InvalidRequestContext)", async () => {
+    const host = createSimulatedExcel();
+    const range = await host.run(async (context) => context.workbook.worksheets.getActiveWorksheet().getRange("A1"));
+    expect(() => {
+      range.values = [[1]];
+    }).toThrow(expect.objectContaining({ code: "InvalidRequestContext" }));
+  });
+
+  // Excel on the web limits a request payload to 5 MB ("Resource limits and performance optimization
+  // for Office Add-ins", learn.microsoft.com; error text "The request payload size has exceeded the limit").
+  it("rejects a sync whose payload is over the 5 MB limit", async () => {
+    const host = createSimulatedExcel();
+    const big = "x".repeat(32_000);
+    const rows = Math.ceil(PAYLOAD_LIMIT_BYTES / big.length) + 1;
+    const code = await codeOf(
+      host.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.getRangeByIndexes(0, 0, rows, 1).values = Array.from({ length: rows }, () => [big]);
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("RequestPayloadSizeLimitExceeded");
+  });
+
+  it("reports requirement sets and fails newer APIs with ApiNotFound", async () => {
+    const host = createSimulatedExcel({ requirementSets: { ExcelApi: "1.4" } });
+    expect(host.isSetSupported("ExcelApi", "1.4")).toBe(true);
+    expect(host.isSetSupported("ExcelApi", "1.10")).toBe(false);
+    const code = await codeOf(
+      host.run(async (context) => {
+        context.workbook.customXmlParts.load("items");
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("ApiNotFound");
+  });
+});
+
+describe("workbook and worksheets", () => {
+  it("adds, renames, moves, activates and deletes sheets", async () => {
+    const host = createSimulatedExcel();
+    const names = await host.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const added = sheets.add("Data 2024");
+      added.position = 0;
+      added.activate();
+      sheets.getItem("Sheet1").name = "Notes";
+      const active = sheets.getActiveWorksheet();
+      active.load("name, position");
+      sheets.load("items/name");
+      await context.sync();
+      expect(active).toMatchObject({ name: "Data 2024", position: 0 });
+      sheets.getItem("Notes").delete();
+      await context.sync();
+      sheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((sheet) => sheet.name);
+    });
+    expect(names).toEqual(["Data 2024"]);
+  });
+
+  it("refuses a duplicate sheet name (ItemAlreadyExists) and deleting the last sheet (InvalidOperation)", async () => {
+    const host = createSimulatedExcel();
+    expect(await codeOf(host.run(async (context) => void context.workbook.worksheets.add("SHEET1")))).toBe("ItemAlreadyExists");
+    expect(await codeOf(host.run(async (context) => context.workbook.worksheets.getItem("Sheet1").delete()))).toBe("InvalidOperation");
+  });
+
+  // Writing to a protected sheet fails with AccessDenied (Excel.ErrorCodes.accessDenied).
+  it("protects a sheet: writes fail with AccessDenied", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => context.workbook.worksheets.getActiveWorksheet().protection.protect());
+    const code = await codeOf(
+      host.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.protection.load("protected");
+        await context.sync();
+        expect(sheet.protection.protected).toBe(true);
+        sheet.getRange("A1").values = [[1]];
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("AccessDenied");
+  });
+
+  it("gives the selection and the active cell", async () => {
+    const host = createSimulatedExcel();
+    host.user.select("Sheet1!B2:C4");
+    const [selected, active] = await host.run(async (context) => {
+      const selection = context.workbook.getSelectedRange().load("address");
+      const cell = context.workbook.getActiveCell().load("address");
+      await context.sync();
+      return [selection.address, cell.address];
+    });
+    expect([selected, active]).toEqual(["Sheet1!B2:C4", "Sheet1!B2"]);
+  });
+});
+
+describe("ranges", () => {
+  it("parses sheet-qualified and quoted addresses", async () => {
+    const host = createSimulatedExcel();
+    host.user.addSheet("Jan's data");
+    const address = await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("jan's DATA").getRange("$c$3:B2");
+      range.load("address, rowIndex, columnIndex, rowCount, columnCount");
+      await context.sync();
+      expect([range.rowIndex, range.columnIndex, range.rowCount, range.columnCount]).toEqual([1, 1, 2, 2]);
+      return range.address;
+    });
+    expect(address).toBe("'Jan''s data'!B2:C3");
+  });
+
+  // Excel: "The number of rows or columns in the input array doesn't match the size or dimensions
+  // of the range." (InvalidArgument, OfficeDev/office-js issue #1025).
+  it("refuses an array of the wrong shape with InvalidArgument", async () => {
+    const host = createSimulatedExcel();
+    const error = await host
+      .run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange("A1:B2").values = [[1, 2]];
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "InvalidArgument", message: expect.stringMatching(/doesn't match the size/) });
+  });
+
+  // Range.values is typed any[][]; a scalar for a multi-cell range is undocumented (a feature request
+  // on the Microsoft 365 developer forum asks for it), so the simulator refuses it.
+  it("refuses a scalar written to a multi-cell range, accepts one for a single cell", async () => {
+    const host = createSimulatedExcel();
+    const code = await codeOf(
+      host.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange("A1:A3").values = 7;
+      }),
+    );
+    expect(code).toBe("InvalidArgument");
+    await host.run(async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().getRange("A1").values = 7;
+    });
+    expect(await valuesAt(host, "A1")).toEqual([[7]]);
+  });
+
+  // A null in a values array leaves the cell as it is; "" clears it (Range.values reference).
+  it("leaves cells unchanged for null and clears them for empty strings", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:C1");
+      range.values = [[1, 2, 3]];
+      await context.sync();
+      range.values = [[null, "", 9]];
+    });
+    expect(await valuesAt(host, "A1:C1")).toEqual([[1, "", 9]]);
+  });
+
+  // "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets
+  // this value as a formula" (Range.values, Excel JS API reference). A cell formatted as Text ("@")
+  // keeps what is entered as text ("Format numbers as text", support.microsoft.com).
+  it("stores '=...' as a formula in a General cell and as text in an '@' cell", async () => {
+    const host = createSimulatedExcel();
+    const formulas = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("B1:B4").numberFormat = [["@"], ["@"], ["@"], ["@"]];
+      sheet.getRange("A1:A4").values = [["=1+1"], ["+A1"], ["@SUM(1)"], ["007"]];
+      sheet.getRange("B1:B4").values = [["=1+1"], ["+A1"], ["@SUM(1)"], ["007"]];
+      const range = sheet.getRange("A1:B4").load("formulas, values");
+      await context.sync();
+      return range.formulas;
+    });
+    expect(formulas).toEqual([
+      ["=1+1", "=1+1"],
+      ["=+A1", "+A1"],
+      ["=SUM(1)", "@SUM(1)"],
+      [7, "007"],
+    ]);
+  });
+
+  it("renders text from number formats", async () => {
+    const host = createSimulatedExcel();
+    const text = await host.run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:D1");
+      range.numberFormat = [['"over "#,##0', "0.0%", '"+"0.0" pp";"-"0.0" pp";"0 pp"', "General"]];
+      range.values = [[12345, 0.338, -17.9, 0.5]];
+      range.load("text");
+      await context.sync();
+      return range.text;
+    });
+    expect(text).toEqual([["over 12,345", "33.8%", "-17.9 pp", "0.5"]]);
+  });
+
+  it("navigates with getCell, getResizedRange, getOffsetRange, used ranges and intersections", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const emptyUsed = sheet.getUsedRangeOrNullObject();
+      await context.sync();
+      expect(emptyUsed.isNullObject).toBe(true);
+      sheet.getRange("B2:C3").values = [[1, 2], [3, 4]];
+      const base = sheet.getRange("B2");
+      const cell = base.getCell(1, 1).load("address");
+      const resized = base.getResizedRange(2, 1).load("address");
+      const offset = base.getOffsetRange(1, 0).load("address");
+      const used = sheet.getUsedRange().load("address");
+      const inter = sheet.getRange("A1:B2").getIntersectionOrNullObject("B2:D4").load("address");
+      const none = sheet.getRange("A1").getIntersectionOrNullObject("C3");
+      await context.sync();
+      expect([cell.address, resized.address, offset.address, used.address, inter.address]).toEqual([
+        "Sheet1!C3",
+        "Sheet1!B2:C4",
+        "Sheet1!B3",
+        "Sheet1!B2:C3",
+        "Sheet1!B2",
+      ]);
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
+  it("fails a range off the sheet with InvalidArgument", async () => {
+    const host = createSimulatedExcel();
+    const code = await codeOf(
+      host.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange("A1").getOffsetRange(-1, 0).load("address");
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("InvalidArgument");
+  });
+
+  it("formats, merges, links and clears", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const range = sheet.getRange("A1:B1");
+      range.values = [["a long heading", "b"]];
+      range.format.font.bold = true;
+      range.format.font.italic = true;
+      range.format.font.color = "#FF0000";
+      range.format.fill.color = "#FFFF00";
+      range.format.horizontalAlignment = "Center";
+      range.format.wrapText = true;
+      range.format.autofitColumns();
+      sheet.getRange("A3").hyperlink = { address: "https://example.org/", textToDisplay: "link" };
+      sheet.getRange("C1:D1").merge();
+      const font = range.format.font.load("bold, italic, color");
+      const fill = range.format.fill.load("color");
+      const format = range.format.load("horizontalAlignment, wrapText, columnWidth");
+      const link = sheet.getRange("A3").load("hyperlink, values");
+      await context.sync();
+      expect([font.bold, font.italic, font.color, fill.color]).toEqual([true, true, "#FF0000", "#FFFF00"]);
+      expect([format.horizontalAlignment, format.wrapText]).toEqual(["Center", true]);
+      expect(format.columnWidth).toBeGreaterThan(48);
+      expect(link.hyperlink?.address).toBe("https://example.org/");
+      expect(link.values).toEqual([["link"]]);
+      range.clear();
+      const cleared = range.load("values");
+      const boldAfter = range.format.font.load("bold");
+      await context.sync();
+      expect(cleared.values).toEqual([["", ""]]);
+      expect(boldAfter.bold).toBe(false);
+    });
+    expect(host.save().workbook.sheets[0]?.merges).toEqual([{ row: 0, column: 2, rows: 1, columns: 2 }]);
+  });
+});
+
+describe("formulas", () => {
+  it("evaluates =BJ.* formulas with literal and reference arguments, and error values", async () => {
+    class NotAvailable {
+      readonly code = "#N/A";
+    }
+    const host = createSimulatedExcel({
+      functions: {
+        "BJ.DOUBLE": (x: unknown) => Number(x) * 2,
+        "BJ.JOIN": (a: unknown, b: unknown, c: unknown) => `${String(a)}|${String(b)}|${String(c)}`,
+        "BJ.MISSING": () => {
+          throw new NotAvailable();
+        },
+        "BJ.BROKEN": () => {
+          throw new Error("bug");
+        },
+        "BJ.GRID": () => [[1, 2], [3, 4]],
+      },
+    });
+    const values = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1").values = [[21]];
+      sheet.getRange("B1:B6").formulas = [
+        ["=BJ.DOUBLE(A1)"],
+        // An omitted optional argument arrives as null, as in Excel custom functions.
+        ['=bj.join("a ""q""",,TRUE)'],
+        ["=BJ.MISSING()"],
+        ["=BJ.BROKEN()"],
+        ["=BJ.NOPE()"],
+        ["=SUM(1,2)"],
+      ];
+      sheet.getRange("D1").formulas = [["=BJ.GRID()"]];
+      const range = sheet.getRange("B1:B6").load("values, valueTypes");
+      const grid = sheet.getRange("D1:E2").load("values");
+      await context.sync();
+      expect(grid.values).toEqual([[1, 2], [3, 4]]);
+      expect(range.valueTypes.map((row) => row[0])).toEqual(["Double", "String", "Error", "Error", "Error", "Error"]);
+      return range.values.map((row) => row[0]);
+    });
+    expect(values).toEqual([42, 'a "q"|null|true', "#N/A", "#VALUE!", "#NAME?", "#NAME?"]);
+    host.user.type("E1", "x");
+    await host.run(async (context) => context.workbook.application.calculate("Full"));
+    expect(await valuesAt(host, "D1")).toEqual([["#SPILL!"]]);
+  });
+
+  it("defers evaluation while calculation is suspended until the sync ends", async () => {
+    const host = createSimulatedExcel({ functions: { "BJ.ONE": () => 1 } });
+    await host.run(async (context) => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      const cell = context.workbook.worksheets.getActiveWorksheet().getRange("A1");
+      cell.formulas = [["=BJ.ONE()"]];
+      cell.load("values");
+      await context.sync();
+      expect(cell.values).toEqual([[""]]);
+      cell.load("values");
+      await context.sync();
+      expect(cell.values).toEqual([[1]]);
+    });
+  });
+});
+
+describe("tables", () => {
+  async function withTable(host: SimulatedExcel): Promise<void> {
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B3").values = [["Name", "Value"], ["b", 2], ["a", 1]];
+      const table = sheet.tables.add("A1:B3", true);
+      table.name = "Figures";
+      table.style = "TableStyleLight9";
+      table.showBandedRows = false;
+    });
+  }
+
+  it("adds a named table with headers, body, style and flags", async () => {
+    const host = createSimulatedExcel();
+    await withTable(host);
+    await host.run(async (context) => {
+      const table = context.workbook.tables.getItem("figures").load("name, style, showTotals, showBandedRows");
+      const header = table.getHeaderRowRange().load("values");
+      const body = table.getDataBodyRange().load("address");
+      const sheet = table.worksheet.load("name");
+      const rows = table.rows.getCount();
+      await context.sync();
+      expect(table).toMatchObject({ name: "Figures", style: "TableStyleLight9", showTotals: false, showBandedRows: false });
+      expect(header.values).toEqual([["Name", "Value"]]);
+      expect([body.address, sheet.name, rows.value]).toEqual(["Sheet1!A2:B3", "Sheet1", 2]);
+    });
+  });
+
+  it("adds a header row above data when hasHeaders is false", async () => {
+    const host = createSimulatedExcel();
+    const values = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B1").values = [[1, 2]];
+      const table = sheet.tables.add("A1:B1", false);
+      const range = table.getRange().load("values");
+      await context.sync();
+      return range.values;
+    });
+    expect(values).toEqual([["Column1", "Column2"], [1, 2]]);
+  });
+
+  it("keeps table names unique across the workbook (ItemAlreadyExists) and valid (InvalidArgument)", async () => {
+    const host = createSimulatedExcel();
+    await withTable(host);
+    const taken = await codeOf(
+      host.run(async (context) => {
+        const sheet = context.workbook.worksheets.add("Other");
+        sheet.tables.add("A1:A2", true).name = "FIGURES";
+      }),
+    );
+    expect(taken).toBe("ItemAlreadyExists");
+    const invalid = await codeOf(host.run(async (context) => void (context.workbook.tables.getItem("Figures").name = "A1")));
+    expect(invalid).toBe("InvalidArgument");
+  });
+
+  it("refuses a table over another table (InvalidOperation) or over merged cells (MergedRangeConflict)", async () => {
+    const host = createSimulatedExcel();
+    await withTable(host);
+    expect(await codeOf(host.run(async (context) => void context.workbook.tables.add("Sheet1!B2:C4", true)))).toBe("InvalidOperation");
+    host.user.merge("E1:F1");
+    expect(await codeOf(host.run(async (context) => void context.workbook.tables.add("Sheet1!E1:E3", true)))).toBe("MergedRangeConflict");
+  });
+
+  it("resizes and deletes a table", async () => {
+    const host = createSimulatedExcel();
+    await withTable(host);
+    await host.run(async (context) => {
+      const table = context.workbook.tables.getItem("Figures");
+      table.resize("A1:C3");
+      const header = table.getHeaderRowRange().load("values");
+      await context.sync();
+      expect(header.values).toEqual([["Name", "Value", "Column3"]]);
+      table.delete();
+      const count = context.workbook.tables.getCount();
+      await context.sync();
+      expect(count.value).toBe(0);
+    });
+    expect(await valuesAt(host, "A1:B1")).toEqual([["", ""]]);
+  });
+
+  it("grows a table when the user inserts a row or column inside it, and moves it when before", async () => {
+    const host = createSimulatedExcel();
+    await withTable(host);
+    host.user.insertRows("Sheet1", 2);
+    host.user.insertColumns("Sheet1", 1);
+    host.user.insertRows("Sheet1", 0);
+    const address = await host.run(async (context) => {
+      const range = context.workbook.tables.getItem("Figures").getRange().load("address, values");
+      await context.sync();
+      expect(range.values[0]).toEqual(["Name", "Column2", "Value"]);
+      return range.address;
+    });
+    expect(address).toBe("Sheet1!A2:C5");
+  });
+
+  it("user edits: rename, sort, resize, delete a table and rename, move, delete sheets", async () => {
+    const host = createSimulatedExcel();
+    await withTable(host);
+    host.user.sortTable("Figures", 0);
+    expect(await valuesAt(host, "A2:B3")).toEqual([["a", 1], ["b", 2]]);
+    host.user.renameTable("Figures", "Renamed");
+    host.user.resizeTable("Renamed", "A1:B2");
+    host.user.addSheet("Two");
+    host.user.moveSheet("Two", 0);
+    host.user.renameSheet("Sheet1", "One");
+    const snapshot = host.save().workbook;
+    expect(snapshot.tables[0]).toMatchObject({ name: "Renamed", rect: { rows: 2 } });
+    expect(snapshot.sheets.map((sheet) => sheet.name)).toEqual(["Two", "One"]);
+    host.user.deleteTable("Renamed");
+    host.user.deleteSheet("Two");
+    expect(host.save().workbook.tables).toEqual([]);
+    await expect(host.user.type("Nope!A1", 1)).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+});
+
+describe("persistence", () => {
+  it("adds, finds, reads, replaces and deletes custom XML parts", async () => {
+    const host = createSimulatedExcel();
+    const ns = "urn:test:parts:1";
+    await host.run(async (context) => {
+      const part = context.workbook.customXmlParts.add(`<root xmlns="${ns}"><a/></root>`);
+      part.load("id, namespaceUri");
+      context.workbook.customXmlParts.add(`<other xmlns="urn:other"/>`);
+      await context.sync();
+      expect(part.namespaceUri).toBe(ns);
+      const scoped = context.workbook.customXmlParts.getByNamespace(ns);
+      const only = scoped.getOnlyItemOrNullObject();
+      const count = scoped.getCount();
+      await context.sync();
+      expect(count.value).toBe(1);
+      const xml = only.getXml();
+      await context.sync();
+      expect(xml.value).toContain("<a/>");
+      only.setXml(`<root xmlns="${ns}"><b/></root>`);
+      const again = context.workbook.customXmlParts.getItem(part.id).getXml();
+      await context.sync();
+      expect(again.value).toContain("<b/>");
+      context.workbook.customXmlParts.getItem(part.id).delete();
+      const left = context.workbook.customXmlParts.getCount();
+      await context.sync();
+      expect(left.value).toBe(1);
+    });
+    expect(await codeOf(host.run(async (context) => void context.workbook.customXmlParts.add("not xml")))).toBe("InvalidArgument");
+  });
+
+  it("keeps settings and named items, which share a namespace with tables", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      context.workbook.settings.add("bj.lang", { lang: "zh" });
+      context.workbook.names.add("BJ_anchor", context.workbook.worksheets.getActiveWorksheet().getRange("B2"), "anchor");
+      await context.sync();
+      const setting = context.workbook.settings.getItem("bj.lang").load("value");
+      const name = context.workbook.names.getItem("BJ_anchor").load("formula");
+      const range = context.workbook.names.getItem("bj_anchor").getRange().load("address");
+      await context.sync();
+      expect(setting.value).toEqual({ lang: "zh" });
+      expect([name.formula, range.address]).toEqual(["=Sheet1!$B$2", "Sheet1!B2"]);
+    });
+    expect(await codeOf(host.run(async (context) => void context.workbook.names.add("bj_anchor", "=1")))).toBe("ItemAlreadyExists");
+    await host.run(async (context) => context.workbook.names.getItem("BJ_anchor").delete());
+    expect(host.save().workbook.names).toEqual([]);
+  });
+
+  it("saves what a file keeps and reopens it fresh", async () => {
+    const host = createSimulatedExcel({ functions: { "BJ.ONE": () => 1 } });
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B1").numberFormat = [["@", "0.0%"]];
+      sheet.getRange("A1:B1").values = [["=text", 0.25]];
+      sheet.getRange("C1").formulas = [["=BJ.ONE()"]];
+      sheet.protection.protect();
+      context.workbook.customXmlParts.add(`<x xmlns="urn:x"/>`);
+      context.workbook.settings.add("k", 1);
+    });
+    const snapshot = host.save();
+    const reopened = openSimulatedExcel(JSON.parse(JSON.stringify(snapshot)) as typeof snapshot);
+    expect(reopened.syncCount).toBe(0);
+    await reopened.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1").load("values, formulas, text");
+      const sheet = context.workbook.worksheets.getItem("Sheet1").protection.load("protected");
+      const parts = context.workbook.customXmlParts.getByNamespace("urn:x").getCount();
+      await context.sync();
+      expect(range.formulas).toEqual([["=text", 0.25, "=BJ.ONE()"]]);
+      expect(range.text).toEqual([["=text", "25.0%", "1"]]);
+      expect([sheet.protected, parts.value]).toEqual([true, 1]);
+    });
+  });
+});
