@@ -19,12 +19,6 @@ const figures: readonly Figure[] = CURRENT_RELEASE.figures;
 const lib = (host: HostSupport = PLAIN_HOST): BjLibrary => createLibrary({ host: () => host });
 const plain = lib();
 
-function figure(id: string): Figure {
-  const found = index.figure(id);
-  if (!found) throw new Error(`test data: no figure ${id}`);
-  return found;
-}
-
 describe("headline functions (stated figures only)", () => {
   it("gives the values the issue states", () => {
     expect(plain.FDI_COUNT(2024)).toBe(1777);
