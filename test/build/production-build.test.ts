@@ -62,6 +62,16 @@ describe("production build", () => {
     expect(manifest.split(PRODUCTION_ORIGIN).length - 1).toBe(devCount);
   });
 
+  test("no served file mentions localhost (source maps, which quote the sources, aside)", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+      );
+    const textFiles = files(outDir).filter((file) => /\.(xml|json|html|js|css)$/.test(file));
+    expect(textFiles.length).toBeGreaterThan(4);
+    expect(textFiles.filter((file) => /localhost/i.test(readFileSync(file, "utf8")))).toEqual([]);
+  });
+
   test("the manifest keeps every semantic rule under the production origin", () => {
     expect(manifestViolations(manifest, { origin: PRODUCTION_ORIGIN, assetsDir: join(outDir, "assets") })).toEqual([]);
   });
