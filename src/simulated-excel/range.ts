@@ -4,6 +4,7 @@ import { invalidArgument, itemNotFound } from "./errors";
 import { type ProxyContext, type Readers, SimObject } from "./proxy/base";
 import type { CellFormat, SheetModel } from "./snapshot";
 import type { ReadValue, WorkbookState } from "./state";
+import { SimTableCollection } from "./table";
 import { SimWorksheet } from "./worksheet";
 
 /** Where a range is: resolved once, at the first sync that uses it, then fixed. */
@@ -229,6 +230,11 @@ export class SimRange extends SimObject<RangeProps> {
       const part = intersect(rect, second.rect);
       return part ? { sheet, rect: part } : null;
     }, true);
+  }
+
+  /** The tables that meet this range (ExcelApi 1.9); with `fullyContained`, only those inside it. */
+  getTables(fullyContained = false): SimTableCollection {
+    return new SimTableCollection(this.context, (state) => this.target(state).sheet, (state) => ({ rect: this.target(state).rect, fullyContained }));
   }
 
   clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {

@@ -1,4 +1,5 @@
 /** Tables and table collections (workbook-wide or one sheet's). */
+import { type Rect, intersect } from "./address";
 import { SimOfficeError, itemNotFound, propertyNotLoaded } from "./errors";
 import { type ProxyContext, type Readers, type SimClientResult, SimObject, loadNames, resultOf } from "./proxy/base";
 import { SimRange } from "./range";
@@ -150,16 +151,23 @@ export class SimTable extends SimObject<TableProps> {
 export class SimTableCollection {
   private loadedItems: SimTable[] | undefined;
 
-  /** `sheet` is null for workbook.tables. */
+  /** `sheet` is null for workbook.tables; `within` limits it to tables meeting a range (Range.getTables). */
   constructor(
     private readonly context: ProxyContext,
     private readonly sheet: ((state: WorkbookState) => SheetModel) | null,
+    private readonly within?: (state: WorkbookState) => { rect: Rect; fullyContained: boolean },
   ) {}
 
   private list(state: WorkbookState): TableModel[] {
     if (!this.sheet) return state.model.tables;
     const sheetId = this.sheet(state).id;
-    return state.model.tables.filter((table) => table.sheetId === sheetId);
+    const area = this.within?.(state);
+    return state.model.tables.filter((table) => {
+      if (table.sheetId !== sheetId) return false;
+      if (!area) return true;
+      const common = intersect(table.rect, area.rect);
+      return area.fullyContained ? common !== null && common.rows === table.rect.rows && common.columns === table.rect.columns : common !== null;
+    });
   }
 
   get items(): SimTable[] {

@@ -130,7 +130,31 @@ export class SimNamedItem extends SimObject<NamedItemProps> {
 }
 
 export class SimNamedItemCollection {
+  private loadedItems: SimNamedItem[] | undefined;
+
   constructor(private readonly context: ProxyContext) {}
+
+  get items(): SimNamedItem[] {
+    if (!this.loadedItems) throw propertyNotLoaded("items");
+    return this.loadedItems;
+  }
+
+  load(names?: string | string[] | { select?: string }): this {
+    const props = itemProps(loadNames(names));
+    this.context.enqueue({
+      location: "NamedItemCollection.load",
+      payload: props,
+      kind: "load",
+      apply: (state) => {
+        this.loadedItems = state.model.names.map((model) => {
+          const proxy = new SimNamedItem(this.context, model.name);
+          proxy.fillProps(state, props);
+          return proxy;
+        });
+      },
+    });
+    return this;
+  }
 
   /** Adds a name for a range or a formula string; names share one namespace with tables. */
   add(name: string, reference: SimRange | string, comment = ""): SimNamedItem {

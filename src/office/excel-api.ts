@@ -1,0 +1,129 @@
+/**
+ * The part of the Excel JavaScript API the adapter uses, as structural interfaces.
+ *
+ * Why not `Excel.RequestContext` itself: it is a class with hundreds of members, and no test double
+ * can be one without a cast. These interfaces mirror Excel's own member signatures for just what
+ * the adapter calls. Real Excel satisfies them (checked by the compiler where `Excel.run` becomes
+ * the adapter's default `run`), and so does the simulated host (checked where tests pass its
+ * `run`). No cast is needed on either side. When the adapter needs another member, add it here
+ * with Excel's signature; the compiler then demands it of the simulator too.
+ */
+
+export interface XlClientResult<T> {
+  readonly value: T;
+}
+
+export interface XlRangeFont {
+  bold: boolean | null;
+  italic: boolean | null;
+}
+
+export interface XlRangeFormat {
+  readonly font: XlRangeFont;
+  autofitColumns(): void;
+}
+
+export interface XlRange {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  readonly format: XlRangeFormat;
+  readonly worksheet: XlWorksheet;
+  load(propertyNames?: string | string[]): XlRange;
+  getCell(row: number, column: number): XlRange;
+  getOffsetRange(rowOffset: number, columnOffset: number): XlRange;
+  getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
+  /** ExcelApi 1.9. */
+  getTables(fullyContained?: boolean): XlTableScopedCollection;
+}
+
+export interface XlTable {
+  readonly id: string;
+  name: string;
+  style: string;
+}
+
+export interface XlTableScopedCollection {
+  readonly items: XlTable[];
+  load(propertyNames?: string | string[]): XlTableScopedCollection;
+}
+
+export interface XlTableCollection {
+  readonly items: XlTable[];
+  load(propertyNames?: string | string[]): XlTableCollection;
+  add(address: XlRange | string, hasHeaders: boolean): XlTable;
+}
+
+export interface XlWorksheetProtection {
+  readonly protected: boolean;
+  load(propertyNames?: string | string[]): XlWorksheetProtection;
+}
+
+export interface XlWorksheet {
+  readonly name: string;
+  readonly isNullObject: boolean;
+  readonly protection: XlWorksheetProtection;
+  readonly tables: XlTableCollection;
+  load(propertyNames?: string | string[]): XlWorksheet;
+  getRange(address?: string): XlRange;
+}
+
+export interface XlWorksheetCollection {
+  getActiveWorksheet(): XlWorksheet;
+  getItemOrNullObject(key: string): XlWorksheet;
+}
+
+export interface XlNamedItem {
+  readonly name: string;
+}
+
+export interface XlNamedItemCollection {
+  readonly items: XlNamedItem[];
+  load(propertyNames?: string | string[]): XlNamedItemCollection;
+}
+
+export interface XlCustomXmlPart {
+  readonly id: string;
+  getXml(): XlClientResult<string>;
+  setXml(xml: string): void;
+}
+
+export interface XlCustomXmlPartScopedCollection {
+  readonly items: XlCustomXmlPart[];
+  load(propertyNames?: string | string[]): XlCustomXmlPartScopedCollection;
+}
+
+export interface XlCustomXmlPartCollection {
+  add(xml: string): XlCustomXmlPart;
+  getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
+}
+
+export interface XlApplication {
+  /** ExcelApi 1.6. */
+  suspendApiCalculationUntilNextSync(): void;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: XlWorksheetCollection;
+  readonly tables: XlTableCollection;
+  readonly names: XlNamedItemCollection;
+  readonly customXmlParts: XlCustomXmlPartCollection;
+  readonly application: XlApplication;
+  getSelectedRange(): XlRange;
+  /** ExcelApi 1.7. */
+  getActiveCell(): XlRange;
+}
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  sync<T>(passThroughValue?: T): Promise<T>;
+}
+
+/** The shape of `Excel.run(batch)` over the subset above. */
+export type ExcelRun = <T>(batch: (context: XlContext) => Promise<T>) => Promise<T>;
+
+/** Requirement-set check, as `Office.context.requirements.isSetSupported`. */
+export type IsSetSupported = (name: string, version: string) => boolean;

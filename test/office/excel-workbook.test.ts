@@ -1,0 +1,241 @@
+/**
+ * The workbook port's Excel adapter, run unchanged against the simulated host: inserting curated
+ * tables in both languages, text kept as text, bindings, sync counts, refusals and save/reopen.
+ */
+import { currentDataset, formatFigureValue, tableGrid } from "../../src/core";
+import type { TableGrid } from "../../src/core";
+import { LANGUAGES } from "../../src/data";
+import { AdapterError, BINDINGS_NAMESPACE, ExcelWorkbook, TABLE_STYLE, parseBindings } from "../../src/office";
+import { createSimulatedExcel, openSimulatedExcel } from "../../src/simulated-excel";
+import type { SimulatedExcel, SimulatedExcelOptions } from "../../src/simulated-excel";
+
+const index = currentDataset();
+
+function setup(options: SimulatedExcelOptions = {}): { host: SimulatedExcel; port: ExcelWorkbook } {
+  const host = createSimulatedExcel(options);
+  // The simulator's run is passed where the adapter takes Excel.run: this line is the compile-time
+  // check that the simulator satisfies the adapter's Excel interfaces.
+  const port = new ExcelWorkbook({ run: host.run, isSetSupported: host.isSetSupported });
+  return { host, port };
+}
+
+interface Read {
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  text: string[][];
+}
+
+async function read(host: SimulatedExcel, address: string): Promise<Read> {
+  return host.run(async (context) => {
+    const range = context.workbook.worksheets.getActiveWorksheet().getRange(address);
+    range.load("values, formulas, numberFormat, text");
+    await context.sync();
+    return { values: range.values, formulas: range.formulas, numberFormat: range.numberFormat, text: range.text };
+  });
+}
+
+async function bindingsXml(host: SimulatedExcel): Promise<string[]> {
+  return host.run(async (context) => {
+    const parts = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
+    await context.sync();
+    const xmls = parts.items.map((part) => part.getXml());
+    await context.sync();
+    return xmls.map((xml) => xml.value);
+  });
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await promise;
+  } catch (error: unknown) {
+    if (error instanceof AdapterError) return error;
+    throw error;
+  }
+  throw new Error("expected an AdapterError");
+}
+
+describe.each(LANGUAGES)("insertTable (%s)", (language) => {
+  const grid = tableGrid(index, "fdi_headline", language);
+
+  it("writes title, header, rows, note and source with per-cell formats, at the active cell", async () => {
+    const { host, port } = setup();
+    host.user.select("Sheet1!B3");
+    const inserted = await port.insertTable(grid);
+    const rows = grid.rows.length + 4;
+    const width = grid.header.length;
+    expect(inserted.address).toBe(`Sheet1!B3:${String.fromCharCode(65 + width)}${3 + rows - 1}`);
+    const block = await read(host, inserted.address.split("!")[1] ?? "");
+    const blank = (text: string): unknown[] => [text, ...Array(width - 1).fill("")];
+    expect(block.values).toEqual([blank(grid.title), [...grid.header], ...grid.rows.map((row) => [...row]), blank(grid.note), blank(grid.sourceLine)]);
+    expect(block.numberFormat.slice(2, 2 + grid.rows.length)).toEqual(grid.numberFormats.map((row) => [...row]));
+    expect(block.numberFormat[1]).toEqual(grid.header.map(() => "@"));
+    // Each figure shows as the core's own rendering of it: the number format did its job.
+    const valueColumn = grid.columnKeys.indexOf("value");
+    const shown = block.text.slice(2, 2 + grid.rows.length).map((row) => row[valueColumn]);
+    const expected = grid.rowIds.map((id) => {
+      const figure = index.figure(id);
+      if (!figure) throw new Error(`no figure ${id}`);
+      return formatFigureValue(figure, language);
+    });
+    expect(shown).toEqual(expected);
+  });
+
+  it("creates a uniquely named Excel table and records its binding", async () => {
+    const { host, port } = setup();
+    const first = await port.insertTable(grid, { address: "A1" });
+    const second = await port.insertTable(grid, { address: "A20" });
+    expect([first.binding.tableName, second.binding.tableName]).toEqual(["BJ_fdi_headline", "BJ_fdi_headline_2"]);
+    await host.run(async (context) => {
+      const table = context.workbook.tables.getItem("BJ_fdi_headline_2").load("name, style");
+      const header = table.getHeaderRowRange().load("values, address");
+      const body = table.getDataBodyRange().load("values");
+      await context.sync();
+      expect(table.style).toBe(TABLE_STYLE);
+      expect(header.values).toEqual([[...grid.header]]);
+      const [start = "", end = ""] = (second.tableAddress.split("!")[1] ?? "").split(":");
+      expect(header.address).toBe(`Sheet1!${start}:${end.replace(/\d+$/, "")}${start.replace(/^[A-Z]+/, "")}`);
+      expect(start).toBe("A21");
+      expect(body.values).toEqual(grid.rows.map((row) => [...row]));
+    });
+    const xmls = await bindingsXml(host);
+    expect(xmls).toHaveLength(1);
+    expect(parseBindings(xmls[0] ?? "")).toEqual([
+      { tableName: "BJ_fdi_headline", tableId: "fdi_headline", releaseId: grid.releaseId, language, sheet: "Sheet1" },
+      { tableName: "BJ_fdi_headline_2", tableId: "fdi_headline", releaseId: grid.releaseId, language, sheet: "Sheet1" },
+    ]);
+    expect(await port.listBindings()).toHaveLength(2);
+  });
+});
+
+describe("insertTable: safety", () => {
+  const hostile: TableGrid = {
+    tableId: "hostile",
+    releaseId: "test",
+    language: "en",
+    title: "=HYPERLINK(\"http://evil.example\",\"click\")",
+    columnKeys: ["item", "value"],
+    header: ["=1+1", "+Value"],
+    rowIds: ["a", "b"],
+    rows: [
+      ["@SUM(1)", 1],
+      ["-1+2", 2],
+    ],
+    numberFormats: [
+      ["@", "0"],
+      ["@", "0"],
+    ],
+    note: "-note",
+    sourceLine: "+source",
+  };
+
+  it("stores text that starts with = + - @ as text, never as a formula", async () => {
+    const { host, port } = setup();
+    await port.insertTable(hostile, { address: "A1" });
+    const block = await read(host, "A1:B6");
+    expect(block.formulas.map((row) => row[0])).toEqual([hostile.title, "=1+1", "@SUM(1)", "-1+2", "-note", "+source"]);
+    expect(block.values.map((row) => row[0])).toEqual(block.formulas.map((row) => row[0]));
+    expect(block.formulas[1]?.[1]).toBe("+Value");
+  });
+
+  it("refuses to overwrite a non-empty cell, names it and writes nothing", async () => {
+    const { host, port } = setup();
+    await host.user.type("C5", "mine");
+    const before = host.save();
+    const error = await errorOf(port.insertTable(tableGrid(index, "fdi_headline", "en"), { address: "B2" }));
+    expect(error.code).toBe("target_not_empty");
+    expect(error.details.address).toBe("Sheet1!C5");
+    expect(error.localized("en")).toContain("Sheet1!C5");
+    expect(error.localized("zh")).toContain("Sheet1!C5");
+    expect(host.save()).toEqual(before);
+    expect(host.syncCount).toBe(1);
+  });
+
+  it("refuses an area that meets an existing (even empty) table", async () => {
+    const { host, port } = setup();
+    await host.run(async (context) => void context.workbook.worksheets.getActiveWorksheet().tables.add("D4:E5", true));
+    await host.run(async (context) => context.workbook.worksheets.getActiveWorksheet().getRange("D4:E5").clear("Contents"));
+    const before = host.save();
+    const error = await errorOf(port.insertTable(tableGrid(index, "fdi_headline", "en"), { address: "A1" }));
+    expect(error.code).toBe("target_not_empty");
+    expect(host.save()).toEqual(before);
+  });
+
+  it("reports a protected sheet before writing, and maps AccessDenied met mid-insert", async () => {
+    const { host, port } = setup();
+    host.user.protectSheet("Sheet1");
+    const before = host.save();
+    const error = await errorOf(port.insertTable(tableGrid(index, "fdi_headline", "en")));
+    expect([error.code, error.details.sheet]).toEqual(["sheet_protected", "Sheet1"]);
+    expect(host.save()).toEqual(before);
+
+    const second = setup();
+    const start = second.host.syncCount;
+    second.host.onBeforeSync(start + 2, () => second.host.user.protectSheet("Sheet1"));
+    const raced = await errorOf(second.port.insertTable(tableGrid(index, "fdi_headline", "en")));
+    expect([raced.code, raced.details.officeCode]).toEqual(["sheet_protected", "AccessDenied"]);
+  });
+
+  it("reports a missing sheet", async () => {
+    const { port } = setup();
+    const error = await errorOf(port.insertTable(tableGrid(index, "fdi_headline", "en"), { sheet: "Nope" }));
+    expect([error.code, error.details.sheet]).toEqual(["sheet_not_found", "Nope"]);
+  });
+
+  it("wraps every other host error as office_error with its Office code", async () => {
+    const { port } = setup({ requirementSets: { ExcelApi: "1.4" } });
+    const error = await errorOf(port.insertTable(tableGrid(index, "fdi_headline", "en")));
+    expect([error.code, error.details.officeCode]).toEqual(["office_error", "ApiNotFound"]);
+  });
+});
+
+describe("insertTable: round trips", () => {
+  it("takes 2 syncs for the first insert and 3 after, whatever the table's size", async () => {
+    const { host, port } = setup();
+    const small = tableGrid(index, "fdi_headline", "en");
+    const rows = Array.from({ length: 2000 }, (_, i) => [`row ${i}`, i]);
+    const large: TableGrid = {
+      ...small,
+      tableId: "large",
+      columnKeys: ["item", "value"],
+      header: ["Item", "Value"],
+      rowIds: rows.map((_, i) => `r${i}`),
+      rows,
+      numberFormats: rows.map(() => ["@", "#,##0"]),
+    };
+    let before = host.syncCount;
+    await port.insertTable(small, { address: "A1" });
+    expect(host.syncCount - before).toBe(2);
+    before = host.syncCount;
+    await port.insertTable(large, { address: "H1" });
+    expect(host.syncCount - before).toBe(3);
+    const writes = host.syncs[host.syncs.length - 2];
+    expect(writes?.payloadBytes).toBeLessThan(5 * 1024 * 1024);
+    // Bulk writes: a fixed number of operations, not one per row.
+    expect(writes?.operations).toBeLessThan(20);
+  });
+
+  it("falls back on older hosts: no active cell API (1.7), no calculation suspension (1.6), no getTables (1.9)", async () => {
+    const { host, port } = setup({ requirementSets: { ExcelApi: "1.5" } });
+    host.user.select("Sheet1!C2");
+    const inserted = await port.insertTable(tableGrid(index, "fdi_headline", "zh"));
+    expect(inserted.address.startsWith("Sheet1!C2:")).toBe(true);
+    const locations = host.syncs.flatMap((sync) => sync.locations);
+    expect(locations).not.toContain("Application.suspendApiCalculationUntilNextSync");
+    expect(locations).not.toContain("Workbook.getActiveCell");
+  });
+
+  it("keeps cells, formats, table and bindings through save and reopen", async () => {
+    const { host, port } = setup();
+    const grid = tableGrid(index, "fdi_headline", "zh");
+    const inserted = await port.insertTable(grid, { address: "B2" });
+    const local = inserted.address.split("!")[1] ?? "";
+    const before = await read(host, local);
+    const reopened = openSimulatedExcel(JSON.parse(JSON.stringify(host.save())) as ReturnType<SimulatedExcel["save"]>);
+    expect(await read(reopened, local)).toEqual(before);
+    const again = new ExcelWorkbook({ run: reopened.run, isSetSupported: reopened.isSetSupported });
+    expect(await again.listBindings()).toEqual([inserted.binding]);
+    const next = await again.insertTable(grid, { address: "B30" });
+    expect(next.binding.tableName).toBe("BJ_fdi_headline_2");
+  });
+});
