@@ -6,12 +6,12 @@
  * Layer: task pane (the only DOM code). Reads data through the core; renders with textContent only.
  */
 import { CURRENT_RELEASE, LANGUAGES, type Language, type Release } from "../data";
-import { longDate, sourceLine } from "../core";
+import { longDate } from "../core";
 
 interface PaneText {
   readonly release: string;
-  readonly published: string;
   readonly source: string;
+  readonly occasion: string;
   readonly inExcel: string;
   readonly outsideOffice: string;
   readonly officeFailed: string;
@@ -20,16 +20,16 @@ interface PaneText {
 const TEXT: Readonly<Record<Language, PaneText>> = {
   en: {
     release: "Release",
-    published: "Published",
     source: "Source",
+    occasion: "Occasion",
     inExcel: "Connected to Excel.",
     outsideOffice: "Not running in Office: showing the dataset only.",
     officeFailed: "Office did not start:",
   },
   zh: {
     release: "版本",
-    published: "发布日期",
     source: "来源",
+    occasion: "发布场合",
     inExcel: "已连接 Excel。",
     outsideOffice: "未在 Office 中运行：仅显示数据版本。",
     officeFailed: "Office 未能启动：",
@@ -39,10 +39,12 @@ const TEXT: Readonly<Record<Language, PaneText>> = {
 /** The label/value rows that describe a release in one language. */
 export function releaseRows(release: Release, language: Language): ReadonlyArray<readonly [string, string]> {
   const text = TEXT[language];
+  const { publisher, published, event } = release.source;
+  const separator = language === "en" ? ", " : "，";
   return [
     [text.release, release.id],
-    [text.published, longDate(release.source.published, language)],
-    [text.source, sourceLine(release, language)],
+    [text.source, `${publisher[language]}${separator}${longDate(published, language)}`],
+    [text.occasion, event[language]],
   ];
 }
 
