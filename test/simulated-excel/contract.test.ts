@@ -1,3 +1,6 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read --
+   these tests read before sync on purpose (to pin PropertyNotLoaded and ValueNotLoaded), and the
+   plugin takes ClientResult.value for a property that needs load(). */
 /**
  * Contract tests: each behaviour of the simulated host once, every error code it raises. Where
  * Excel's behaviour is documented, the comment beside the test cites it, so that the simulator is
