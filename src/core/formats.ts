@@ -64,18 +64,20 @@ export function formatFigureValue(
   const prefix = BOUND_PREFIX[language][figure.bound];
   const fixed = (value: number): string => Math.abs(value).toFixed(figure.displayDecimals);
   const value = figure.value;
+  // A one-section Excel format shows a negative number with "-" before everything, literals too.
+  const minus = value < 0 ? "-" : "";
   switch (figure.kind) {
     case "count":
-      return `${prefix}${groupThousands(fixed(value))}`;
+      return `${minus}${prefix}${groupThousands(fixed(value))}`;
     case "ratio":
-      return `${prefix}${fixed(value * 100)}%`;
+      return `${minus}${prefix}${fixed(value * 100)}%`;
     case "percentage_points": {
       const unit = language === "en" ? " pp" : "个百分点";
       if (value === 0) return `0${unit}`;
       return `${value > 0 ? "+" : "-"}${prefix}${fixed(value)}${unit}`;
     }
     case "rank":
-      return language === "en" ? `No. ${fixed(value)}` : `第${fixed(value)}名`;
+      return language === "en" ? `${minus}No. ${fixed(value)}` : `${minus}第${fixed(value)}名`;
     case "places":
       if (value === 0) return language === "en" ? "no change" : "持平";
       if (language === "en") return `${value > 0 ? "up" : "down"} ${fixed(value)} places`;

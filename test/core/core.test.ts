@@ -121,6 +121,8 @@ describe("number formats", () => {
     expect(formatFigureValue(change, "en")).toBe("-2.5 pp");
     expect(formatFigureValue({ ...figure("daxing_bonded_zone_rank_rise"), value: -3 }, "zh")).toBe("下降3位");
     expect(formatFigureValue({ ...figure("daxing_bonded_zone_rank_rise"), value: 0 }, "en")).toBe("no change");
+    expect(formatFigureValue({ ...figure("pioneering_policies"), value: -1234 }, "en")).toBe("-over 1,234");
+    expect(formatFigureValue({ ...figure("ftz_fdi_share"), value: -0.05 }, "zh")).toBe("-5.0%");
   });
 });
 
