@@ -7,3 +7,4 @@ export * from "./formats";
 export * from "./tables";
 export * from "./citation";
 export * from "./formula";
+export * from "./a1";

@@ -16,7 +16,7 @@
  */
 import type { TableGrid } from "../core";
 import { BINDINGS_NAMESPACE, parseBindings, serializeBindings, upsertBinding } from "./bindings";
-import { cellAddress, qualified, sheetOf } from "./a1";
+import { cellAddress, qualified, sheetOf } from "../core/a1";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
 import type { InsertTableOptions, InsertedTable, TableBinding, WorkbookPort } from "./port";

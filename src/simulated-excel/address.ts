@@ -2,6 +2,7 @@
  * A1 addresses: "B3", "A1:C4", "Sheet1!A1", "'My sheet'!$A$1:$B$2". Rows and columns are 0-based
  * internally. Whole-column and whole-row references ("A:A", "3:3") are not supported.
  */
+import { columnLetters } from "../core/a1";
 import { invalidArgument } from "./errors";
 
 /** A rectangle of cells, 0-based, inclusive of its first cell, `rows` x `columns` in size. */
@@ -16,16 +17,7 @@ export interface Rect {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export { columnLetters };
 
 export function columnIndex(letters: string): number {
   let n = 0;

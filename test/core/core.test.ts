@@ -3,16 +3,20 @@ import {
   FormulaError,
   TEXT_FORMAT,
   UnknownTableError,
+  cellAddress,
   citeFigure,
   citeSource,
   closestIds,
+  columnLetters,
   currentDataset,
   evaluateFormula,
   formatFigureValue,
   indexRelease,
   numberFormat,
   periodYear,
+  qualified,
   roundTo,
+  sheetOf,
   sourceLine,
   statedForYear,
   tableGrid,
@@ -217,5 +221,21 @@ describe("citations", () => {
   it("writes a source line naming publisher, date and release in each language", () => {
     expect(sourceLine(CURRENT_RELEASE, "en")).toMatch(/^Source: Xinhua News Agency, 15 January 2025; .* Dataset release 2025-01-15\.1\.$/);
     expect(sourceLine(CURRENT_RELEASE, "zh")).toMatch(/^来源：新华社，2025年1月15日；.*数据版本 2025-01-15\.1。$/);
+  });
+});
+
+describe("A1 notation", () => {
+  it("names columns as Excel does, up to XFD", () => {
+    expect([0, 25, 26, 701, 702, 16383].map(columnLetters)).toEqual(["A", "Z", "AA", "ZZ", "AAA", "XFD"]);
+    expect(cellAddress(9, 2)).toBe("C10");
+  });
+
+  it("quotes sheet names that need it, and reads them back", () => {
+    expect(qualified("Sheet1", "A1")).toBe("Sheet1!A1");
+    expect(qualified("My data", "B2")).toBe("'My data'!B2");
+    expect(qualified("O'Brien", "B2")).toBe("'O''Brien'!B2");
+    expect(qualified("AB12", "A1")).toBe("'AB12'!A1"); // looks like a cell reference
+    expect(sheetOf("'O''Brien'!B2")).toBe("O'Brien");
+    expect(sheetOf("B2")).toBe("");
   });
 });

@@ -1,5 +1,9 @@
-/** A1 notation helpers for the adapter (0-based indexes). */
+/**
+ * A1 notation: column letters, cell addresses and sheet-qualified addresses (0-based indexes).
+ * Pure; shared by the Office adapter and the simulated host.
+ */
 
+/** "A" for 0, "Z" for 25, "AA" for 26 ... */
 export function columnLetters(column: number): string {
   let n = column + 1;
   let out = "";
