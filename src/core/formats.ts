@@ -15,6 +15,15 @@ const BOUND_PREFIX: Record<Language, Record<Bound, string>> = {
   en: { exact: "", over: "over ", nearly: "nearly " },
   zh: { exact: "", over: "超过", nearly: "近" },
 };
+/** What a derived estimate is shown with: the source never said "nearly" of it. */
+const ESTIMATE_PREFIX: Record<Language, string> = { en: "about ", zh: "约" };
+
+/** What a number format needs of a figure; `approximation` marks a derived estimate. */
+export type FormattableFigure = Pick<Figure, "kind" | "bound" | "displayDecimals"> & { readonly approximation?: boolean };
+
+function boundPrefix(figure: FormattableFigure, language: Language): string {
+  return figure.approximation === true ? ESTIMATE_PREFIX[language] : BOUND_PREFIX[language][figure.bound];
+}
 
 function digits(decimals: number): string {
   return decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
@@ -31,8 +40,8 @@ function signed(body: string, up: [string, string], down: [string, string], zero
 }
 
 /** The Excel number format for a figure in a language. */
-export function numberFormat(figure: Pick<Figure, "kind" | "bound" | "displayDecimals">, language: Language): string {
-  const prefix = literal(BOUND_PREFIX[language][figure.bound]);
+export function numberFormat(figure: FormattableFigure, language: Language): string {
+  const prefix = literal(boundPrefix(figure, language));
   const body = digits(figure.displayDecimals);
   const formats: Record<QuantityKind, () => string> = {
     count: () => `${prefix}#,##${body}`,
@@ -57,11 +66,8 @@ function groupThousands(text: string): string {
 }
 
 /** A figure's value as text, as its number format shows it in Excel. */
-export function formatFigureValue(
-  figure: Pick<Figure, "kind" | "bound" | "displayDecimals" | "value">,
-  language: Language,
-): string {
-  const prefix = BOUND_PREFIX[language][figure.bound];
+export function formatFigureValue(figure: FormattableFigure & Pick<Figure, "value">, language: Language): string {
+  const prefix = boundPrefix(figure, language);
   const fixed = (value: number): string => Math.abs(value).toFixed(figure.displayDecimals);
   const value = figure.value;
   // A one-section Excel format shows a negative number with "-" before everything, literals too.

@@ -46,6 +46,16 @@ const SINCE_TWO_ZONES_LAUNCH = {
   },
 } as const;
 
+/** The source says "within just one year" of the plan, without dates; reported on 15 January 2025. */
+const FIRST_YEAR_OF_PLAN_V2 = {
+  start: null,
+  end: "2025-01-15",
+  label: {
+    en: "Within the plan's first year, as of 15 January 2025",
+    zh: "方案实施一年内（截至2025年1月15日）",
+  },
+} as const;
+
 const THREE_YEARS_TO_2025 = {
   start: null,
   end: "2025-01-15",
@@ -88,7 +98,7 @@ export const RELEASE = {
       bound: "exact",
       period: JAN_NOV_2024,
       displayDecimals: 0,
-      phrase: "a total of 1,777 foreign-funded enterprises were established in Beijing",
+      phrase: "1,777 foreign-funded enterprises were established",
     },
     {
       id: "fdi_new_enterprises_yoy",
@@ -104,7 +114,7 @@ export const RELEASE = {
       bound: "exact",
       period: JAN_NOV_2024,
       displayDecimals: 0,
-      phrase: "a year-on-year growth of 14%",
+      phrase: "year-on-year growth of 14%",
     },
     {
       id: "fdi_new_enterprises_yoy_vs_national",
@@ -127,22 +137,22 @@ export const RELEASE = {
       series: "national_fdi_new_enterprises_yoy",
       basis: "derived",
       label: {
-        en: "National average growth in new foreign-funded enterprises (derived)",
-        zh: "全国新设外资企业平均增速（推算）",
+        en: "National average growth in new foreign-funded enterprises (derived estimate)",
+        zh: "全国新设外资企业平均增速（推算估计）",
       },
       kind: "ratio",
       unit: { en: "percent", zh: "%" },
       value: 0.09,
-      bound: "exact",
+      bound: "nearly",
       period: JAN_NOV_2024,
       displayDecimals: 0,
       formula: "fdi_new_enterprises_yoy - fdi_new_enterprises_yoy_vs_national / 100",
       inputs: ["fdi_new_enterprises_yoy", "fdi_new_enterprises_yoy_vs_national"],
       roundTo: 4,
-      approximation: false,
+      approximation: true,
       note: {
-        en: "Beijing's growth less the gap to the national average the source gives.",
-        zh: "由北京增速减去其高于全国平均水平的百分点数得出。",
+        en: "Beijing's growth less its lead over the national average; both are rounded, so this is an estimate.",
+        zh: "由北京增速减去其高于全国平均水平的百分点数得出；二者均为约数，故仅为估计值。",
       },
     },
     {
@@ -198,29 +208,29 @@ export const RELEASE = {
       bound: "exact",
       period: JAN_NOV_2024,
       displayDecimals: 1,
-      phrase: "a year-on-year increase of 17.9 percentage points",
+      phrase: "year-on-year increase of 17.9 percentage points",
     },
     {
       id: "ftz_fdi_share_prev_year",
       series: "ftz_fdi_share",
       basis: "derived",
       label: {
-        en: "Pilot free trade zone's share a year earlier (derived)",
-        zh: "上年同期自由贸易试验区占比（推算）",
+        en: "Pilot free trade zone's share a year earlier (derived estimate)",
+        zh: "上年同期自由贸易试验区占比（推算估计）",
       },
       kind: "ratio",
       unit: { en: "percent", zh: "%" },
       value: 0.159,
-      bound: "exact",
+      bound: "nearly",
       period: JAN_NOV_2023,
       displayDecimals: 1,
       formula: "ftz_fdi_share - ftz_fdi_share_change / 100",
       inputs: ["ftz_fdi_share", "ftz_fdi_share_change"],
       roundTo: 4,
-      approximation: false,
+      approximation: true,
       note: {
-        en: "The 2024 share less its year-on-year increase in percentage points.",
-        zh: "由2024年占比减去同比提高的百分点数得出。",
+        en: "The 2024 share less its year-on-year increase; both are rounded to 0.1, so this is an estimate.",
+        zh: "由2024年占比减去同比提高的百分点数得出；二者均保留一位小数，故仅为估计值。",
       },
     },
     {
@@ -234,7 +244,7 @@ export const RELEASE = {
       bound: "over",
       period: SINCE_TWO_ZONES_LAUNCH,
       displayDecimals: 0,
-      phrase: "implemented over 120 groundbreaking policies",
+      phrase: "over 120 groundbreaking policies",
     },
     {
       id: "national_first_policies",
@@ -258,13 +268,13 @@ export const RELEASE = {
       basis: "stated",
       label: {
         en: "Tasks of the services opening-up plan 2.0 completed in its first year",
-        zh: "服务业扩大开放综合示范区建设2.0版方案任务一年内完成比例",
+        zh: "国家服务业扩大开放综合示范区建设2.0版方案任务一年内完成比例",
       },
       kind: "ratio",
       unit: { en: "percent of tasks", zh: "%（任务）" },
       value: 0.8,
       bound: "over",
-      period: YEAR_2024,
+      period: FIRST_YEAR_OF_PLAN_V2,
       displayDecimals: 0,
       phrase: "accomplishing over 80% of the tasks within just one year",
     },
@@ -282,7 +292,7 @@ export const RELEASE = {
       bound: "exact",
       period: THREE_YEARS_TO_2025,
       displayDecimals: 0,
-      phrase: "Beijing has ranked first in the overall evaluation",
+      phrase: "ranked first in the overall evaluation",
     },
     {
       id: "services_openness_first_place_years",
@@ -346,7 +356,7 @@ export const RELEASE = {
       bound: "exact",
       period: YEAR_2023,
       displayDecimals: 0,
-      phrase: "a remarkable rise of 55 places",
+      phrase: "rise of 55 places",
     },
   ],
 
@@ -378,7 +388,7 @@ export const RELEASE = {
         zh: "全国首家此类企业在北京设立。",
       },
       period: YEAR_2024,
-      phrase: "the country’s first foreign-funded enterprise",
+      phrase: "first foreign-funded enterprise specializing in “human genetic diagnosis and gene therapy”",
       figure: null,
     },
     {
@@ -393,7 +403,7 @@ export const RELEASE = {
         zh: "全国首个此类清单，适用于自由贸易试验区内企业。",
       },
       period: YEAR_2024,
-      phrase: "the nation’s first scenario-based and field-level negative list",
+      phrase: "first scenario-based and field-level negative list for outbound data flow",
       figure: null,
     },
     {
@@ -408,7 +418,7 @@ export const RELEASE = {
         zh: "北京发布的首个此类目录。",
       },
       period: YEAR_2024,
-      phrase: "the first Catalogue of Recognized International Professional Qualifications",
+      phrase: "first Catalogue of Recognized International Professional Qualifications",
       figure: null,
     },
     {
@@ -423,7 +433,7 @@ export const RELEASE = {
         zh: "全国首个此类先行区启动建设。",
       },
       period: YEAR_2024,
-      phrase: "the country’s first pilot zone for the special provision of rare disease drugs",
+      phrase: "first pilot zone for the special provision of rare disease drugs",
       figure: null,
     },
     {
@@ -479,11 +489,11 @@ export const RELEASE = {
         zh: "礼来中国医学创新中心",
       },
       description: {
-        en: "A medical innovation centre of the drug maker Lilly.",
-        zh: "礼来公司的医学创新中心。",
+        en: "Named in the report among the signature projects that landed.",
+        zh: "报道列举的落地标志性项目之一。",
       },
       period: JAN_NOV_2024,
-      phrase: "the Lilly China Medical Innovation Center",
+      phrase: "Lilly China Medical Innovation Center",
       figure: null,
     },
     {
@@ -491,11 +501,11 @@ export const RELEASE = {
       category: "signature_project",
       label: { en: "Steinbeis China headquarters", zh: "史太白中国总部" },
       description: {
-        en: "The China headquarters of the Steinbeis network.",
-        zh: "史太白在华总部。",
+        en: "Steinbeis set up its China headquarters in Beijing.",
+        zh: "史太白在京设立中国总部。",
       },
       period: JAN_NOV_2024,
-      phrase: "the China headquarters of Steinbeis",
+      phrase: "China headquarters of Steinbeis",
       figure: null,
     },
     {
@@ -503,8 +513,8 @@ export const RELEASE = {
       category: "signature_project",
       label: { en: "Standard Chartered Securities", zh: "渣打证券" },
       description: {
-        en: "A securities firm of the Standard Chartered group.",
-        zh: "渣打集团旗下证券公司。",
+        en: "Named in the report among the signature projects that landed.",
+        zh: "报道列举的落地标志性项目之一。",
       },
       period: JAN_NOV_2024,
       phrase: "Standard Chartered Securities",

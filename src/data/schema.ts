@@ -44,8 +44,8 @@ export const QuantityKind = z.enum(["count", "ratio", "percentage_points", "rank
 export type QuantityKind = z.infer<typeof QuantityKind>;
 
 /**
- * How the source bounds a value: `exact` as stated, `over` for "over 120" (at least),
- * `nearly` for "nearly 60" (approximately, a little under).
+ * How a value is bounded: `exact` as stated, `over` for "over 120" (at least), `nearly` for
+ * "nearly 60" (approximately). A derived estimate is `nearly` too, and is shown as "about".
  */
 export const Bound = z.enum(["exact", "over", "nearly"]);
 export type Bound = z.infer<typeof Bound>;

@@ -1,6 +1,7 @@
 import { CURRENT_RELEASE, LANGUAGES, type Figure, type Release } from "../../src/data";
 import {
   FormulaError,
+  basisLabel,
   TEXT_FORMAT,
   UnknownTableError,
   cellAddress,
@@ -115,6 +116,10 @@ describe("number formats", () => {
     ["ftz_fdi_share_change", "zh", '"+"0.0"个百分点";"-"0.0"个百分点";"0个百分点"', "+17.9个百分点"],
     ["tianzhu_bonded_zone_rank", "zh", '"第"0"名"', "第2名"],
     ["daxing_bonded_zone_rank_rise", "en", '"up "0" places";"down "0" places";"no change"', "up 55 places"],
+    // Derived estimates show "about", never the source's "nearly" or a bare number.
+    ["national_fdi_new_enterprises_yoy", "en", '"about "0%', "about 9%"],
+    ["fdi_new_enterprises_jan_nov_2023_approx", "zh", '"约"#,##0', "约1,559"],
+    ["ftz_fdi_share_prev_year", "en", '"about "0.0%', "about 15.9%"],
   ] as const)("%s in %s: %s shows %s", (id, language, format, shown) => {
     expect(numberFormat(figure(id), language)).toBe(format);
     expect(formatFigureValue(figure(id), language)).toBe(shown);
@@ -180,9 +185,12 @@ describe("table grids", () => {
     const byRow = Object.fromEntries(grid.rowIds.map((id, r) => [id, grid.rows[r]?.[basis]]));
     expect(byRow).toMatchObject({
       fdi_new_enterprises: "Stated",
-      national_fdi_new_enterprises_yoy: "Derived",
+      national_fdi_new_enterprises_yoy: "Derived estimate",
       fdi_new_enterprises_jan_nov_2023_approx: "Derived estimate",
     });
+    const exactDerived = { ...figure("national_fdi_new_enterprises_yoy"), approximation: false };
+    expect(basisLabel(exactDerived, "en")).toBe("Derived");
+    expect(basisLabel(exactDerived, "zh")).toBe("推算");
     expect(tableGrid(index, "fdi_headline", "zh").header).toEqual(["指标", "数值", "单位", "时期", "依据"]);
   });
 
