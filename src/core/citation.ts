@@ -27,8 +27,8 @@ export function longDate(isoDate: string, language: Language): string {
 }
 
 /**
- * A reference to the source report. APA puts a description in square brackets where a work has no
- * title of its own here; GB/T 7714 marks a newspaper item [N].
+ * A reference to the source report. The project holds a description of the report, not its
+ * headline, so both styles put it in square brackets; GB/T 7714 marks a newspaper item [N].
  */
 export function citeSource(release: Release, style: CitationStyle): string {
   const source = release.source;
@@ -40,7 +40,8 @@ export function citeSource(release: Release, style: CitationStyle): string {
   const url = source.url ? `. ${source.url}` : "";
   const mm = String(month).padStart(2, "0");
   const dd = String(day).padStart(2, "0");
-  return `${source.publisher.zh}. ${source.description.zh}[N${source.url ? "/OL" : ""}]. ${year}-${mm}-${dd}${url}.`;
+  // The description is ours, not the report's headline: bracketed, as a supplied title is.
+  return `${source.publisher.zh}. [${source.description.zh}][N${source.url ? "/OL" : ""}]. ${year}-${mm}-${dd}${url}.`;
 }
 
 /**

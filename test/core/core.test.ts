@@ -209,7 +209,7 @@ describe("citations", () => {
     expect(citeSource(CURRENT_RELEASE, "apa")).toBe(
       `Xinhua News Agency. (2025, January 15). [${CURRENT_RELEASE.source.description.en}] [News report].`,
     );
-    expect(citeSource(CURRENT_RELEASE, "gbt7714")).toBe(`新华社. ${CURRENT_RELEASE.source.description.zh}[N]. 2025-01-15.`);
+    expect(citeSource(CURRENT_RELEASE, "gbt7714")).toBe(`新华社. [${CURRENT_RELEASE.source.description.zh}][N]. 2025-01-15.`);
   });
 
   it("adds an online marker and the address when the source has one", () => {
