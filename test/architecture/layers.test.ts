@@ -1,0 +1,91 @@
+/**
+ * The layers, held by the import graph: data <- core <- office <- taskpane, and core <- functions.
+ * Imports point downward only; data and core use neither Office.js nor the DOM; only the adapter
+ * in src/office calls Excel.run. Every violation is collected, then the list must be empty.
+ */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import ts from "typescript";
+
+const SRC = resolve(__dirname, "../../src");
+
+/** What each layer (a folder of src/) may import from, besides itself. */
+const ALLOWED: Record<string, readonly string[]> = {
+  data: [],
+  core: ["data"],
+  office: ["core", "data"],
+  functions: ["core", "data"],
+  taskpane: ["office", "core", "data"],
+  "simulated-excel": ["core", "data"],
+};
+
+/** Globals that belong to Office.js or the browser, forbidden below the adapter. */
+const HOST_GLOBALS = new Set(["Excel", "Office", "OfficeExtension", "CustomFunctions", "document", "window", "navigator"]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+const layerOf = (file: string): string => relative(SRC, file).split(sep)[0] ?? "";
+
+function hostGlobalsUsed(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const found = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    const left =
+      ts.isPropertyAccessExpression(node) ? node.expression : ts.isQualifiedName(node) ? node.left : undefined;
+    if (left && ts.isIdentifier(left) && HOST_GLOBALS.has(left.text)) found.add(left.text);
+    if (ts.isIdentifier(node) && (node.text === "document" || node.text === "window") && !ts.isPropertyAccessExpression(node.parent)) {
+      found.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return [...found];
+}
+
+describe("layers", () => {
+  const files = sourceFiles(SRC);
+
+  it("has every src folder in the layer table", () => {
+    const unknown = [...new Set(files.map(layerOf))].filter((layer) => !(layer in ALLOWED) && layer !== "preview");
+    expect(unknown).toEqual([]);
+  });
+
+  it("imports downward only", () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const layer = layerOf(file);
+      const allowed = ALLOWED[layer];
+      if (!allowed) continue;
+      const { importedFiles } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+      for (const { fileName } of importedFiles) {
+        if (!fileName.startsWith(".")) continue;
+        const target = layerOf(resolve(dirname(file), fileName));
+        if (target !== layer && !allowed.includes(target)) {
+          violations.push(`${relative(SRC, file)} (${layer}) imports ${fileName} (${target})`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("keeps Office.js and the DOM out of data and core", () => {
+    const violations = files
+      .filter((file) => ["data", "core"].includes(layerOf(file)))
+      .flatMap((file) => hostGlobalsUsed(file).map((name) => `${relative(SRC, file)} uses ${name}`));
+    expect(violations).toEqual([]);
+  });
+
+  it("calls Excel.run only in the adapter", () => {
+    const callers = files
+      .filter((file) => layerOf(file) !== "office" && layerOf(file) !== "simulated-excel")
+      .filter((file) => /\bExcel\s*\.\s*run\b/.test(readFileSync(file, "utf8")))
+      .map((file) => relative(SRC, file));
+    expect(callers).toEqual([]);
+  });
+});
