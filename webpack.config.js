@@ -118,7 +118,8 @@ module.exports = (_env, argv) => {
   return {
     mode,
     context: root,
-    devtool: "source-map",
+    // Source maps only in development: a production build publishes no copy of the sources.
+    devtool: mode === "production" ? false : "source-map",
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       // Loaded into the task pane page (shared runtime); registers every BJ.* function.

@@ -62,14 +62,16 @@ describe("production build", () => {
     expect(manifest.split(PRODUCTION_ORIGIN).length - 1).toBe(devCount);
   });
 
-  test("no served file mentions localhost (source maps, which quote the sources, aside)", () => {
+  test("no served file mentions localhost, and no source map publishes the sources", () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
         entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
       );
-    const textFiles = files(outDir).filter((file) => /\.(xml|json|html|js|css)$/.test(file));
+    const served = files(outDir);
+    const textFiles = served.filter((file) => /\.(xml|json|html|js|css)$/.test(file));
     expect(textFiles.length).toBeGreaterThan(4);
     expect(textFiles.filter((file) => /localhost/i.test(readFileSync(file, "utf8")))).toEqual([]);
+    expect(served.filter((file) => file.endsWith(".map"))).toEqual([]);
   });
 
   test("the manifest keeps every semantic rule under the production origin", () => {
