@@ -1,8 +1,10 @@
 /**
- * The binding record: one custom XML part, namespace BINDINGS_NAMESPACE, holding every inserted
- * table as JSON inside the root element:
+ * The binding record: custom XML parts of namespace BINDINGS_NAMESPACE, each holding inserted
+ * tables as JSON inside the root element:
  *   <bindings xmlns="urn:bj-open-stats:bindings:1">{"version":1,"tables":[...]}</bindings>
  * JSON keeps the format trivial to evolve; the XML wrapper is what Excel requires of a part.
+ * Normally there is one part. A part that cannot be read is never rewritten; new bindings then go
+ * to the first readable part or, if none is, to a new part, so a workbook may hold several.
  */
 import type { Language } from "../data";
 import type { TableBinding } from "./port";
@@ -42,23 +44,46 @@ function isBinding(value: unknown): value is TableBinding {
   );
 }
 
+/** Why a bindings part could not be read. */
+export type BindingsDamage =
+  /** No <bindings> root element with a body. */
+  | "not_bindings_xml"
+  /** The body is not JSON. */
+  | "invalid_json"
+  /** JSON, but not { version: 1, tables: [...] }: perhaps written by a newer add-in. */
+  | "unknown_version"
+  /** At least one entry of `tables` is not a binding. */
+  | "invalid_entry";
+
 /**
- * Reads the bindings from a part's XML. Entries that do not have the expected shape are dropped
- * (a damaged record must not block inserting); an unreadable part gives an empty list.
+ * What reading one part gives: every binding, or the damage. A part is readable only if all of it
+ * is: a part with one bad entry counts as damaged as a whole, because rewriting it would drop that
+ * entry. Damaged parts must be left as they are (never rewritten), so that nothing recorded is lost.
  */
-export function parseBindings(xml: string): TableBinding[] {
-  const start = xml.indexOf(">", xml.indexOf("<bindings"));
+export type ParsedBindings =
+  | { readonly ok: true; readonly bindings: readonly TableBinding[] }
+  | { readonly ok: false; readonly damage: BindingsDamage };
+
+/** Reads the bindings from a part's XML; reports damage instead of throwing. */
+export function parseBindings(xml: string): ParsedBindings {
+  const open = xml.indexOf("<bindings");
+  const start = open < 0 ? -1 : xml.indexOf(">", open);
   const end = xml.lastIndexOf("</bindings>");
-  if (start < 0 || end < start) return [];
+  if (start < 0 || end < start) return { ok: false, damage: "not_bindings_xml" };
   let parsed: unknown;
   try {
     parsed = JSON.parse(unescapeXml(xml.slice(start + 1, end)));
   } catch (error: unknown) {
-    if (error instanceof SyntaxError) return [];
+    // JSON.parse throws SyntaxError for bad input and nothing else; anything else is a real fault.
+    if (error instanceof SyntaxError) return { ok: false, damage: "invalid_json" };
     throw error;
   }
-  const tables = typeof parsed === "object" && parsed !== null ? (parsed as { tables?: unknown }).tables : undefined;
-  return Array.isArray(tables) ? tables.filter(isBinding) : [];
+  if (typeof parsed !== "object" || parsed === null) return { ok: false, damage: "unknown_version" };
+  const record = parsed as { version?: unknown; tables?: unknown };
+  if (record.version !== 1 || !Array.isArray(record.tables)) return { ok: false, damage: "unknown_version" };
+  const tables: unknown[] = record.tables;
+  if (!tables.every(isBinding)) return { ok: false, damage: "invalid_entry" };
+  return { ok: true, bindings: tables.filter(isBinding) };
 }
 
 /** Adds or replaces (by table name, case-insensitively) a binding. */

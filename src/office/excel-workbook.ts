@@ -6,20 +6,23 @@
  *   1. read: the target block's formulas, the sheet's name and protection, the tables meeting the
  *      block, every table and defined name (for a unique name), the bindings part;
  *   2. write: the table, number formats (before values, so text stays text), values, fonts and
- *      widths; and, if a bindings part exists, queue reading its XML;
- *   3. only if a bindings part existed: write it back with the new binding.
- * So 2 syncs for the first insert in a workbook and 3 afterwards. Everything in sync 2 is bulk:
- * one 2-D array per property, never a per-row call.
+ *      widths; and, if bindings parts exist, queue reading their XML; if none does, add one;
+ *   3. only if bindings parts existed: add the binding to the first readable part. A damaged part
+ *      is never rewritten (that would lose what it records); if no part is readable, a new part
+ *      is added in this same sync. A stale entry of the same table name in another readable part
+ *      is removed in this sync too.
+ * So 2 syncs for the first insert in a workbook and 3 afterwards, damaged parts or not. Everything
+ * in sync 2 is bulk: one 2-D array per property, never a per-row call.
  *
  * Failed batches are not rolled back by Excel: operations before a failure in the same sync stay
  * applied. Sync 2 therefore adds the table first: if Excel refuses it, nothing else is written.
  */
 import type { TableGrid } from "../core";
-import { BINDINGS_NAMESPACE, parseBindings, serializeBindings, upsertBinding } from "./bindings";
+import { BINDINGS_NAMESPACE, type ParsedBindings, parseBindings, serializeBindings, upsertBinding } from "./bindings";
 import { cellAddress, qualified, sheetOf } from "../core/a1";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
-import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
-import type { InsertTableOptions, InsertedTable, TableBinding, WorkbookPort } from "./port";
+import type { ExcelRun, IsSetSupported, XlContext, XlRange, XlWorksheet } from "./excel-api";
+import type { BindingsReport, DamagedBindingsPart, InsertTableOptions, InsertedTable, TableBinding, WorkbookPort } from "./port";
 
 /** The table style of inserted tables. */
 export const TABLE_STYLE = "TableStyleMedium2";
@@ -58,6 +61,11 @@ export function uniqueTableName(base: string, taken: Iterable<string>): string {
   const used = new Set([...taken].map((name) => name.toLowerCase()));
   if (!used.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}_${n}`.toLowerCase())) return `${base}_${n}`;
+}
+
+/** A readable part's bindings without the one of `tableName` (case-insensitive). */
+function withoutTable(parsed: Extract<ParsedBindings, { ok: true }>, tableName: string): TableBinding[] {
+  return parsed.bindings.filter((each) => each.tableName.toLowerCase() !== tableName.toLowerCase());
 }
 
 interface Layout {
@@ -151,14 +159,21 @@ export class ExcelWorkbook implements WorkbookPort {
         anchor.format.font.bold = true;
         anchor.getOffsetRange(block.rows - 2, 0).getResizedRange(1, 0).format.font.italic = true;
         tableRange.format.autofitColumns();
-        const existing: XlCustomXmlPart | undefined = parts.items[0];
-        const xml = existing?.getXml();
-        if (!existing) context.workbook.customXmlParts.add(serializeBindings([binding]));
+        const existing = parts.items.map((part) => ({ part, xml: part.getXml() }));
+        if (existing.length === 0) context.workbook.customXmlParts.add(serializeBindings([binding]));
         await context.sync();
 
-        // ---- sync 3 (only when a bindings part existed): read-modify-write ----
-        if (existing && xml) {
-          existing.setXml(serializeBindings(upsertBinding(parseBindings(xml.value), binding)));
+        // ---- sync 3 (only when bindings parts existed): read-modify-write, damaged parts untouched ----
+        if (existing.length > 0) {
+          const read = existing.map(({ part, xml }) => ({ part, parsed: parseBindings(xml.value) }));
+          const target = read.find((each) => each.parsed.ok);
+          if (target?.parsed.ok) target.part.setXml(serializeBindings(upsertBinding(target.parsed.bindings, binding)));
+          else context.workbook.customXmlParts.add(serializeBindings([binding]));
+          for (const other of read) {
+            if (other === target || !other.parsed.ok) continue;
+            const kept = withoutTable(other.parsed, tableName);
+            if (kept.length !== other.parsed.bindings.length) other.part.setXml(serializeBindings(kept));
+          }
           await context.sync();
         }
 
@@ -176,15 +191,22 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
-  async listBindings(): Promise<readonly TableBinding[]> {
+  async listBindings(): Promise<BindingsReport> {
     try {
       return await this.run(async (context) => {
         const parts = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
         await context.sync();
-        const xmls = parts.items.map((part) => part.getXml());
-        if (xmls.length === 0) return [];
+        const xmls = parts.items.map((part) => ({ partId: part.id, xml: part.getXml() }));
+        if (xmls.length === 0) return { bindings: [], damagedParts: [] };
         await context.sync();
-        return xmls.flatMap((xml) => parseBindings(xml.value));
+        const bindings: TableBinding[] = [];
+        const damagedParts: DamagedBindingsPart[] = [];
+        for (const { partId, xml } of xmls) {
+          const parsed = parseBindings(xml.value);
+          if (parsed.ok) bindings.push(...parsed.bindings);
+          else damagedParts.push({ partId, damage: parsed.damage });
+        }
+        return { bindings, damagedParts };
       });
     } catch (error: unknown) {
       throw toAdapterError(error);

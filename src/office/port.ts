@@ -4,6 +4,7 @@
  */
 import type { Language } from "../data";
 import type { TableGrid } from "../core";
+import type { BindingsDamage } from "./bindings";
 
 /** Where to insert: by default at the active cell of the active sheet. */
 export interface InsertTableOptions {
@@ -31,13 +32,31 @@ export interface InsertedTable {
   readonly tableAddress: string;
 }
 
+/** A bindings part that could not be read. It is left untouched; the task pane warns about it. */
+export interface DamagedBindingsPart {
+  /** The custom XML part's id. */
+  readonly partId: string;
+  readonly damage: BindingsDamage;
+}
+
+/** What the workbook records: the readable bindings, and the parts that could not be read. */
+export interface BindingsReport {
+  readonly bindings: readonly TableBinding[];
+  /** Empty when every part was read. Its bindings are missing from `bindings`. */
+  readonly damagedParts: readonly DamagedBindingsPart[];
+}
+
 export interface WorkbookPort {
   /**
    * Writes a title line, an Excel table (header and rows, with a number format per cell), a note
-   * line and a source line, and records the binding. Refuses to overwrite anything.
+   * line and a source line, and records the binding. Refuses to overwrite anything. A damaged
+   * bindings part is left untouched: the binding goes to a readable part, or a new one.
    * Throws AdapterError.
    */
   insertTable(grid: TableGrid, options?: InsertTableOptions): Promise<InsertedTable>;
-  /** Every binding the workbook records. Throws AdapterError. */
-  listBindings(): Promise<readonly TableBinding[]>;
+  /**
+   * Every binding the workbook records in a readable part, and the parts that could not be read
+   * (so that the caller can warn that some tables may not refresh). Throws AdapterError.
+   */
+  listBindings(): Promise<BindingsReport>;
 }

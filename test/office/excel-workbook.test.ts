@@ -5,7 +5,8 @@
 import { currentDataset, formatFigureValue, tableGrid } from "../../src/core";
 import type { TableGrid } from "../../src/core";
 import { LANGUAGES } from "../../src/data";
-import { AdapterError, BINDINGS_NAMESPACE, ExcelWorkbook, TABLE_STYLE, parseBindings } from "../../src/office";
+import { AdapterError, BINDINGS_NAMESPACE, ExcelWorkbook, TABLE_STYLE, parseBindings, serializeBindings } from "../../src/office";
+import type { TableBinding } from "../../src/office";
 import { createSimulatedExcel, openSimulatedExcel } from "../../src/simulated-excel";
 import type { SimulatedExcel, SimulatedExcelOptions } from "../../src/simulated-excel";
 
@@ -43,6 +44,22 @@ async function bindingsXml(host: SimulatedExcel): Promise<string[]> {
     await context.sync();
     return xmls.map((xml) => xml.value);
   });
+}
+
+/** The bindings parts as [id, xml] pairs, in workbook order. */
+async function bindingsParts(host: SimulatedExcel): Promise<[string, string][]> {
+  return host.run(async (context) => {
+    const parts = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
+    await context.sync();
+    const xmls = parts.items.map((part) => [part.id, part.getXml()] as const);
+    await context.sync();
+    return xmls.map(([id, xml]): [string, string] => [id, xml.value]);
+  });
+}
+
+/** Replaces a part's XML as a damaged file or another tool might leave it. */
+async function overwritePart(host: SimulatedExcel, id: string, xml: string): Promise<void> {
+  await host.run(async (context) => context.workbook.customXmlParts.getItem(id).setXml(xml));
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<AdapterError> {
@@ -100,11 +117,12 @@ describe.each(LANGUAGES)("insertTable (%s)", (language) => {
     });
     const xmls = await bindingsXml(host);
     expect(xmls).toHaveLength(1);
-    expect(parseBindings(xmls[0] ?? "")).toEqual([
+    const recorded = [
       { tableName: "BJ_fdi_headline", tableId: "fdi_headline", releaseId: grid.releaseId, language, sheet: "Sheet1" },
       { tableName: "BJ_fdi_headline_2", tableId: "fdi_headline", releaseId: grid.releaseId, language, sheet: "Sheet1" },
-    ]);
-    expect(await port.listBindings()).toHaveLength(2);
+    ];
+    expect(parseBindings(xmls[0] ?? "")).toEqual({ ok: true, bindings: recorded });
+    expect(await port.listBindings()).toEqual({ bindings: recorded, damagedParts: [] });
   });
 });
 
@@ -189,6 +207,74 @@ describe("insertTable: safety", () => {
   });
 });
 
+describe("bindings: nothing recorded is ever lost", () => {
+  const grid = tableGrid(index, "fdi_headline", "en");
+  const open = `<bindings xmlns="${BINDINGS_NAMESPACE}">`;
+
+  it("leaves a damaged part byte-identical, records the next binding in a new part and reports the damage", async () => {
+    const { host, port } = setup();
+    await port.insertTable(grid, { address: "A1" });
+    await port.insertTable(grid, { address: "A20" });
+    const [[partId, intact] = ["", ""]] = await bindingsParts(host);
+    // Truncated mid-entry, as a crash or a careless edit might leave it.
+    const corrupt = `${intact.slice(0, intact.length - 40)}</bindings>`;
+    await overwritePart(host, partId, corrupt);
+
+    const before = host.syncCount;
+    const third = await port.insertTable(grid, { address: "A40" });
+    expect(host.syncCount - before).toBe(3);
+
+    const parts = await bindingsParts(host);
+    expect(parts.find(([id]) => id === partId)?.[1]).toBe(corrupt);
+    expect(parts).toHaveLength(2);
+    const report = await port.listBindings();
+    expect(report.bindings).toEqual([third.binding]);
+    expect(report.damagedParts).toEqual([{ partId, damage: "invalid_json" }]);
+
+    // The next insert goes to the readable part (no third part) and still leaves the damaged one be.
+    const fourth = await port.insertTable(grid, { address: "A60" });
+    const after = await bindingsParts(host);
+    expect(after.map(([, xml]) => xml)).toEqual([corrupt, expect.any(String)]);
+    expect((await port.listBindings()).bindings).toEqual([third.binding, fourth.binding]);
+  });
+
+  it("writes to the first readable part when an earlier part is damaged, and drops a stale entry of the same name elsewhere", async () => {
+    const { host, port } = setup();
+    const stale: TableBinding = { tableName: "BJ_fdi_headline", tableId: "old", releaseId: "old", language: "zh", sheet: "Gone" };
+    const other: TableBinding = { ...stale, tableName: "BJ_other" };
+    await host.run(async (context) => {
+      context.workbook.customXmlParts.add(`${open}not json</bindings>`);
+      context.workbook.customXmlParts.add(serializeBindings([other]));
+      context.workbook.customXmlParts.add(serializeBindings([stale]));
+    });
+    const [damaged, first, second] = await bindingsParts(host);
+    const inserted = await port.insertTable(grid, { address: "A1" });
+    const parts = await bindingsParts(host);
+    expect(parts).toHaveLength(3);
+    expect(parts[0]).toEqual(damaged);
+    expect(parseBindings(parts[1]?.[1] ?? "")).toEqual({ ok: true, bindings: [other, inserted.binding] });
+    expect(parseBindings(parts[2]?.[1] ?? "")).toEqual({ ok: true, bindings: [] });
+    expect([first?.[0], second?.[0]]).toEqual([parts[1]?.[0], parts[2]?.[0]]);
+  });
+
+  it("reads a part as damaged as a whole: bad XML, bad JSON, another version, one bad entry", () => {
+    const good: TableBinding = { tableName: "T", tableId: "t", releaseId: "r", language: "en", sheet: "S" };
+    const cases: [string, string][] = [
+      ["<other/>", "not_bindings_xml"],
+      [`${open}{"version":1,"tables":[</bindings>`, "invalid_json"],
+      [`${open}{"version":2,"tables":[]}</bindings>`, "unknown_version"],
+      [`${open}[]</bindings>`, "unknown_version"],
+      [serializeBindings([good, { ...good, language: "fr" } as unknown as TableBinding]), "invalid_entry"],
+    ];
+    const wrong = cases.flatMap(([xml, damage]) => {
+      const parsed = parseBindings(xml);
+      return parsed.ok || parsed.damage !== damage ? [`${xml} -> ${JSON.stringify(parsed)}`] : [];
+    });
+    expect(wrong).toEqual([]);
+    expect(parseBindings(serializeBindings([good]))).toEqual({ ok: true, bindings: [good] });
+  });
+});
+
 describe("insertTable: round trips", () => {
   it("takes 2 syncs for the first insert and 3 after, whatever the table's size", async () => {
     const { host, port } = setup();
@@ -234,7 +320,7 @@ describe("insertTable: round trips", () => {
     const reopened = openSimulatedExcel(JSON.parse(JSON.stringify(host.save())) as ReturnType<SimulatedExcel["save"]>);
     expect(await read(reopened, local)).toEqual(before);
     const again = new ExcelWorkbook({ run: reopened.run, isSetSupported: reopened.isSetSupported });
-    expect(await again.listBindings()).toEqual([inserted.binding]);
+    expect(await again.listBindings()).toEqual({ bindings: [inserted.binding], damagedParts: [] });
     const next = await again.insertTable(grid, { address: "B30" });
     expect(next.binding.tableName).toBe("BJ_fdi_headline_2");
   });
