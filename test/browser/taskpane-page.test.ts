@@ -1,0 +1,125 @@
+/**
+ * The production task pane page in real headless Chromium (Debian's chromium, driven by
+ * playwright-core), outside Office: Office.js is the real library from @microsoft/office-js,
+ * served in place of Microsoft's CDN, so the page runs exactly as deployed but offline.
+ * Every other request is answered from the production build; nothing reaches the network.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { CURRENT_RELEASE } from "../../src/data";
+
+const ROOT = resolve(__dirname, "../..");
+const ORIGIN = "https://addin.test";
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const OFFICE_JS_DIST = join(ROOT, "node_modules/@microsoft/office-js/dist");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const TIMEOUT_MS = 300_000;
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+let outDir = "";
+let browser: Browser | undefined;
+
+/** A file under `base` for a URL path, or null where the path leaves `base` or does not exist. */
+function fileUnder(base: string, urlPath: string): string | null {
+  const file = normalize(join(base, decodeURIComponent(urlPath)));
+  return file.startsWith(base) && existsSync(file) ? file : null;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (.ci/run does).`);
+  outDir = mkdtempSync(join(tmpdir(), "bj-pane-"));
+  const build = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", outDir], {
+    cwd: ROOT,
+    env: { ...process.env, ADDIN_URL: ORIGIN },
+    encoding: "utf8",
+    timeout: TIMEOUT_MS,
+  });
+  if (build.status !== 0) throw new Error(`production build failed:\n${build.stdout}\n${build.stderr}`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}, TIMEOUT_MS);
+
+afterAll(async () => {
+  await browser?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+interface Visit {
+  readonly page: Page;
+  readonly errors: string[];
+  readonly officeFiles: string[];
+  readonly refused: string[];
+}
+
+async function openPane(): Promise<Visit> {
+  if (!browser) throw new Error("no browser");
+  const page = await browser.newPage();
+  const visit: Visit = { page, errors: [], officeFiles: [], refused: [] };
+  page.on("pageerror", (error) => visit.errors.push(error.message));
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    const [base, rest] = url.startsWith(OFFICE_CDN)
+      ? [OFFICE_JS_DIST, url.slice(OFFICE_CDN.length)]
+      : url.startsWith(`${ORIGIN}/`)
+        ? [outDir, url.slice(ORIGIN.length + 1)]
+        : [null, ""];
+    const file = base === null ? null : fileUnder(base, rest.split(/[?#]/)[0] ?? "");
+    if (file === null) {
+      visit.refused.push(url);
+      await route.fulfill({ status: 404, body: "" });
+      return;
+    }
+    if (base === OFFICE_JS_DIST) visit.officeFiles.push(rest);
+    await route.fulfill({ status: 200, body: readFileSync(file), contentType: CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
+  });
+  await page.goto(`${ORIGIN}/taskpane.html`);
+  return visit;
+}
+
+describe("the task pane page outside Office", () => {
+  it("loads the real Office.js, names the release in both languages and says it is not in Office", async () => {
+    const { page, errors, officeFiles, refused } = await openPane();
+    const status = page.locator("#host-status");
+    await status.getByText("Not running in Office", { exact: false }).waitFor({ timeout: 30_000 });
+
+    expect(officeFiles).toContain("office.js");
+    expect(errors).toEqual([]);
+    expect(refused.filter((url) => url.startsWith(ORIGIN))).toEqual([]);
+    expect(await page.locator("#release-en").innerText()).toContain(CURRENT_RELEASE.id);
+    expect(await page.locator("#release-zh").innerText()).toContain(CURRENT_RELEASE.id);
+    expect(await page.locator("#release-zh").innerText()).toContain(CURRENT_RELEASE.source.publisher.zh);
+    expect(await status.locator('[lang="zh-CN"]').innerText()).toContain("未在 Office 中运行");
+    await page.close();
+  }, 60_000);
+
+  it("still shows the dataset when Office.js cannot be loaded at all", async () => {
+    if (!browser) throw new Error("no browser");
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.route("**/*", async (route) => {
+      const url = route.request().url();
+      const file = url.startsWith(`${ORIGIN}/`) ? fileUnder(outDir, url.slice(ORIGIN.length + 1)) : null;
+      if (file === null) await route.abort("internetdisconnected");
+      else await route.fulfill({ status: 200, body: readFileSync(file), contentType: CONTENT_TYPES[extname(file)] ?? "text/plain" });
+    });
+    await page.goto(`${ORIGIN}/taskpane.html`);
+    await page.locator("#host-status").getByText("Not running in Office", { exact: false }).waitFor({ timeout: 30_000 });
+    expect(await page.locator("#release-en").innerText()).toContain(CURRENT_RELEASE.id);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
