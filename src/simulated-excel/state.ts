@@ -158,9 +158,8 @@ export class WorkbookState {
 
   private checkShape(rect: Rect, input: unknown, location: string): readonly (readonly unknown[])[] {
     if (!Array.isArray(input)) {
-      // A scalar for a multi-cell range is outside the typed API (any[][]) and undocumented: refused.
-      if (rect.rows === 1 && rect.columns === 1) return [[input]];
-      throw invalidArgument("A single value was given for a range of several cells; pass a 2-D array of the range's shape.", location);
+      // Excel applies a single value to every cell of the range (Range.values reference).
+      return Array.from({ length: rect.rows }, () => Array<unknown>(rect.columns).fill(input));
     }
     const rows = input as unknown[];
     if (rows.length !== rect.rows || rows.some((row) => !Array.isArray(row) || (row as unknown[]).length !== rect.columns)) {
