@@ -359,6 +359,7 @@ export class SimRangeFormat extends SimObject<FormatProps> {
   autofitColumns(): void {
     this.queue("autofitColumns", null, (state) => {
       const { sheet, rect } = this.at(state);
+      state.assertWritable(sheet, "RangeFormat.autofitColumns");
       const text = state.readText(sheet, rect);
       for (let c = 0; c < rect.columns; c++) {
         const longest = Math.max(0, ...text.map((row) => [...(row[c] ?? "")].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
@@ -457,6 +458,7 @@ export class SimRangeFill extends SimObject<FillProps> {
   clear(): void {
     this.queue("clear", null, (state) => {
       const { sheet, rect } = this.at(state);
+      state.assertWritable(sheet, "RangeFill.clear");
       state.writeFormat(sheet, rect, "fill", undefined);
     });
   }

@@ -122,6 +122,11 @@ export class WorkbookState {
     this.model.activeSheetId = sheet.id;
   }
 
+  /**
+   * Sheet protection, as Excel with the default protection options: every change to the sheet's
+   * cells, formats, merges, tables, rows or columns is refused. Every such change, from a proxy or
+   * a user edit, must call this before changing anything (the contract test lists each kind).
+   */
   assertWritable(sheet: SheetModel, location: string): void {
     if (sheet.protected) throw accessDenied(location);
   }
@@ -455,6 +460,7 @@ export class WorkbookState {
   }
 
   renameTable(table: TableModel, name: string): void {
+    this.assertWritable(this.requireSheet(table.sheetId), "Table.name");
     this.checkTableName(name, table, "Table.name");
     table.name = name;
   }

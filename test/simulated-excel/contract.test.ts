@@ -7,7 +7,7 @@
  * held to Excel and not to itself.
  */
 import { PAYLOAD_LIMIT_BYTES, SimOfficeError, createSimulatedExcel, openSimulatedExcel } from "../../src/simulated-excel";
-import type { SimulatedExcel } from "../../src/simulated-excel";
+import type { SimWorksheet, SimulatedExcel } from "../../src/simulated-excel";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -203,6 +203,79 @@ describe("workbook and worksheets", () => {
       }),
     );
     expect(code).toBe("AccessDenied");
+  });
+
+  // Excel.ErrorCodes.accessDenied: "You cannot perform the requested operation." With the default
+  // WorksheetProtectionOptions every allow* option is false (allowFormatCells, allowFormatColumns,
+  // allowInsertRows, allowDeleteRows, ...), so formatting, inserting, deleting and editing locked
+  // cells are all refused ("WorksheetProtectionOptions", Excel JavaScript API reference,
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotectionoptions).
+  it("refuses every write, format and structural change on a protected sheet with AccessDenied and changes nothing", async () => {
+    const batches: [string, (sheet: SimWorksheet) => unknown][] = [
+      ["values", (sheet) => (sheet.getRange("D1").values = [[1]])],
+      ["formulas", (sheet) => (sheet.getRange("D1").formulas = [["=1"]])],
+      ["numberFormat", (sheet) => (sheet.getRange("D1").numberFormat = [["0"]])],
+      ["clear", (sheet) => sheet.getRange("A1").clear()],
+      ["hyperlink", (sheet) => (sheet.getRange("D1").hyperlink = { address: "https://example.org/" })],
+      ["font", (sheet) => (sheet.getRange("D1").format.font.bold = true)],
+      ["fill", (sheet) => (sheet.getRange("D1").format.fill.color = "#FF0000")],
+      ["fill.clear", (sheet) => sheet.getRange("D1").format.fill.clear()],
+      ["alignment", (sheet) => (sheet.getRange("D1").format.horizontalAlignment = "Center")],
+      ["wrapText", (sheet) => (sheet.getRange("D1").format.wrapText = true)],
+      ["columnWidth", (sheet) => (sheet.getRange("D1").format.columnWidth = 30)],
+      ["autofitColumns", (sheet) => sheet.getRange("A1:B3").format.autofitColumns()],
+      ["merge", (sheet) => sheet.getRange("D1:E1").merge()],
+      ["unmerge", (sheet) => sheet.getRange("D5:E5").unmerge()],
+      ["tables.add", (sheet) => sheet.tables.add("D1:E2", true)],
+      ["table.name", (sheet) => (sheet.tables.getItem("T").name = "Other")],
+      ["table.style", (sheet) => (sheet.tables.getItem("T").style = "TableStyleLight1")],
+      ["table.resize", (sheet) => sheet.tables.getItem("T").resize("A1:B4")],
+      ["table.delete", (sheet) => sheet.tables.getItem("T").delete()],
+    ];
+    const userEdits: [string, (user: SimulatedExcel["user"]) => unknown][] = [
+      ["type", (user) => user.type("D1", "x")],
+      ["insertRows", (user) => user.insertRows("Sheet1", 1)],
+      ["insertColumns", (user) => user.insertColumns("Sheet1", 1)],
+      ["merge", (user) => user.merge("D1:E1")],
+      ["sortTable", (user) => user.sortTable("T", 0)],
+      ["resizeTable", (user) => user.resizeTable("T", "A1:B4")],
+      ["renameTable", (user) => user.renameTable("T", "Other")],
+      ["deleteTable", (user) => user.deleteTable("T")],
+    ];
+    const setup = createSimulatedExcel();
+    await setup.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B3").values = [["Name", "Value"], ["b", 2], ["a", 1]];
+      sheet.tables.add("A1:B3", true).name = "T";
+      sheet.getRange("D5:E5").merge();
+      sheet.getRange("D1").format.fill.color = "#00FF00";
+      sheet.protection.protect();
+    });
+    const protectedBook = setup.save();
+    const wrong: string[] = [];
+    // Each case on a fresh copy of the protected workbook: one refusal cannot hide another.
+    const check = async (name: string, act: (host: SimulatedExcel) => Promise<unknown>): Promise<void> => {
+      const host = openSimulatedExcel(protectedBook);
+      const code = await codeOf(act(host));
+      if (code !== "AccessDenied") wrong.push(`${name}: ${code}`);
+      if (JSON.stringify(host.save()) !== JSON.stringify(protectedBook)) wrong.push(`${name}: changed the workbook`);
+    };
+    for (const [name, action] of batches) {
+      await check(name, (host) => host.run(async (context) => void action(context.workbook.worksheets.getActiveWorksheet())));
+    }
+    for (const [name, action] of userEdits) await check(`user.${name}`, async (host) => action(host.user));
+    expect(wrong).toEqual([]);
+    const host = openSimulatedExcel(protectedBook);
+    // Reading, selecting and sheet-level actions (workbook structure, not sheet protection) still work.
+    const header = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1").select();
+      sheet.name = "Renamed";
+      const range = sheet.getRange("A1:B1").load("values");
+      await context.sync();
+      return range.values;
+    });
+    expect(header).toEqual([["Name", "Value"]]);
   });
 
   it("gives the selection and the active cell", async () => {
