@@ -1,7 +1,7 @@
 /**
- * The built functions bundle: one webpack build with the project's config (development mode, into
- * a temporary directory, so it never clashes with dist/ or the build smoke test), then
- * dist/functions.js loaded in bare JavaScript contexts.
+ * The built functions bundle as it ships: one production webpack build with the project's config
+ * (ADDIN_URL set to an https test origin, output into a temporary directory so it never clashes
+ * with dist/ or the build smoke test), then functions.js loaded in bare JavaScript contexts.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,25 +20,29 @@ const makeConfig = require(join(ROOT, "webpack.config.js")) as (
 ) => Configuration;
 
 let out: string;
+/** The mode webpack actually built in, as its compilation reports it. */
+let builtMode: string | undefined;
 
-/** Builds once, with ADDIN_URL set so the origin rewrite of the metadata is exercised too. */
+/** Builds once in production mode, which needs ADDIN_URL; the origin rewrite of the metadata is exercised too. */
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "bj-functions-build-"));
   const saved = process.env.ADDIN_URL;
   process.env.ADDIN_URL = PRODUCTION_ORIGIN;
   let config: Configuration;
   try {
-    config = makeConfig({}, { mode: "development" });
+    config = makeConfig({}, { mode: "production" });
   } finally {
     if (saved === undefined) delete process.env.ADDIN_URL;
     else process.env.ADDIN_URL = saved;
   }
+  expect(config.mode).toBe("production");
   config.output = { ...config.output, path: out };
   config.devtool = false;
   await new Promise<void>((done, fail) => {
     webpack(config, (error, stats) => {
       if (error) return fail(error);
       if (!stats || stats.hasErrors()) return fail(new Error(stats?.toString({ all: false, errors: true }) ?? "no stats"));
+      builtMode = stats.compilation.options.mode;
       return done();
     });
   });
@@ -51,6 +55,10 @@ afterAll(() => {
 const bundle = (): string => readFileSync(join(out, "functions.js"), "utf8");
 
 describe("functions.js", () => {
+  it("is the production build (what ships), not a development one", () => {
+    expect(builtMode).toBe("production");
+  });
+
   it("registers every id with CustomFunctions.associate, once, where only CustomFunctions exists", () => {
     const associated: string[] = [];
     const functions = new Map<string, unknown>();
@@ -64,7 +72,8 @@ describe("functions.js", () => {
     });
     runInContext(bundle(), context);
     expect([...associated].sort()).toEqual([...FUNCTION_IDS].sort());
-    for (const id of FUNCTION_IDS) expect(typeof functions.get(id)).toBe("function");
+    const notFunctions = FUNCTION_IDS.filter((id) => typeof functions.get(id) !== "function");
+    expect(notFunctions).toEqual([]);
   });
 
   it("answers a call through the registered function, and throws the runtime's own Error type", () => {
