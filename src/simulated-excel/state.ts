@@ -3,7 +3,7 @@
  * from a queued proxy operation at sync() or from a user-edit helper. It enforces Excel's rules
  * (sheet and table names, protection, table overlap, array shapes) by throwing SimOfficeErrors.
  */
-import { type Rect, cellKey, contains, formatAddress, intersect, parseRect, splitSheet, withinSheet } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, type Rect, cellKey, contains, formatAddress, intersect, parseRect, splitSheet, withinSheet } from "./address";
 import { SimOfficeError, accessDenied, invalidArgument, itemNotFound, shapeMismatch } from "./errors";
 import { type FormulaArgument, type FormulaResult, type SimCustomFunction, parseCall, settle } from "./formula";
 import { renderValue } from "./number-format";
@@ -509,6 +509,133 @@ export class WorkbookState {
         else delete sheet.cells[cellAt];
       }),
     );
+  }
+
+  // ---- table rows and columns (TableRowCollection.add, TableColumnCollection.add) ----
+
+  /** The 2-D values for an added band: none gives one blank line, a single value fills it. */
+  private bandValues(values: unknown, width: number, location: string): unknown[][] {
+    if (values === undefined || values === null) return [Array<null>(width).fill(null)];
+    if (!Array.isArray(values)) return this.bandValues([Array<unknown>(width).fill(values)], width, location);
+    const rows: unknown[] = values;
+    if (rows.length === 0 || rows.some((row) => !Array.isArray(row) || (row as unknown[]).length !== width)) throw shapeMismatch(location);
+    const checked = rows as unknown[][];
+    // Checked before anything moves, so that a bad value cannot leave a half-inserted band.
+    const bad = checked.flat().some((value) => value !== null && !["string", "boolean"].includes(typeof value) && !(typeof value === "number" && Number.isFinite(value)));
+    if (bad) throw invalidArgument("Cell values must be strings, finite numbers or booleans.", location);
+    return checked;
+  }
+
+  /**
+   * Moves the cells, tables and merges of a band (rows or columns `from`..`to` of the other axis)
+   * that lie at or past `at` by `count`, as Excel inserts cells into a table: only within the
+   * table's columns (rows) and never splitting another table or a merged area.
+   */
+  private shiftBand(sheet: SheetModel, axis: "rows" | "columns", at: number, count: number, band: { from: number; to: number }, except: TableModel, location: string): void {
+    const down = axis === "rows";
+    const start = (rect: Rect): number => (down ? rect.row : rect.column);
+    const across = (rect: Rect): { from: number; to: number } => (down ? { from: rect.column, to: rect.column + rect.columns } : { from: rect.row, to: rect.row + rect.rows });
+    const end = (rect: Rect): number => start(rect) + (down ? rect.rows : rect.columns);
+    const moved = (rect: Rect): Rect => (down ? { ...rect, row: rect.row + count } : { ...rect, column: rect.column + count });
+    const affected = (rect: Rect): boolean => {
+      const span = across(rect);
+      return end(rect) > at && span.from < band.to && span.to > band.from;
+    };
+    const inside = (rect: Rect): boolean => {
+      const span = across(rect);
+      return start(rect) >= at && span.from >= band.from && span.to <= band.to;
+    };
+    const tables = this.model.tables.filter((table) => table !== except && table.sheetId === sheet.id && affected(table.rect));
+    const merges = sheet.merges.filter(affected);
+    if ([...tables.map((table) => table.rect), ...merges].some((rect) => !inside(rect))) {
+      throw new SimOfficeError("InvalidOperation", "This operation would shift cells of another table or of merged cells.", location);
+    }
+    const limit = down ? MAX_ROWS : MAX_COLUMNS;
+    for (const key of Object.keys(sheet.cells)) {
+      const [row = 0, column = 0] = key.split(",").map(Number);
+      const [along, other] = down ? [row, column] : [column, row];
+      if (along >= at && other >= band.from && other < band.to && along + count >= limit) {
+        throw invalidArgument("The insertion would push cells off the sheet.", location);
+      }
+    }
+    this.moveCells(sheet, (row, column) => {
+      const [along, other] = down ? [row, column] : [column, row];
+      if (along < at || other < band.from || other >= band.to) return null;
+      return down ? [row + count, column] : [row, column + count];
+    });
+    for (const table of tables) table.rect = moved(table.rect);
+    sheet.merges = sheet.merges.map((merge) => (merges.includes(merge) ? moved(merge) : merge));
+  }
+
+  /** Copies number format and cell format (not content) from one cell to another. */
+  private copyFormat(sheet: SheetModel, from: [number, number], to: [number, number]): void {
+    const source = this.cell(sheet, from[0], from[1]);
+    if (!source || (source.numberFormat === undefined && source.format === undefined)) return;
+    const cell = this.touch(sheet, to[0], to[1]);
+    if (source.numberFormat !== undefined) cell.numberFormat = source.numberFormat;
+    if (source.format !== undefined) cell.format = { ...source.format };
+  }
+
+  /**
+   * TableRowCollection.add: inserts rows at data-row `index` (null, undefined or -1: at the end),
+   * shifting the cells below down within the table's columns; the new rows take the formats of
+   * the row above (of the first data row when inserted at the top), then `values`. Returns the
+   * data-row index of the first new row.
+   */
+  addTableRows(table: TableModel, index: number | null | undefined, values: unknown, location: string): number {
+    const sheet = this.requireSheet(table.sheetId);
+    this.assertWritable(sheet, location);
+    const dataRows = table.rect.rows - 1;
+    const position = index === null || index === undefined || index === -1 ? dataRows : index;
+    if (!Number.isInteger(position) || position < 0 || position > dataRows) {
+      throw invalidArgument(`Row index ${String(index)} is outside the table.`, location);
+    }
+    const rows = this.bandValues(values, table.rect.columns, location);
+    const at = table.rect.row + 1 + position;
+    const count = rows.length;
+    this.shiftBand(sheet, "rows", at, count, { from: table.rect.column, to: table.rect.column + table.rect.columns }, table, location);
+    table.rect = { ...table.rect, rows: table.rect.rows + count };
+    const model = position > 0 ? at - 1 : dataRows > 0 ? at + count : null;
+    for (let r = 0; r < count; r++) {
+      for (let c = 0; c < table.rect.columns; c++) {
+        if (model !== null) this.copyFormat(sheet, [model, table.rect.column + c], [at + r, table.rect.column + c]);
+      }
+    }
+    this.writeCells(sheet, { row: at, column: table.rect.column, rows: count, columns: table.rect.columns }, rows, "values", location);
+    return position;
+  }
+
+  /**
+   * TableColumnCollection.add: inserts a column at `index` (null, undefined or -1: at the end),
+   * shifting the table's cells to its right within the table's rows. `values` is a column of
+   * header + data cells; `name`, if given, is the header. Returns the column's index.
+   */
+  addTableColumn(table: TableModel, index: number | null | undefined, values: unknown, name: string | null | undefined, location: string): number {
+    const sheet = this.requireSheet(table.sheetId);
+    this.assertWritable(sheet, location);
+    const columns = table.rect.columns;
+    const position = index === null || index === undefined || index === -1 ? columns : index;
+    if (!Number.isInteger(position) || position < 0 || position > columns) {
+      throw invalidArgument(`Column index ${String(index)} is outside the table.`, location);
+    }
+    const cells =
+      values === undefined || values === null
+        ? null
+        : Array.isArray(values)
+          ? this.bandValues(values, 1, location)
+          : this.bandValues(Array.from({ length: table.rect.rows }, () => [values]), 1, location);
+    if (cells && cells.length !== table.rect.rows) throw shapeMismatch(location);
+    const at = table.rect.column + position;
+    this.shiftBand(sheet, "columns", at, 1, { from: table.rect.row, to: table.rect.row + table.rect.rows }, table, location);
+    table.rect = { ...table.rect, columns: columns + 1 };
+    if (cells) this.writeCells(sheet, { row: table.rect.row, column: at, rows: table.rect.rows, columns: 1 }, cells, "values", location);
+    if (name !== undefined && name !== null) {
+      const header = this.touch(sheet, table.rect.row, at);
+      header.value = name;
+      delete header.formula;
+    }
+    this.normaliseHeaders(sheet, table);
+    return position;
   }
 
   // ---- inserting rows and columns ----

@@ -1,10 +1,10 @@
 /** Tables and table collections (workbook-wide or one sheet's). */
 import { type Rect, intersect } from "./address";
-import { SimOfficeError, itemNotFound, propertyNotLoaded } from "./errors";
+import { SimOfficeError, apiNotFound, itemNotFound, propertyNotLoaded } from "./errors";
 import { type ProxyContext, type Readers, type SimClientResult, SimObject, loadNames, resultOf } from "./proxy/base";
-import { SimRange } from "./range";
+import { type RangeTarget, SimRange } from "./range";
 import type { SheetModel, TableModel } from "./snapshot";
-import type { WorkbookState } from "./state";
+import type { ReadValue, WorkbookState } from "./state";
 import { SimWorksheet, itemProps } from "./worksheet";
 
 type TableLocator = (state: WorkbookState) => TableModel | null;
@@ -139,12 +139,131 @@ export class SimTable extends SimObject<TableProps> {
     this.queue("delete", null, (state) => state.deleteTable(this.model(state)));
   }
 
-  /** Data rows and columns: only their counts are simulated. */
-  get rows(): { getCount(): SimClientResult<number> } {
-    return { getCount: () => resultOf(this.context, "TableRowCollection.getCount", null, (state) => this.model(state).rect.rows - 1) };
+  private rowsProxy: SimTableRowCollection | undefined;
+  private columnsProxy: SimTableColumnCollection | undefined;
+
+  /** The data rows: getCount and add. */
+  get rows(): SimTableRowCollection {
+    this.rowsProxy ??= new SimTableRowCollection(this.context, (state) => this.model(state));
+    return this.rowsProxy;
   }
-  get columns(): { getCount(): SimClientResult<number> } {
-    return { getCount: () => resultOf(this.context, "TableColumnCollection.getCount", null, (state) => this.model(state).rect.columns) };
+  /** The columns: getCount and add. */
+  get columns(): SimTableColumnCollection {
+    this.columnsProxy ??= new SimTableColumnCollection(this.context, (state) => this.model(state));
+    return this.columnsProxy;
+  }
+}
+
+type TableOf = (state: WorkbookState) => TableModel;
+
+/**
+ * A row or column that `add` returned: its index within the table (data rows for rows, columns for
+ * columns), its values, and its range. Like Excel's TableRow, it points at a position, not at data.
+ */
+interface TablePartProps {
+  index: number;
+  values: ReadValue[][];
+}
+
+export class SimTablePart extends SimObject<TablePartProps> {
+  constructor(
+    context: ProxyContext,
+    typeName: "TableRow" | "TableColumn",
+    private readonly table: TableOf,
+    private readonly indexOf: () => number | undefined,
+    private readonly area: (table: TableModel, index: number) => Rect,
+  ) {
+    super(context, typeName, false);
+  }
+  protected exists(): boolean {
+    return true;
+  }
+  private at(state: WorkbookState): RangeTarget {
+    const table = this.table(state);
+    const index = this.indexOf();
+    if (index === undefined) throw itemNotFound("table row or column", "TablePart");
+    return { sheet: state.requireSheet(table.sheetId), rect: this.area(table, index) };
+  }
+  protected readers(): Readers<TablePartProps> {
+    return {
+      index: () => {
+        const index = this.indexOf();
+        if (index === undefined) throw itemNotFound("table row or column", "TablePart");
+        return index;
+      },
+      values: (s) => s.readValues(this.at(s).sheet, this.at(s).rect),
+    };
+  }
+  get index(): number {
+    return this.need("index");
+  }
+  get values(): ReadValue[][] {
+    return this.need("values");
+  }
+  getRange(): SimRange {
+    return new SimRange(this.context, (state) => this.at(state));
+  }
+}
+
+export class SimTableRowCollection {
+  constructor(
+    private readonly context: ProxyContext,
+    private readonly table: TableOf,
+  ) {}
+
+  getCount(): SimClientResult<number> {
+    return resultOf(this.context, "TableRowCollection.getCount", null, (state) => this.table(state).rect.rows - 1);
+  }
+
+  /**
+   * Adds rows at data-row `index` (null or -1: at the end), one per row of `values`, as ONE
+   * operation, however many rows: the bulk way that counts in the sync records. The cells below,
+   * within the table's columns, move down. Several rows need ExcelApi 1.4. Returns the first new row.
+   */
+  add(index?: number | null, values?: (boolean | string | number | null)[][] | boolean | string | number): SimTablePart {
+    let added: number | undefined;
+    this.context.enqueue({
+      location: "TableRowCollection.add",
+      payload: { index: index ?? null, values: values ?? null },
+      kind: "method",
+      apply: async (state) => {
+        if (Array.isArray(values) && values.length > 1 && !this.context.isSetSupported("ExcelApi", "1.4")) {
+          throw apiNotFound("TableRowCollection.add (several rows)", "ExcelApi", "1.4");
+        }
+        added = state.addTableRows(this.table(state), index, values, "TableRowCollection.add");
+        await state.evaluatePending();
+      },
+    });
+    return new SimTablePart(this.context, "TableRow", this.table, () => added, (table, row) => ({ ...table.rect, row: table.rect.row + 1 + row, rows: 1 }));
+  }
+}
+
+export class SimTableColumnCollection {
+  constructor(
+    private readonly context: ProxyContext,
+    private readonly table: TableOf,
+  ) {}
+
+  getCount(): SimClientResult<number> {
+    return resultOf(this.context, "TableColumnCollection.getCount", null, (state) => this.table(state).rect.columns);
+  }
+
+  /**
+   * Adds a column at `index` (null or -1: at the end). `values` holds the header and every data
+   * cell (one per row, as a 2-D array of one column); `name`, if given, is the header.
+   */
+  add(index?: number | null, values?: (boolean | string | number | null)[][] | boolean | string | number, name?: string | null): SimTablePart {
+    let added: number | undefined;
+    this.context.enqueue({
+      location: "TableColumnCollection.add",
+      payload: { index: index ?? null, values: values ?? null, name: name ?? null },
+      kind: "method",
+      apply: async (state) => {
+        added = state.addTableColumn(this.table(state), index, values, name, "TableColumnCollection.add");
+        await state.evaluatePending();
+      },
+    });
+    return new SimTablePart(this.context, "TableColumn", this.table, () => added, (table, column) => ({ ...table.rect, column: table.rect.column + column, columns: 1 }));
   }
 }
 

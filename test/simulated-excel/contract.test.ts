@@ -231,6 +231,8 @@ describe("workbook and worksheets", () => {
       ["table.style", (sheet) => (sheet.tables.getItem("T").style = "TableStyleLight1")],
       ["table.resize", (sheet) => sheet.tables.getItem("T").resize("A1:B4")],
       ["table.delete", (sheet) => sheet.tables.getItem("T").delete()],
+      ["table.rows.add", (sheet) => sheet.tables.getItem("T").rows.add(null, [["c", 3]])],
+      ["table.columns.add", (sheet) => sheet.tables.getItem("T").columns.add(null, [["New"], [1], [2]])],
     ];
     const userEdits: [string, (user: SimulatedExcel["user"]) => unknown][] = [
       ["type", (user) => user.type("D1", "x")],
@@ -613,6 +615,114 @@ describe("tables", () => {
       return range.address;
     });
     expect(address).toBe("Sheet1!A2:C5");
+  });
+
+  // TableRowCollection.add(index, values): "If null or -1, the addition happens at the end. Any
+  // rows below the inserted row are shifted downwards." values: "A 2D array of unformatted values of
+  // the table row." ExcelApi 1.4 allows adding several rows at once (TableRowCollection, Excel
+  // JavaScript API reference, https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection).
+  // Excel inserts cells within the table's columns only (not whole sheet rows): (not confirmed) by a
+  // documented source; it is what Excel's "Insert Table Rows" does in the UI.
+  it("adds table rows: appended or at an index, in one operation, shifting cells below within the table's columns", async () => {
+    const host = createSimulatedExcel();
+    await withTable(host);
+    await host.user.type("A6", "below");
+    await host.user.type("C4", "beside");
+    const added = [["c", 3], ["d", 4], ["e", 5]];
+    const first = host.syncCount;
+    const [count, rowIndex] = await host.run(async (context) => {
+      const table = context.workbook.tables.getItem("Figures");
+      const row = table.rows.add(null, added);
+      const rows = table.rows.getCount();
+      row.load("index");
+      await context.sync();
+      return [rows.value, row.index];
+    });
+    expect([count, rowIndex]).toEqual([5, 2]);
+    expect(host.syncs[first]?.locations.filter((each) => each === "TableRowCollection.add")).toHaveLength(1);
+    // The table grew over A4:B6; "below" (A6) moved down with the table's columns, "beside" (C4) stayed.
+    expect(await valuesAt(host, "A1:C9")).toEqual([
+      ["Name", "Value", ""],
+      ["b", 2, ""],
+      ["a", 1, ""],
+      ["c", 3, "beside"],
+      ["d", 4, ""],
+      ["e", 5, ""],
+      ["", "", ""],
+      ["", "", ""],
+      ["below", "", ""],
+    ]);
+    await host.run(async (context) => void context.workbook.tables.getItem("Figures").rows.add(0, [["top", 0]]));
+    expect(await valuesAt(host, "A2:B3")).toEqual([["top", 0], ["b", 2]]);
+    const shape = await codeOf(host.run(async (context) => void context.workbook.tables.getItem("Figures").rows.add(null, [["only one cell"]])));
+    const index = await codeOf(host.run(async (context) => void context.workbook.tables.getItem("Figures").rows.add(99, [["x", 1]])));
+    expect([shape, index]).toEqual(["InvalidArgument", "InvalidArgument"]);
+    // Shifting cells down must not split a merged area that reaches outside the table's columns.
+    host.user.merge("B12:C12");
+    const before = JSON.stringify(host.save());
+    const split = await codeOf(host.run(async (context) => void context.workbook.tables.getItem("Figures").rows.add(null, [["x", 1]])));
+    expect(split).toBe("InvalidOperation");
+    expect(JSON.stringify(host.save())).toBe(before);
+  });
+
+  it("counts a bulk rows.add as one operation and a loop of adds as one per row", async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => [`row ${i}`, i]);
+    const operations = async (bulk: boolean): Promise<number> => {
+      const host = createSimulatedExcel();
+      await withTable(host);
+      await host.run(async (context) => {
+        const table = context.workbook.tables.getItem("Figures");
+        if (bulk) table.rows.add(null, rows);
+        else for (const row of rows) table.rows.add(null, [row]);
+        await context.sync();
+      });
+      const last = host.syncs[host.syncs.length - 1];
+      expect(await valuesAt(host, "A53:B54")).toEqual([["row 49", 49], ["", ""]]);
+      return last?.locations.filter((each) => each === "TableRowCollection.add").length ?? 0;
+    };
+    expect([await operations(true), await operations(false)]).toEqual([1, rows.length]);
+  });
+
+  it("gives added rows the number formats of the row above, so text columns keep text", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B2").numberFormat = [["@", "@"], ["@", "0.0%"]];
+      sheet.getRange("A1:B2").values = [["Item", "Share"], ["x", 0.5]];
+      sheet.tables.add("A1:B2", true).name = "Shares";
+    });
+    const text = await host.run(async (context) => {
+      context.workbook.tables.getItem("Shares").rows.add(null, [["=1+1", 0.25]]);
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange("A3:B3").load("formulas, text");
+      await context.sync();
+      return [range.formulas, range.text];
+    });
+    expect(text).toEqual([[["=1+1", 0.25]], [["=1+1", "25.0%"]]]);
+  });
+
+  // TableColumnCollection.add(index, values, name): "If null or -1, the addition happens at the end.
+  // Columns with a higher index will be shifted to the side." (TableColumnCollection, Excel JavaScript
+  // API reference, https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecolumncollection).
+  it("adds a table column with values and a name, shifting the table's cells to the right", async () => {
+    const host = createSimulatedExcel();
+    await withTable(host);
+    await host.user.type("B5", "below");
+    const values = await host.run(async (context) => {
+      const table = context.workbook.tables.getItem("Figures");
+      table.columns.add(1, [["ignored"], ["x"], ["y"]], "Mid");
+      table.columns.add(null, [["Tail"], [true], [false]]);
+      const count = table.columns.getCount();
+      const range = table.getRange().load("values");
+      await context.sync();
+      expect(count.value).toBe(4);
+      return range.values;
+    });
+    expect(values).toEqual([
+      ["Name", "Mid", "Value", "Tail"],
+      ["b", "x", 2, true],
+      ["a", "y", 1, false],
+    ]);
+    expect(await valuesAt(host, "B5")).toEqual([["below"]]);
   });
 
   it("user edits: rename, sort, resize, delete a table and rename, move, delete sheets", async () => {
