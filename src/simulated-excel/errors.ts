@@ -3,15 +3,16 @@
  * `debugInfo`) so that adapter code can handle them exactly as it handles Excel's.
  */
 
-/** The error codes the simulator raises: a subset of `Excel.ErrorCodes` and `OfficeExtension.ErrorCodes`. */
+/**
+ * The error codes the simulator raises: a subset of `Excel.ErrorCodes` and
+ * `OfficeExtension.ErrorCodes`. Each has a contract test; add a code only with the rule that raises it.
+ */
 export type SimErrorCode =
   | "AccessDenied"
   | "ApiNotFound"
   | "GeneralException"
-  | "InsertDeleteConflict"
   | "InvalidArgument"
   | "InvalidOperation"
-  | "InvalidReference"
   | "InvalidRequestContext"
   | "ItemAlreadyExists"
   | "ItemNotFound"
@@ -35,8 +36,8 @@ export class SimOfficeError extends Error {
   readonly code: SimErrorCode;
   readonly debugInfo: SimDebugInfo;
 
-  constructor(code: SimErrorCode, message: string, errorLocation?: string) {
-    super(message);
+  constructor(code: SimErrorCode, message: string, errorLocation?: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.code = code;
     this.debugInfo = errorLocation === undefined ? { code, message } : { code, message, errorLocation };
   }

@@ -144,8 +144,13 @@ class HostCore {
       this.records.push({ ...base, failed: "RequestPayloadSizeLimitExceeded" });
       throw new SimOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.", "RequestContext.sync");
     }
+    let current = "RequestContext.sync";
     try {
-      for (const operation of operations) await operation.apply(this.state);
+      for (const operation of operations) {
+        current = operation.location;
+        await operation.apply(this.state);
+      }
+      current = "RequestContext.sync";
       this.state.calculationSuspended = false;
       await this.state.evaluatePending();
       this.records.push(base);
@@ -154,7 +159,9 @@ class HostCore {
       const code = error instanceof SimOfficeError ? error.code : "GeneralException";
       this.records.push({ ...base, failed: code });
       if (error instanceof SimOfficeError) throw error;
-      throw new SimOfficeError("GeneralException", `There was an internal error while processing the request: ${String(error)}`);
+      // Anything else is not one of Excel's rules but a fault in the simulator or in code a test
+      // supplied (e.g. evaluateOther): Excel's code for an internal error, with the cause kept.
+      throw new SimOfficeError("GeneralException", `There was an internal error while processing the request: ${String(error)}`, current, { cause: error });
     }
   }
 }

@@ -14,5 +14,5 @@ export type { UserEdits } from "./user-edits";
 export type { SimWorkbook, SimApplication, SimCustomXmlPart, SimCustomXmlPartCollection } from "./workbook";
 export type { SimWorksheet, SimWorksheetCollection, SimWorksheetProtection } from "./worksheet";
 export type { SimRange, SimRangeFormat, SimRangeFont, SimRangeFill } from "./range";
-export type { SimTable, SimTableCollection } from "./table";
+export type { SimTable, SimTableCollection, SimTableColumnCollection, SimTablePart, SimTableRowCollection } from "./table";
 export type { SimClientResult } from "./proxy/base";

@@ -145,6 +145,29 @@ describe("proxies and sync", () => {
     expect(code).toBe("RequestPayloadSizeLimitExceeded");
   });
 
+  // Excel.ErrorCodes.generalException: "There was an internal error while processing the request."
+  // The simulator raises it for a failure that is not one of Excel's rules: an exception inside the
+  // simulator or inside code a test supplies (here the evaluateOther option), named by the operation.
+  it("reports an internal failure during a sync as GeneralException, with the failing operation", async () => {
+    const host = createSimulatedExcel({
+      evaluateOther: () => {
+        throw new TypeError("broken test double");
+      },
+    });
+    const error = await host
+      .run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.getRange("A1").values = [[1]];
+        sheet.getRange("A2").formulas = [["=SUM(A1)"]];
+        await context.sync();
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "GeneralException", debugInfo: { errorLocation: "Range.formulas" } });
+    expect(error).toHaveProperty("cause", expect.any(TypeError));
+    expect(host.syncs[0]?.failed).toBe("GeneralException");
+    expect(await valuesAt(host, "A1")).toEqual([[1]]);
+  });
+
   it("reports requirement sets and fails newer APIs with ApiNotFound", async () => {
     const host = createSimulatedExcel({ requirementSets: { ExcelApi: "1.4" } });
     expect(host.isSetSupported("ExcelApi", "1.4")).toBe(true);
