@@ -1,10 +1,18 @@
 #!/usr/bin/env node
 /**
- * npm run bench: lookups per second of the BJ.* functions, called as Excel calls them.
- * Bundles src/functions/library.ts with webpack (production mode, for Node) into a temporary
- * directory, then times 1,000,000 calls of each case after a warm-up. A measurement, not a test:
- * it prints the figures and whether each meets the goal, and exits 0 either way (non-zero only if
- * the bench itself fails). Later issues add their cases to BENCHES.
+ * npm run bench: lookups per second of the BJ.* functions. A measurement, not a test: it prints
+ * each figure and whether it meets the goal, and exits 0 either way (non-zero only if the bench
+ * itself fails). Later issues add their cases to PATHS.
+ *
+ * One webpack build (production mode, for Node, into a temporary directory) bundles two entries:
+ * the library (src/functions/library.ts) and the registered functions (src/functions/functions.ts,
+ * the bundle Excel loads). Each case is timed over 1,000,000 calls after a warm-up, on these paths:
+ *   - library, plain host: createLibrary() as tests call it;
+ *   - registered, plain host: the functions functions.ts hands to CustomFunctions.associate (a stub
+ *     runtime here), errors thrown as CustomFunctions.Error, no Office context;
+ *   - library, CustomFunctionsRuntime 1.4 host (injected HostSupport): formatted values;
+ *   - registered, CustomFunctionsRuntime 1.4 host: an Office global whose requirement sets say 1.4,
+ *     detected by the bundle itself, so results are formatted cell values.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,14 +26,14 @@ const CALLS = 1_000_000;
 const WARM_UP = 100_000;
 const GOAL_PER_SECOND = 1_000_000;
 
-/** Bundles the library for Node and returns its exports. */
-async function loadLibrary(out) {
+/** Bundles the library and the registered functions for Node; returns the output directory's files. */
+async function build(out) {
   const config = {
     mode: "production",
     target: "node",
     context: ROOT,
-    entry: "./src/functions/library.ts",
-    output: { path: out, filename: "library.cjs", library: { type: "commonjs2" } },
+    entry: { library: "./src/functions/library.ts", functions: "./src/functions/functions.ts" },
+    output: { path: out, filename: "[name].cjs", library: { type: "commonjs2" } },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -46,16 +54,62 @@ async function loadLibrary(out) {
       else resolve();
     });
   });
-  return createRequire(import.meta.url)(join(out, "library.cjs"));
+  return { library: join(out, "library.cjs"), functions: join(out, "functions.cjs") };
 }
 
-/** The cases: a name, the function id, and the arguments Excel would pass. */
-const BENCHES = [
+/** The runtime's CustomFunctions.Error: a plain class with code and message. */
+class RuntimeError {
+  constructor(code, message) {
+    this.code = code;
+    this.message = message;
+  }
+}
+
+/** Installs a CustomFunctions stub and loads the functions bundle; returns what it associated. */
+function loadRegistered(path) {
+  const associated = new Map();
+  globalThis.CustomFunctions = {
+    Error: RuntimeError,
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
+    associate: (id, fn) => associated.set(id, fn),
+  };
+  createRequire(import.meta.url)(path);
+  return associated;
+}
+
+/** An Office global of a CustomFunctionsRuntime 1.4 / ExcelApi 1.19 host in English. */
+const OFFICE_1_4 = {
+  context: {
+    displayLanguage: "en-US",
+    requirements: {
+      isSetSupported: (name, version = "1.1") => {
+        const have = { CustomFunctionsRuntime: [1, 4], ExcelApi: [1, 19] }[name];
+        const [major, minor = 0] = version.split(".").map(Number);
+        return have !== undefined && (have[0] > major || (have[0] === major && have[1] >= minor));
+      },
+    },
+  },
+};
+
+/** The injected host of the library's 1.4 cases (see src/functions/host.ts). */
+const HOST_1_4 = Object.freeze({ cellValues: true, doubleNumberFormat: true, language: "en" });
+
+/** The value cases every path times: a name, the function id, and the arguments Excel passes. */
+const VALUE_CASES = [
   { name: 'BJ.STAT("fdi_new_enterprises")', id: "STAT", args: ["fdi_new_enterprises", null, null] },
   { name: 'BJ.STAT("ftz_fdi_share",2024,"period")', id: "STAT", args: ["ftz_fdi_share", 2024, "period"] },
   { name: "BJ.FDI_COUNT(2024)", id: "FDI_COUNT", args: [2024] },
   { name: "BJ.FDI_COUNT()", id: "FDI_COUNT", args: [0] },
+  { name: "BJ.FTZ_FDI_SHARE() (a percentage)", id: "FTZ_FDI_SHARE", args: [null] },
 ];
+/** An error case: no goal, the cost of building and throwing a CustomFunctions.Error. */
+const ERROR_CASE = { name: "BJ.FDI_COUNT(2023) → #N/A", id: "FDI_COUNT", args: [2023], throws: true };
+
+/** A value Excel can take: a number, text, or a cell value object with a number format. */
+function isValue(result, formatted) {
+  if (formatted) return typeof result === "string" || (typeof result === "object" && result !== null && typeof result.numberFormat === "string");
+  return typeof result === "number" || typeof result === "string";
+}
 
 function time(fn, args, calls) {
   let sink = 0;
@@ -64,33 +118,87 @@ function time(fn, args, calls) {
     const result = fn(...args);
     sink += typeof result === "number" ? 1 : typeof result === "string" ? 2 : 3;
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { seconds, sink };
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, sink };
+}
+
+function timeThrowing(fn, args, calls) {
+  let sink = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++) {
+    try {
+      fn(...args);
+    } catch (error) {
+      sink += error instanceof RuntimeError ? 1 : 2;
+    }
+  }
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, sink };
+}
+
+/** Checks a case answers as expected before timing it (a bench of a failing call is meaningless). */
+function probe(path, bench, fn) {
+  if (bench.throws) {
+    try {
+      fn(...bench.args);
+    } catch (error) {
+      if (error instanceof RuntimeError && error.code === "#N/A") return;
+      throw new Error(`${path.name} ${bench.name} threw ${String(error)}`);
+    }
+    throw new Error(`${path.name} ${bench.name} did not throw`);
+  }
+  const result = fn(...bench.args);
+  if (!isValue(result, path.formatted)) throw new Error(`${path.name} ${bench.name} did not return a value: ${JSON.stringify(result)}`);
 }
 
 async function main() {
   const out = mkdtempSync(join(tmpdir(), "bj-bench-"));
   try {
-    const { createLibrary } = await loadLibrary(out);
-    // A host that takes plain values (the bench has no Office); formatting costs are in the tests.
-    const library = createLibrary();
-    console.log(`BJ.* lookups, ${CALLS.toLocaleString("en")} calls each (goal ${GOAL_PER_SECOND.toLocaleString("en")}/s), Node ${process.version}`);
+    const files = await build(out);
+    const { createLibrary } = createRequire(import.meta.url)(files.library);
+    const registered = loadRegistered(files.functions);
+    const fromMap = (map) => (id) => map.get(id);
+    const fromLibrary = (library) => (id) => library[id];
+
+    /** The paths, timed in order: the registered plain path runs before an Office global exists. */
+    const PATHS = [
+      { name: "library, plain host", fn: fromLibrary(createLibrary()), formatted: false, cases: VALUE_CASES },
+      { name: "registered (CustomFunctions wrapper), plain host", fn: fromMap(registered), formatted: false, cases: [...VALUE_CASES, ERROR_CASE] },
+      { name: "library, CustomFunctionsRuntime 1.4 host (injected), formatted", fn: fromLibrary(createLibrary({ host: () => HOST_1_4 })), formatted: true, cases: VALUE_CASES },
+      {
+        name: "registered, CustomFunctionsRuntime 1.4 host (Office requirement sets), formatted",
+        before: () => {
+          globalThis.Office = OFFICE_1_4;
+        },
+        fn: fromMap(registered),
+        formatted: true,
+        cases: [...VALUE_CASES, ERROR_CASE],
+      },
+    ];
+
+    console.log(`BJ.* lookups, ${CALLS.toLocaleString("en")} calls each (goal ${GOAL_PER_SECOND.toLocaleString("en")}/s for values), Node ${process.version}`);
     let allMet = true;
-    for (const bench of BENCHES) {
-      const fn = library[bench.id];
-      const probe = fn(...bench.args);
-      if (typeof probe !== "number" && typeof probe !== "string") throw new Error(`${bench.name} did not return a value: ${JSON.stringify(probe)}`);
-      time(fn, bench.args, WARM_UP);
-      const { seconds } = time(fn, bench.args, CALLS);
-      const perSecond = Math.round(CALLS / seconds);
-      const met = perSecond >= GOAL_PER_SECOND;
-      allMet &&= met;
-      console.log(
-        `  ${bench.name.padEnd(42)} ${perSecond.toLocaleString("en").padStart(12)} lookups/s  ${(seconds * 1000).toFixed(0).padStart(5)} ms  ${met ? "goal met" : "BELOW GOAL"}`,
-      );
+    for (const path of PATHS) {
+      path.before?.();
+      console.log(`${path.name}:`);
+      for (const bench of path.cases) {
+        const fn = path.fn(bench.id);
+        if (typeof fn !== "function") throw new Error(`${path.name}: no function ${bench.id}`);
+        probe(path, bench, fn);
+        const run = bench.throws ? timeThrowing : time;
+        run(fn, bench.args, WARM_UP);
+        const { seconds } = run(fn, bench.args, CALLS);
+        const perSecond = Math.round(CALLS / seconds);
+        const met = perSecond >= GOAL_PER_SECOND;
+        if (!bench.throws) allMet &&= met;
+        const verdict = bench.throws ? "(error path, no goal)" : met ? "goal met" : "BELOW GOAL";
+        console.log(
+          `  ${bench.name.padEnd(42)} ${perSecond.toLocaleString("en").padStart(12)} lookups/s  ${(seconds * 1000).toFixed(0).padStart(5)} ms  ${verdict}`,
+        );
+      }
     }
-    console.log(allMet ? "All cases meet the goal." : "Some cases are below the goal.");
+    console.log(allMet ? "All value cases meet the goal." : "Some value cases are below the goal.");
   } finally {
+    delete globalThis.Office;
+    delete globalThis.CustomFunctions;
     rmSync(out, { recursive: true, force: true });
   }
 }
