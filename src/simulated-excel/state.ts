@@ -104,6 +104,10 @@ export class WorkbookState {
   }
 
   deleteSheet(sheet: SheetModel): void {
+    if (sheet.visibility === "VeryHidden") {
+      // Worksheet.delete reference: a "VeryHidden" sheet must be made hidden or visible first.
+      throw new SimOfficeError("InvalidOperation", "A very hidden worksheet can't be deleted; make it hidden or visible first.", "Worksheet.delete");
+    }
     const visible = this.model.sheets.filter((each) => each.visibility === "Visible");
     if (visible.length === 1 && visible[0] === sheet) {
       throw new SimOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.delete");
@@ -163,6 +167,8 @@ export class WorkbookState {
 
   private checkShape(rect: Rect, input: unknown, location: string): readonly (readonly unknown[])[] {
     if (!Array.isArray(input)) {
+      // "null isn't valid for single properties like range.values" (Blank and null values in Excel add-ins).
+      if (input === null || input === undefined) throw invalidArgument("null is not a valid value for the whole range.", location);
       // Excel applies a single value to every cell of the range (Range.values reference).
       return Array.from({ length: rect.rows }, () => Array<unknown>(rect.columns).fill(input));
     }
@@ -235,7 +241,8 @@ export class WorkbookState {
         if (raw === null || raw === undefined) return;
         if (typeof raw !== "string") throw invalidArgument("Number formats must be strings.", location);
         const cell = this.touch(sheet, rect.row + r, rect.column + c);
-        if (raw === "General") delete cell.numberFormat;
+        // "" resets the format to General (Blank and null values in Excel add-ins).
+        if (raw === "General" || raw === "") delete cell.numberFormat;
         else cell.numberFormat = raw;
         this.prune(sheet, rect.row + r, rect.column + c);
       }),

@@ -384,9 +384,12 @@ export class SimCustomXmlPartCollection {
     return new SimCustomXmlPart(this.context, (state) => this.list(state).find((each) => each.id === id) ?? null, true);
   }
 
-  /** The one part of a namespace; InvalidOperation if there are several (as Excel). */
+  /** The one part of the collection, or a null object if there are none or several (Excel's reference). */
   getOnlyItemOrNullObject(): SimCustomXmlPart {
-    return new SimCustomXmlPart(this.context, (state) => this.only(state), true);
+    return new SimCustomXmlPart(this.context, (state) => {
+      const parts = this.list(state);
+      return parts.length === 1 ? (parts[0] ?? null) : null;
+    }, true);
   }
 
   getOnlyItem(): SimCustomXmlPart {

@@ -43,8 +43,11 @@ describe("proxies and sync", () => {
     expect(host.syncs[0]?.payloadBytes).toBeGreaterThan(0);
   });
 
-  // Excel: "PropertyNotLoaded: The property 'values' is not available. Before reading the property's
-  // value, call the load method ..." (OfficeDev/office-js issues #190, #777).
+  // Excel: "The property 'rowIndex' is not available. Before reading the property's value, call the
+  // load method on the containing object and call "context.sync()" on the associated request
+  // context." (code PropertyNotLoaded: https://github.com/OfficeDev/office-js/issues/190 and
+  // https://github.com/OfficeDev/office-js/issues/777). ClientObject.load: "You must call
+  // `context.sync()` before reading the properties." (Excel JavaScript API reference, @types/office-js).
   it("throws PropertyNotLoaded for a property read before load and sync", async () => {
     const host = createSimulatedExcel();
     await host.run(async (context) => {
@@ -61,6 +64,8 @@ describe("proxies and sync", () => {
     });
   });
 
+  // OfficeExtension.ErrorCodes lists valueNotLoaded (learn.microsoft.com/javascript/api/office/
+  // officeextension.errorcodes); the message text is the simulator's own (not confirmed).
   it("gives ClientResult values only after sync (ValueNotLoaded before)", async () => {
     const host = createSimulatedExcel();
     await host.run(async (context) => {
@@ -71,6 +76,11 @@ describe("proxies and sync", () => {
     });
   });
 
+  // WorksheetCollection.getItemOrNullObject: "If the worksheet does not exist, then this method
+  // returns an object with its `isNullObject` property set to `true`." ClientObject.isNullObject:
+  // "You must call `context.sync()` before reading the isNullObject property." (Excel JavaScript API
+  // reference; "*OrNullObject methods and properties", Application-specific API model,
+  // https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
   it("reports null objects after sync and refuses isNullObject before", async () => {
     const host = createSimulatedExcel();
     await host.run(async (context) => {
@@ -83,6 +93,8 @@ describe("proxies and sync", () => {
     });
   });
 
+  // Excel.ErrorCodes.itemNotFound; "*OrNullObject methods and properties" (page above): methods
+  // without OrNullObject throw ItemNotFound for a missing object.
   it("fails a getItem of a missing sheet with ItemNotFound at sync", async () => {
     const host = createSimulatedExcel();
     const code = await codeOf(
@@ -94,6 +106,8 @@ describe("proxies and sync", () => {
     expect(code).toBe("ItemNotFound");
   });
 
+  // Excel gives no transactional guarantee for a batch; that earlier operations of a failed sync
+  // stay applied is (not confirmed) by documentation: the safe assumption, per the issue.
   it("keeps operations before a failure in the same sync applied, without rollback", async () => {
     const host = createSimulatedExcel();
     const error = await host
@@ -110,6 +124,8 @@ describe("proxies and sync", () => {
     expect(host.syncs[0]?.failed).toBe("InvalidArgument");
   });
 
+  // OfficeExtension.ErrorCodes.runMustReturnPromise (Office Common API error codes); Excel.run
+  // syncs what is still queued when the batch's promise resolves (not confirmed in the reference).
   it("syncs work left queued at the end of run, and refuses a batch that returns no promise", async () => {
     const host = createSimulatedExcel();
     await host.run(async (context) => {
@@ -121,6 +137,8 @@ describe("proxies and sync", () => {
     expect(await codeOf(host.run(notAPromise))).toBe("RunMustReturnPromise");
   });
 
+  // OfficeExtension.ErrorCodes.invalidRequestContext; objects belong to the request context of their
+  // Excel.run ("Application-specific API model", page above; exact message not confirmed).
   it("refuses proxies used after their batch ended (InvalidRequestContext)", async () => {
     const host = createSimulatedExcel();
     const range = await host.run(async (context) => context.workbook.worksheets.getActiveWorksheet().getRange("A1"));
@@ -168,6 +186,8 @@ describe("proxies and sync", () => {
     expect(await valuesAt(host, "A1")).toEqual([[1]]);
   });
 
+  // Office.context.requirements.isSetSupported; Excel.ErrorCodes.apiNotFound. Custom XML parts need
+  // ExcelApi 1.5 (CustomXmlPartCollection reference, "[Api set: ExcelApi 1.5]").
   it("reports requirement sets and fails newer APIs with ApiNotFound", async () => {
     const host = createSimulatedExcel({ requirementSets: { ExcelApi: "1.4" } });
     expect(host.isSetSupported("ExcelApi", "1.4")).toBe(true);
@@ -205,10 +225,23 @@ describe("workbook and worksheets", () => {
     expect(names).toEqual(["Data 2024"]);
   });
 
-  it("refuses a duplicate sheet name (ItemAlreadyExists) and deleting the last sheet (InvalidOperation)", async () => {
+  // Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will
+  // fail with an `InvalidOperation` exception" (Excel.Worksheet reference,
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet; OfficeDev/office-js#365).
+  // Deleting the last visible sheet: Excel's UI refuses it; the API's code is (not confirmed).
+  // A taken sheet name: Excel.ErrorCodes.itemAlreadyExists (not confirmed for sheets specifically).
+  it("refuses a duplicate sheet name, deleting the last visible sheet and deleting a very hidden sheet", async () => {
     const host = createSimulatedExcel();
     expect(await codeOf(host.run(async (context) => void context.workbook.worksheets.add("SHEET1")))).toBe("ItemAlreadyExists");
     expect(await codeOf(host.run(async (context) => context.workbook.worksheets.getItem("Sheet1").delete()))).toBe("InvalidOperation");
+    await host.run(async (context) => void (context.workbook.worksheets.add("Hidden").visibility = "VeryHidden"));
+    expect(await codeOf(host.run(async (context) => context.workbook.worksheets.getItem("Hidden").delete()))).toBe("InvalidOperation");
+    await host.run(async (context) => {
+      const hidden = context.workbook.worksheets.getItem("Hidden");
+      hidden.visibility = "Hidden";
+      hidden.delete();
+    });
+    expect(host.save().workbook.sheets.map((sheet) => sheet.name)).toEqual(["Sheet1"]);
   });
 
   // Writing to a protected sheet fails with AccessDenied (Excel.ErrorCodes.accessDenied).
@@ -228,11 +261,11 @@ describe("workbook and worksheets", () => {
     expect(code).toBe("AccessDenied");
   });
 
-  // Excel.ErrorCodes.accessDenied: "You cannot perform the requested operation." With the default
-  // WorksheetProtectionOptions every allow* option is false (allowFormatCells, allowFormatColumns,
-  // allowInsertRows, allowDeleteRows, ...), so formatting, inserting, deleting and editing locked
-  // cells are all refused ("WorksheetProtectionOptions", Excel JavaScript API reference,
-  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotectionoptions).
+  // Excel.ErrorCodes.accessDenied. WorksheetProtectionOptions has one allow* option per kind of change
+  // (allowFormatCells, allowFormatColumns, allowInsertRows, allowDeleteRows, ...: "Represents the
+  // worksheet protection option allowing formatting of cells", Excel JavaScript API reference,
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotectionoptions); the
+  // simulator takes them all as false, as protect() without options (defaults: not confirmed).
   it("refuses every write, format and structural change on a protected sheet with AccessDenied and changes nothing", async () => {
     const batches: [string, (sheet: SimWorksheet) => unknown][] = [
       ["values", (sheet) => (sheet.getRange("D1").values = [[1]])],
@@ -364,16 +397,27 @@ describe("ranges", () => {
     expect(read.text).toEqual([["7.0", "7.0", "1"], ["7.0", "7.0", "1"]]);
   });
 
-  // A null in a values array leaves the cell as it is; "" clears it (Range.values reference).
-  it("leaves cells unchanged for null and clears them for empty strings", async () => {
+  // "Use null in 2-D arrays to leave specific cells unchanged while updating others. null isn't
+  // valid for single properties like range.values"; "Empty strings ('') clear or reset property
+  // values": for numberFormat, back to General ("Blank and null values in Excel add-ins",
+  // https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+  it("leaves cells unchanged for null, clears them for empty strings, and refuses a lone null", async () => {
     const host = createSimulatedExcel();
-    await host.run(async (context) => {
+    const formats = await host.run(async (context) => {
       const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:C1");
       range.values = [[1, 2, 3]];
+      range.numberFormat = [["0.0", "0.0", "0.0"]];
       await context.sync();
       range.values = [[null, "", 9]];
+      range.numberFormat = [[null, "", "0%"]];
+      range.load("numberFormat");
+      await context.sync();
+      return range.numberFormat;
     });
     expect(await valuesAt(host, "A1:C1")).toEqual([[1, "", 9]]);
+    expect(formats).toEqual([["0.0", "General", "0%"]]);
+    const lone = await codeOf(host.run(async (context) => void (context.workbook.worksheets.getActiveWorksheet().getRange("A1:C1").values = null)));
+    expect(lone).toBe("InvalidArgument");
   });
 
   // "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets
@@ -411,13 +455,19 @@ describe("ranges", () => {
     expect(text).toEqual([["over 12,345", "33.8%", "-17.9 pp", "0.5"]]);
   });
 
+  // Worksheet.getUsedRange: "If the entire worksheet is blank, this function will return the top left
+  // cell (i.e. it will *not* throw an error)"; getUsedRangeOrNullObject: "If the entire worksheet is
+  // blank, then this method returns an object with its `isNullObject` property set to `true`."
+  // (Excel.Worksheet reference, https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet).
   it("navigates with getCell, getResizedRange, getOffsetRange, used ranges and intersections", async () => {
     const host = createSimulatedExcel();
     await host.run(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       const emptyUsed = sheet.getUsedRangeOrNullObject();
+      const blankUsed = sheet.getUsedRange().load("address");
       await context.sync();
       expect(emptyUsed.isNullObject).toBe(true);
+      expect(blankUsed.address).toBe("Sheet1!A1");
       sheet.getRange("B2:C3").values = [[1, 2], [3, 4]];
       const base = sheet.getRange("B2");
       const cell = base.getCell(1, 1).load("address");
@@ -573,6 +623,10 @@ describe("tables", () => {
     });
   });
 
+  // TableCollection.add hasHeaders: "If the source does not contain headers (i.e., when this property
+  // set to `false`), Excel will automatically generate a header and shift the data down by one row."
+  // (Excel.TableCollection reference, https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablecollection).
+  // The generated names Column1, Column2, ... are what Excel's UI shows: (not confirmed) in the API docs.
   it("adds a header row above data when hasHeaders is false", async () => {
     const host = createSimulatedExcel();
     const values = await host.run(async (context) => {
@@ -586,6 +640,11 @@ describe("tables", () => {
     expect(values).toEqual([["Column1", "Column2"], [1, 2]]);
   });
 
+  // Table.name: "The set name of the table must follow the guidelines specified in the Rename an Excel
+  // table article" (Excel.Table reference; "Rename an Excel table", support.microsoft.com/office/
+  // fbf49a4f-82a3-43eb-8ba2-44d21233b114: unique in the workbook, not a cell reference). The codes
+  // ItemAlreadyExists / InvalidArgument are in Excel.ErrorCodes; which one Excel gives for a taken
+  // name is (not confirmed): see "Known differences" in docs/simulated-excel.md.
   it("keeps table names unique across the workbook (ItemAlreadyExists) and valid (InvalidArgument)", async () => {
     const host = createSimulatedExcel();
     await withTable(host);
@@ -600,6 +659,7 @@ describe("tables", () => {
     expect(invalid).toBe("InvalidArgument");
   });
 
+  // Excel.ErrorCodes has mergedRangeConflict; the code for overlapping tables is (not confirmed).
   it("refuses a table over another table (InvalidOperation) or over merged cells (MergedRangeConflict)", async () => {
     const host = createSimulatedExcel();
     await withTable(host);
@@ -769,6 +829,12 @@ describe("tables", () => {
 });
 
 describe("persistence", () => {
+  // CustomXmlPartCollection.getByNamespace: "Gets a new scoped collection of custom XML parts whose
+  // namespaces match the given namespace." getOnlyItemOrNullObject: "If the collection contains
+  // exactly one item, this method returns it. Otherwise, this method returns `null`." getOnlyItem:
+  // "Otherwise, this method produces an error" (Excel.CustomXmlPartScopedCollection reference,
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.customxmlpartscopedcollection;
+  // the error code is not confirmed: InvalidOperation here).
   it("adds, finds, reads, replaces and deletes custom XML parts", async () => {
     const host = createSimulatedExcel();
     const ns = "urn:test:parts:1";
@@ -796,6 +862,13 @@ describe("persistence", () => {
       expect(left.value).toBe(1);
     });
     expect(await codeOf(host.run(async (context) => void context.workbook.customXmlParts.add("not xml")))).toBe("InvalidArgument");
+    await host.run(async (context) => {
+      context.workbook.customXmlParts.add(`<again xmlns="urn:other"/>`);
+      const several = context.workbook.customXmlParts.getByNamespace("urn:other").getOnlyItemOrNullObject();
+      await context.sync();
+      expect(several.isNullObject).toBe(true);
+    });
+    expect(await codeOf(host.run(async (context) => void context.workbook.customXmlParts.getByNamespace("urn:other").getOnlyItem().load("id")))).toBe("InvalidOperation");
   });
 
   it("keeps settings and named items, which share a namespace with tables", async () => {
