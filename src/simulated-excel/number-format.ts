@@ -2,9 +2,10 @@
  * Renders a cell value as Excel shows it under a number format: what `Range.text` returns.
  *
  * Covers what the add-in writes (see src/core/formats.ts numberFormat()): "General", "@",
- * digit patterns with thousands separators and decimals (#,##0 / 0.0), percent (0% / 0.0%), quoted
- * and backslash literals ("over "#,##0, "第"0"名") and up to four sections separated by ";"
- * (positive;negative;zero;text). Any other format (dates, colours, conditions, scientific, fractions)
+ * digit patterns with thousands separators and decimals (#,##0 / 0.0), thousands scaling by
+ * trailing commas (#, / 0.0,,), percent (0% / 0.0%), quoted and backslash literals ("over "#,##0,
+ * "第"0"名") and up to four sections separated by ";" (positive;negative;zero;text; the fourth is
+ * always the text section, and a text section without "@" hides the typed text). Any other format (dates, colours, conditions, scientific, fractions)
  * is rendered as General: a documented difference from Excel.
  */
 
@@ -23,6 +24,8 @@ interface Section {
   readonly requiredDecimals: number;
   readonly optionalDecimals: number;
   readonly percent: boolean;
+  /** Thousands scaling: each comma after the last integer digit placeholder divides by 1,000. */
+  readonly scaleCommas: number;
   /** A text section ("@" in it): text is substituted at the "@". */
   readonly textSection: boolean;
 }
@@ -67,8 +70,16 @@ function parseSection(text: string): Section | null {
   let optionalDecimals = 0;
   let percent = false;
   let textSection = false;
+  // Commas seen since the last digit placeholder: grouping if another integer digit follows, else scaling.
+  let pendingCommas = 0;
+  let scaleCommas = 0;
+  const flushCommas = (): void => {
+    scaleCommas += pendingCommas;
+    pendingCommas = 0;
+  };
   const addLiteral = (literal: string): void => {
     if (hasNumber) {
+      flushCommas();
       numberDone = true;
       suffix += literal;
     } else prefix += literal;
@@ -87,12 +98,18 @@ function parseSection(text: string): Section | null {
       if (numberDone) return null;
       hasNumber = true;
       if (inDecimals) {
+        if (pendingCommas > 0) return null;
         if (ch === "0") requiredDecimals++;
         else optionalDecimals++;
-      } else if (ch === "0") minIntegerDigits++;
-    } else if (ch === "," && hasNumber && !numberDone && !inDecimals) {
-      grouping = true;
-    } else if (ch === "." && !numberDone) {
+      } else {
+        if (pendingCommas > 0) grouping = true;
+        pendingCommas = 0;
+        if (ch === "0") minIntegerDigits++;
+      }
+    } else if (ch === "," && hasNumber && !numberDone) {
+      pendingCommas++;
+    } else if (ch === "." && !numberDone && !inDecimals) {
+      flushCommas();
       hasNumber = true;
       inDecimals = true;
     } else if (ch === "%") {
@@ -107,7 +124,8 @@ function parseSection(text: string): Section | null {
       return null;
     }
   }
-  return { prefix, suffix, hasNumber, minIntegerDigits, grouping, requiredDecimals, optionalDecimals, percent, textSection };
+  flushCommas();
+  return { prefix, suffix, hasNumber, minIntegerDigits, grouping, requiredDecimals, optionalDecimals, percent, scaleCommas, textSection };
 }
 
 /** Rounds half away from zero, as Excel does when it displays a number. */
@@ -122,7 +140,7 @@ function group(integer: string): string {
 
 function renderNumber(section: Section, magnitude: number): string {
   if (!section.hasNumber) return section.prefix + section.suffix;
-  const scaled = section.percent ? magnitude * 100 : magnitude;
+  const scaled = (section.percent ? magnitude * 100 : magnitude) / 1000 ** section.scaleCommas;
   const decimals = section.requiredDecimals + section.optionalDecimals;
   const fixed = roundHalfAway(scaled, decimals).toFixed(decimals);
   let [integer = "", fraction = ""] = fixed.split(".");
@@ -161,9 +179,13 @@ export function renderValue(value: RenderableValue, format: string, isError = fa
   if (format === "General" || format === "" || format === "@") return renderPlain(value);
   const parsed = splitSections(format).map(parseSection);
   if (parsed.some((section) => section === null)) return renderPlain(value);
-  const sections = parsed.filter((section): section is Section => section !== null);
+  // The fourth section is always the text section, "@" or not; an earlier one only with "@".
+  const sections = parsed
+    .filter((section): section is Section => section !== null)
+    .map((section, index) => (index === 3 ? { ...section, textSection: true } : section));
   if (typeof value === "string") {
     const text = sections.find((section) => section.textSection);
+    // Without "@" the section's literal text is shown instead of the value (Excel hides typed text).
     return text ? (text.prefix + text.suffix).replace("\u0000", value) : value;
   }
   const numeric = sections.filter((section) => !section.textSection);
