@@ -79,18 +79,21 @@ export function statedForYear(index: DatasetIndex, series: string, year: number 
   return figure ? { found: true, figure } : { found: false, available: stated.map((f) => f.period) };
 }
 
-/** Levenshtein distance, for suggesting ids. */
+/** Levenshtein distance, for suggesting ids. Two rows of a typed array; no allocation per cell. */
 export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previous = new Uint32Array(b.length + 1);
+  let current = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    const charA = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      const substitution = (previous[j - 1] as number) + (charA === b.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length] ?? 0;
+  return previous[b.length] as number;
 }
 
 /**

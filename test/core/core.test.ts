@@ -10,6 +10,7 @@ import {
   closestIds,
   columnLetters,
   currentDataset,
+  editDistance,
   evaluateFormula,
   formatFigureValue,
   indexRelease,
@@ -67,6 +68,14 @@ describe("lookups", () => {
     expect(periodYear(figure("fdi_new_enterprises").period)).toBe(2024);
     expect(periodYear(figure("pioneering_policies").period)).toBeNull();
     expect(periodYear({ start: "2023-07-01", end: "2024-06-30", label: { en: "x", zh: "x" } })).toBeNull();
+  });
+
+  it("measures edit distance as Levenshtein does", () => {
+    expect(editDistance("kitten", "sitting")).toBe(3);
+    expect(editDistance("", "abc")).toBe(3);
+    expect(editDistance("abc", "")).toBe(3);
+    expect(editDistance("ftz_fdi_share", "ftz_fdi_share")).toBe(0);
+    expect(editDistance("ab", "ba")).toBe(2);
   });
 
   it("suggests the closest ids for a mistyped one", () => {
