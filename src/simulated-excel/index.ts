@@ -1,6 +1,7 @@
 /**
  * The simulated Excel host: an in-memory model of the part of the Excel JavaScript API this
- * add-in uses, for tests and the preview page. Never imported by production code (a jest test in
+ * add-in uses, for tests (and meant for a browser preview page, not yet built). Never imported by
+ * production code (a jest test in
  * test/simulated-excel/no-production-imports.test.ts enforces it). See docs/simulated-excel.md.
  */
 export { createSimulatedExcel, openSimulatedExcel, PAYLOAD_LIMIT_BYTES, SimRequestContext } from "./host";
