@@ -46,16 +46,6 @@ const SINCE_TWO_ZONES_LAUNCH = {
   },
 } as const;
 
-/** The source says "within just one year" of the plan, without dates; reported on 15 January 2025. */
-const FIRST_YEAR_OF_PLAN_V2 = {
-  start: null,
-  end: "2025-01-15",
-  label: {
-    en: "Within the plan's first year, as of 15 January 2025",
-    zh: "方案实施一年内（截至2025年1月15日）",
-  },
-} as const;
-
 const THREE_YEARS_TO_2025 = {
   start: null,
   end: "2025-01-15",
@@ -151,8 +141,8 @@ export const RELEASE = {
       roundTo: 4,
       approximation: true,
       note: {
-        en: "Beijing's growth less its lead over the national average; both are rounded, so this is an estimate.",
-        zh: "由北京增速减去其高于全国平均水平的百分点数得出；二者均为约数，故仅为估计值。",
+        en: "Beijing's growth less its lead over the national average; both are given in whole points, so this is an estimate.",
+        zh: "由北京增速减去其高于全国平均水平的百分点数得出；二者均只给出整数，故仅为估计值。",
       },
     },
     {
@@ -174,8 +164,8 @@ export const RELEASE = {
       roundTo: 0,
       approximation: true,
       note: {
-        en: "Implied by the 2024 count and its growth rate; the rate is rounded, so this is an estimate.",
-        zh: "由2024年数量及其增速倒推；增速为约数，故仅为估计值。",
+        en: "Implied by the 2024 count and its growth rate; the rate is given in whole percent, so this is an estimate.",
+        zh: "由2024年数量及其增速倒推；增速只给出整数百分比，故仅为估计值。",
       },
     },
     {
@@ -229,8 +219,8 @@ export const RELEASE = {
       roundTo: 4,
       approximation: true,
       note: {
-        en: "The 2024 share less its year-on-year increase; both are rounded to 0.1, so this is an estimate.",
-        zh: "由2024年占比减去同比提高的百分点数得出；二者均保留一位小数，故仅为估计值。",
+        en: "The 2024 share less its year-on-year increase; both are given to one decimal place, so this is an estimate.",
+        zh: "由2024年占比减去同比提高的百分点数得出；二者均只给出一位小数，故仅为估计值。",
       },
     },
     {
@@ -274,7 +264,7 @@ export const RELEASE = {
       unit: { en: "percent of tasks", zh: "%（任务）" },
       value: 0.8,
       bound: "over",
-      period: FIRST_YEAR_OF_PLAN_V2,
+      period: YEAR_2024,
       displayDecimals: 0,
       phrase: "accomplishing over 80% of the tasks within just one year",
     },
