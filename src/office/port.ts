@@ -32,7 +32,7 @@ export interface InsertedTable {
   readonly tableAddress: string;
 }
 
-/** A bindings part that could not be read. It is left untouched; the task pane warns about it. */
+/** A bindings part that could not be read. It is left untouched; callers should tell the user. */
 export interface DamagedBindingsPart {
   /** The custom XML part's id. */
   readonly partId: string;
