@@ -12,7 +12,7 @@ const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const hasApt = existsSync("/usr/bin/apt-get");
 if (process.env.CHROMIUM_PATH || !isRoot || !hasApt) {
   console.error(`[ensure-chromium] No Chromium at ${wanted}. The browser tests need it:`);
-  console.error("  Debian/Ubuntu: sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium binary)");
+  console.error("  Debian: apt-get install -y chromium (as root); elsewhere set CHROMIUM_PATH to a Chromium or Chrome binary.");
   process.exit(1);
 }
 

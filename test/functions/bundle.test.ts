@@ -35,7 +35,6 @@ beforeAll(async () => {
     if (saved === undefined) delete process.env.ADDIN_URL;
     else process.env.ADDIN_URL = saved;
   }
-  expect(config.mode).toBe("production");
   config.output = { ...config.output, path: out };
   config.devtool = false;
   await new Promise<void>((done, fail) => {
