@@ -1,11 +1,11 @@
 /** Tables and table collections (workbook-wide or one sheet's). */
 import { type Rect, intersect } from "./address";
-import { SimOfficeError, apiNotFound, itemNotFound, propertyNotLoaded } from "./errors";
-import { type ProxyContext, type Readers, type SimClientResult, SimObject, loadNames, resultOf } from "./proxy/base";
+import { SimOfficeError, apiNotFound, itemNotFound } from "./errors";
+import { type ProxyContext, type Readers, type SimClientResult, SimItemCollection, SimObject, resultOf } from "./proxy/base";
 import { type RangeTarget, SimRange } from "./range";
 import type { SheetModel, TableModel } from "./snapshot";
 import type { ReadValue, WorkbookState } from "./state";
-import { SimWorksheet, itemProps } from "./worksheet";
+import { SimWorksheet } from "./worksheet";
 
 type TableLocator = (state: WorkbookState) => TableModel | null;
 
@@ -267,17 +267,17 @@ export class SimTableColumnCollection {
   }
 }
 
-export class SimTableCollection {
-  private loadedItems: SimTable[] | undefined;
-
+export class SimTableCollection extends SimItemCollection<TableModel, SimTable> {
   /** `sheet` is null for workbook.tables; `within` limits it to tables meeting a range (Range.getTables). */
   constructor(
-    private readonly context: ProxyContext,
+    context: ProxyContext,
     private readonly sheet: ((state: WorkbookState) => SheetModel) | null,
     private readonly within?: (state: WorkbookState) => { rect: Rect; fullyContained: boolean },
-  ) {}
+  ) {
+    super(context, "TableCollection");
+  }
 
-  private list(state: WorkbookState): TableModel[] {
+  protected list(state: WorkbookState): TableModel[] {
     if (!this.sheet) return state.model.tables;
     const sheetId = this.sheet(state).id;
     const area = this.within?.(state);
@@ -289,26 +289,8 @@ export class SimTableCollection {
     });
   }
 
-  get items(): SimTable[] {
-    if (!this.loadedItems) throw propertyNotLoaded("items");
-    return this.loadedItems;
-  }
-
-  load(names?: string | string[] | { select?: string }): this {
-    const props = itemProps(loadNames(names));
-    this.context.enqueue({
-      location: "TableCollection.load",
-      payload: props,
-      kind: "load",
-      apply: (state) => {
-        this.loadedItems = this.list(state).map((table) => {
-          const proxy = new SimTable(this.context, () => table);
-          proxy.fillProps(state, props);
-          return proxy;
-        });
-      },
-    });
-    return this;
+  protected itemFor(table: TableModel): SimTable {
+    return new SimTable(this.context, () => table);
   }
 
   /**

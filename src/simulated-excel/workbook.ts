@@ -1,13 +1,13 @@
 /** Workbook, application, named items, settings and custom XML parts. */
 import { formatAddress } from "./address";
 import { rootNamespace } from "./custom-xml";
-import { SimOfficeError, itemNotFound, propertyNotLoaded } from "./errors";
-import { type ProxyContext, type Readers, type SimClientResult, SimObject, loadNames, resultOf } from "./proxy/base";
+import { SimOfficeError, itemNotFound } from "./errors";
+import { type ProxyContext, type Readers, type SimClientResult, SimItemCollection, SimObject, resultOf } from "./proxy/base";
 import { SimRange } from "./range";
 import type { CustomXmlPartModel, NameModel } from "./snapshot";
 import type { WorkbookState } from "./state";
 import { SimTableCollection } from "./table";
-import { SimWorksheetCollection, itemProps } from "./worksheet";
+import { SimWorksheetCollection } from "./worksheet";
 
 export class SimWorkbook {
   readonly worksheets: SimWorksheetCollection;
@@ -129,31 +129,17 @@ export class SimNamedItem extends SimObject<NamedItemProps> {
   }
 }
 
-export class SimNamedItemCollection {
-  private loadedItems: SimNamedItem[] | undefined;
-
-  constructor(private readonly context: ProxyContext) {}
-
-  get items(): SimNamedItem[] {
-    if (!this.loadedItems) throw propertyNotLoaded("items");
-    return this.loadedItems;
+export class SimNamedItemCollection extends SimItemCollection<NameModel, SimNamedItem> {
+  constructor(context: ProxyContext) {
+    super(context, "NamedItemCollection");
   }
 
-  load(names?: string | string[] | { select?: string }): this {
-    const props = itemProps(loadNames(names));
-    this.context.enqueue({
-      location: "NamedItemCollection.load",
-      payload: props,
-      kind: "load",
-      apply: (state) => {
-        this.loadedItems = state.model.names.map((model) => {
-          const proxy = new SimNamedItem(this.context, model.name);
-          proxy.fillProps(state, props);
-          return proxy;
-        });
-      },
-    });
-    return this;
+  protected list(state: WorkbookState): readonly NameModel[] {
+    return state.model.names;
+  }
+
+  protected itemFor(model: NameModel): SimNamedItem {
+    return new SimNamedItem(this.context, model.name);
   }
 
   /** Adds a name for a range or a formula string; names share one namespace with tables. */
@@ -313,15 +299,15 @@ export class SimCustomXmlPart extends SimObject<CustomXmlPartProps> {
 }
 
 /** Parts of the workbook (`namespace` null) or of one namespace (getByNamespace). */
-export class SimCustomXmlPartCollection {
-  private loadedItems: SimCustomXmlPart[] | undefined;
-
+export class SimCustomXmlPartCollection extends SimItemCollection<CustomXmlPartModel, SimCustomXmlPart> {
   constructor(
-    private readonly context: ProxyContext,
+    context: ProxyContext,
     private readonly namespace: string | null = null,
-  ) {}
+  ) {
+    super(context, "CustomXmlPartCollection");
+  }
 
-  private list(state: WorkbookState): CustomXmlPartModel[] {
+  protected list(state: WorkbookState): CustomXmlPartModel[] {
     if (!this.context.isSetSupported("ExcelApi", "1.5")) {
       throw new SimOfficeError("ApiNotFound", "Custom XML parts need ExcelApi 1.5.", "CustomXmlPartCollection");
     }
@@ -329,26 +315,8 @@ export class SimCustomXmlPartCollection {
     return this.namespace === null ? parts : parts.filter((part) => part.namespaceUri === this.namespace);
   }
 
-  get items(): SimCustomXmlPart[] {
-    if (!this.loadedItems) throw propertyNotLoaded("items");
-    return this.loadedItems;
-  }
-
-  load(names?: string | string[] | { select?: string }): this {
-    const props = itemProps(loadNames(names));
-    this.context.enqueue({
-      location: "CustomXmlPartCollection.load",
-      payload: props,
-      kind: "load",
-      apply: (state) => {
-        this.loadedItems = this.list(state).map((part) => {
-          const proxy = new SimCustomXmlPart(this.context, () => part);
-          proxy.fillProps(state, props);
-          return proxy;
-        });
-      },
-    });
-    return this;
+  protected itemFor(part: CustomXmlPartModel): SimCustomXmlPart {
+    return new SimCustomXmlPart(this.context, () => part);
   }
 
   /** Adds a part (workbook collection only). The XML must have a root element. */

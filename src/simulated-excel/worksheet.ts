@@ -1,7 +1,7 @@
 /** Worksheet, its protection, and the worksheet collection. */
 import { parseRect } from "./address";
-import { type SimOfficeError, itemNotFound, propertyNotLoaded } from "./errors";
-import { type ProxyContext, type Readers, type SimClientResult, SimObject, loadNames, resultOf } from "./proxy/base";
+import { itemNotFound } from "./errors";
+import { type ProxyContext, type Readers, type SimClientResult, SimItemCollection, SimObject, resultOf } from "./proxy/base";
 import { SimRange } from "./range";
 import type { SheetModel } from "./snapshot";
 import type { WorkbookState } from "./state";
@@ -163,32 +163,17 @@ export class SimWorksheetProtection extends SimObject<ProtectionProps> {
   }
 }
 
-export class SimWorksheetCollection {
-  private loadedItems: SimWorksheet[] | undefined;
-
-  constructor(private readonly context: ProxyContext) {}
-
-  get items(): SimWorksheet[] {
-    if (!this.loadedItems) throw itemsNotLoaded();
-    return this.loadedItems;
+export class SimWorksheetCollection extends SimItemCollection<SheetModel, SimWorksheet> {
+  constructor(context: ProxyContext) {
+    super(context, "WorksheetCollection");
   }
 
-  /** Loads the sheets: "items/name", "name" or "items" (all scalar properties). */
-  load(names?: string | string[] | { select?: string }): this {
-    const props = itemProps(loadNames(names));
-    this.context.enqueue({
-      location: "WorksheetCollection.load",
-      payload: props,
-      kind: "load",
-      apply: (state) => {
-        this.loadedItems = state.model.sheets.map((sheet) => {
-          const proxy = new SimWorksheet(this.context, () => sheet);
-          proxy.fillProps(state, props);
-          return proxy;
-        });
-      },
-    });
-    return this;
+  protected list(state: WorkbookState): readonly SheetModel[] {
+    return state.model.sheets;
+  }
+
+  protected itemFor(sheet: SheetModel): SimWorksheet {
+    return new SimWorksheet(this.context, () => sheet);
   }
 
   add(name?: string): SimWorksheet {
@@ -212,15 +197,4 @@ export class SimWorksheetCollection {
   getCount(): SimClientResult<number> {
     return resultOf(this.context, "WorksheetCollection.getCount", null, (state) => state.model.sheets.length);
   }
-}
-
-/** "items/name" and "name" both load `name` on each item; "items" loads all scalar properties. */
-export function itemProps(names: string[] | null): string[] | null {
-  if (names === null) return null;
-  const props = names.map((name) => name.replace(/^items\/?/, "")).filter((name) => name !== "");
-  return props.length === 0 ? null : props;
-}
-
-export function itemsNotLoaded(): SimOfficeError {
-  return propertyNotLoaded("items");
 }

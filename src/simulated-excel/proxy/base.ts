@@ -153,3 +153,56 @@ export function resultOf<T>(context: ProxyContext, location: string, payload: un
   context.enqueue({ location, payload, kind: "method", apply: (state) => result.resolve(compute(state)) });
   return result;
 }
+
+/** "items/name" and "name" both load `name` on each item; "items" loads all scalar properties. */
+export function itemProps(names: string[] | null): string[] | null {
+  if (names === null) return null;
+  const props = names.map((name) => name.replace(/^items\/?/, "")).filter((name) => name !== "");
+  return props.length === 0 ? null : props;
+}
+
+/** A proxy a collection hands out: it can fill the properties a collection load asked for. */
+interface LoadableItem {
+  fillProps(state: WorkbookState, names: readonly string[] | null): void;
+}
+
+/**
+ * The `items` / `load()` half shared by every simulated collection: `load` queues a read of the
+ * current list, one fresh proxy per model with the asked properties filled; `items` throws
+ * PropertyNotLoaded until that load has been synced.
+ */
+export abstract class SimItemCollection<Model, Item extends LoadableItem> {
+  private loadedItems: Item[] | undefined;
+
+  protected constructor(
+    protected readonly context: ProxyContext,
+    private readonly typeName: string,
+  ) {}
+
+  /** The models in the collection now. */
+  protected abstract list(state: WorkbookState): readonly Model[];
+  /** A proxy for one loaded model. */
+  protected abstract itemFor(model: Model): Item;
+
+  get items(): Item[] {
+    if (!this.loadedItems) throw propertyNotLoaded("items");
+    return this.loadedItems;
+  }
+
+  load(names?: string | string[] | { select?: string }): this {
+    const props = itemProps(loadNames(names));
+    this.context.enqueue({
+      location: `${this.typeName}.load`,
+      payload: props,
+      kind: "load",
+      apply: (state) => {
+        this.loadedItems = this.list(state).map((model) => {
+          const proxy = this.itemFor(model);
+          proxy.fillProps(state, props);
+          return proxy;
+        });
+      },
+    });
+    return this;
+  }
+}
