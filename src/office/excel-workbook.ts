@@ -22,7 +22,7 @@ import { BINDINGS_NAMESPACE, type ParsedBindings, parseBindings, serializeBindin
 import { cellAddress, qualified, sheetOf } from "../core/a1";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlRange, XlWorksheet } from "./excel-api";
-import type { BindingsReport, DamagedBindingsPart, InsertTableOptions, InsertedTable, TableBinding, WorkbookPort } from "./port";
+import type { BindingsReport, DamagedBindingsPart, InsertAllOptions, InsertTableOptions, InsertedReport, InsertedTable, TableBinding, WorkbookPort } from "./port";
 
 /** The table style of inserted tables. */
 export const TABLE_STYLE = "TableStyleMedium2";
@@ -211,6 +211,23 @@ export class ExcelWorkbook implements WorkbookPort {
     } catch (error: unknown) {
       throw toAdapterError(error);
     }
+  }
+
+  // Placeholders until the issue-8 adapter work lands (replaced, not shipped as done).
+  insertAllTables(_grids: readonly TableGrid[], _options: InsertAllOptions): Promise<InsertedTable[]> {
+    return Promise.reject(new AdapterError("unsupported_host", {}));
+  }
+
+  listInserted(): Promise<InsertedReport> {
+    return Promise.reject(new AdapterError("unsupported_host", {}));
+  }
+
+  selectInserted(_recordId: string): Promise<void> {
+    return Promise.reject(new AdapterError("unsupported_host", {}));
+  }
+
+  removeInserted(_recordId: string): Promise<void> {
+    return Promise.reject(new AdapterError("unsupported_host", {}));
   }
 
   /** The sheet and top-left cell to insert at. */

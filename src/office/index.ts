@@ -1,5 +1,16 @@
 /** The Office.js adapter: the workbook port and its Excel implementation. */
-export type { BindingsReport, DamagedBindingsPart, InsertTableOptions, InsertedTable, TableBinding, WorkbookPort } from "./port";
+export type {
+  BindingsReport,
+  DamagedBindingsPart,
+  InsertAllOptions,
+  InsertMode,
+  InsertTableOptions,
+  InsertedEntry,
+  InsertedReport,
+  InsertedTable,
+  TableBinding,
+  WorkbookPort,
+} from "./port";
 export { ExcelWorkbook, TABLE_STYLE, baseTableName, uniqueTableName } from "./excel-workbook";
 export type { ExcelWorkbookOptions } from "./excel-workbook";
 export { AdapterError, toAdapterError } from "./errors";

@@ -1,34 +1,73 @@
 /**
  * The workbook port: what the task pane and refresh code ask of a workbook. They depend on this
  * interface only; src/office/excel-workbook.ts implements it over Office.js.
+ *
+ * Contract (issue 8): every insert, of one table or of all, takes at most 2 syncs (one read that
+ * checks everything, one write); no sync in a loop; values and number formats are written as whole
+ * 2-D arrays; `rows.add` is never used.
  */
 import type { Language } from "../data";
 import type { TableGrid } from "../core";
 import type { BindingsDamage } from "./bindings";
 
-/** Where to insert: by default at the active cell of the active sheet. */
+/**
+ * How value cells are written:
+ * - `values`: the figures themselves (numbers with their number formats);
+ * - `formulas`: every value cell holds `=BJ.STAT("id")`, always with the canonical English name
+ *   (a localized name written through the API gives #NAME?);
+ * - `spill`: one cell holding `=BJ.TABLE("table","lang")`, which spills the table; no Excel table.
+ */
+export type InsertMode = "values" | "formulas" | "spill";
+
+/** Where and how to insert. By default at the active cell of the active sheet, in values mode. */
 export interface InsertTableOptions {
   /** A sheet name; with no `address`, the table goes to A1 of that sheet. */
   readonly sheet?: string;
   /** The top-left cell, e.g. "B2" (on `sheet`, or on the active sheet). */
   readonly address?: string;
+  /**
+   * Insert at A1 of a new worksheet named after the table (its title, made a valid sheet name),
+   * with " (2)", " (3)" ... when the name is taken. Ignores `sheet` and `address`.
+   */
+  readonly newSheet?: boolean;
+  /** Default "values". */
+  readonly mode?: InsertMode;
+  /** Write the note and source lines under the table. Default true. */
+  readonly includeSource?: boolean;
+  /** The Excel table style. Default TABLE_STYLE. */
+  readonly style?: string;
+}
+
+/** Options of insertAllTables: every grid, one under the other, on one new sheet. */
+export interface InsertAllOptions {
+  /** The title line written in A1 of the new sheet. */
+  readonly title: string;
+  /** The new sheet's name (made unique as for newSheet). */
+  readonly sheetName: string;
+  readonly mode?: InsertMode;
+  readonly includeSource?: boolean;
+  readonly style?: string;
 }
 
 /** What the workbook records about each inserted table, so that refresh can find it later. */
 export interface TableBinding {
+  /** The tracking record's own id (a GUID); "" for records written by version 1. */
+  readonly recordId?: string;
   readonly tableName: string;
   readonly tableId: string;
   readonly releaseId: string;
   readonly language: Language;
   /** The sheet name at insert time (informational: the table name is what refresh looks up). */
   readonly sheet: string;
+  /** Version 2 records: how value cells were written. Version 1 records are "values". */
+  readonly mode?: InsertMode;
 }
 
 export interface InsertedTable {
   readonly binding: TableBinding;
   /** The whole block written: title, table, note and source lines, e.g. "Sheet1!B2:F12". */
   readonly address: string;
-  /** The Excel table itself, header row included. */
+  /** The Excel table itself, header row included (the spill range's top-left cell in spill mode). */
   readonly tableAddress: string;
 }
 
@@ -46,17 +85,41 @@ export interface BindingsReport {
   readonly damagedParts: readonly DamagedBindingsPart[];
 }
 
+/** One entry of the pane's "Inserted in this workbook" list: a record, and where its table is now. */
+export interface InsertedEntry {
+  readonly binding: TableBinding;
+  /** The table's current name and sheet (after a user's rename), or null where it was not found. */
+  readonly found: { readonly tableName: string; readonly sheet: string; readonly address: string } | null;
+}
+
+export interface InsertedReport {
+  readonly entries: readonly InsertedEntry[];
+  readonly damagedParts: readonly DamagedBindingsPart[];
+}
+
 export interface WorkbookPort {
   /**
    * Writes a title line, an Excel table (header and rows, with a number format per cell), a note
-   * line and a source line, and records the binding. Refuses to overwrite anything. A damaged
-   * bindings part is left untouched: the binding goes to a readable part, or a new one.
-   * Throws AdapterError.
+   * line and a source line, and records the binding. Refuses to overwrite anything: the target
+   * must be empty, meet no table, hold no merged cell, lie on an unprotected sheet and inside the
+   * sheet's last row and column. At most 2 syncs. Throws AdapterError.
    */
   insertTable(grid: TableGrid, options?: InsertTableOptions): Promise<InsertedTable>;
+  /** Every grid on one new sheet, one under the other, under a title line. At most 2 syncs. */
+  insertAllTables(grids: readonly TableGrid[], options: InsertAllOptions): Promise<InsertedTable[]>;
   /**
    * Every binding the workbook records in a readable part, and the parts that could not be read
    * (so that the caller can warn that some tables may not refresh). Throws AdapterError.
    */
   listBindings(): Promise<BindingsReport>;
+  /** The pane's list: every record, with where its table is now (found after renames). */
+  listInserted(): Promise<InsertedReport>;
+  /** Selects (and activates the sheet of) an inserted table. Throws AdapterError where it is gone. */
+  selectInserted(recordId: string): Promise<void>;
+  /**
+   * Deletes exactly what the insert wrote (table, title, note and source lines) and its record.
+   * Refuses with AdapterError "edited_since_insert", naming a cell, when the user has changed any of
+   * those cells since; nothing is deleted then.
+   */
+  removeInserted(recordId: string): Promise<void>;
 }
