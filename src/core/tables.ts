@@ -26,6 +26,8 @@ export interface TableGrid {
   readonly header: readonly string[];
   /** The figure or fact id behind each data row, in order: what refresh matches rows by. */
   readonly rowIds: readonly string[];
+  /** The figure id behind each row's value cell (null where the row has none): what formulas cite. */
+  readonly valueFigureIds: readonly (string | null)[];
   readonly rows: readonly (readonly GridCell[])[];
   /** One Excel number format per data cell, same shape as `rows`. */
   readonly numberFormats: readonly (readonly string[])[];
@@ -86,11 +88,13 @@ export function tableGrid(index: DatasetIndex, tableId: string, language: Langua
   let columnKeys: ColumnKey[];
   let cells: Record<ColumnKey, Cell>[];
   let rowIds: string[];
+  let valueFigureIds: (string | null)[];
   if (table.layout === "figures") {
     const figures = table.rows.flatMap((id) => index.figure(id) ?? []);
     columnKeys = ["item", "value", "unit", "period", "basis"];
     cells = figures.map((figure) => figureCells(figure, language));
     rowIds = figures.map((figure) => figure.id);
+    valueFigureIds = rowIds;
   } else {
     const facts = table.rows.flatMap((id) => index.fact(id) ?? []);
     const linked = facts.map((fact) => (fact.figure === null ? undefined : index.figure(fact.figure)));
@@ -99,6 +103,7 @@ export function tableGrid(index: DatasetIndex, tableId: string, language: Langua
       : ["item", "description", "period"];
     cells = facts.map((fact, i) => factCells(fact, linked[i], language));
     rowIds = facts.map((fact) => fact.id);
+    valueFigureIds = linked.map((figure) => figure?.id ?? null);
   }
 
   return {
@@ -111,9 +116,23 @@ export function tableGrid(index: DatasetIndex, tableId: string, language: Langua
       key === "item" && table.layout === "facts" ? FACT_ITEM_HEADER[language] : HEADERS[language][key],
     ),
     rowIds,
+    valueFigureIds,
     rows: cells.map((row) => columnKeys.map((key) => row[key].value)),
     numberFormats: cells.map((row) => columnKeys.map((key) => row[key].format)),
     note: table.note[language],
     sourceLine: sourceLine(index.release, language),
   };
+}
+
+/**
+ * The live formula of a figure's value cell. Always the canonical English function name: a
+ * localized name written through the API gives #NAME?.
+ */
+export function statFormula(figureId: string): string {
+  return `=BJ.STAT("${figureId.replace(/"/g, '""')}")`;
+}
+
+/** The one-cell spill formula of a curated table. */
+export function tableFormula(tableId: string, language: Language): string {
+  return `=BJ.TABLE("${tableId.replace(/"/g, '""')}","${language}")`;
 }

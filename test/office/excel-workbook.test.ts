@@ -135,6 +135,7 @@ describe("insertTable: safety", () => {
     columnKeys: ["item", "value"],
     header: ["=1+1", "+Value"],
     rowIds: ["a", "b"],
+    valueFigureIds: [null, null],
     rows: [
       ["@SUM(1)", 1],
       ["-1+2", 2],
@@ -286,6 +287,7 @@ describe("insertTable: round trips", () => {
       columnKeys: ["item", "value"],
       header: ["Item", "Value"],
       rowIds: rows.map((_, i) => `r${i}`),
+      valueFigureIds: rows.map(() => null),
       rows,
       numberFormats: rows.map(() => ["@", "#,##0"]),
     };
