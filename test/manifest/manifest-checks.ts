@@ -1,6 +1,7 @@
 /**
  * Offline checks of an add-in manifest, shared by the manifest tests and the build smoke test:
- * XSD validation with xmllint-wasm against ../shared/manifest-xsd, and the project's semantic rules
+ * XSD validation with xmllint-wasm against the vendored schemas (test/fixtures/manifest-xsd, copies of
+ * ../shared/manifest-xsd), and the project's semantic rules
  * over a real XML DOM (@xmldom/xmldom). Each check returns every violation it finds.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -9,8 +10,8 @@ import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 import { validateXML } from "xmllint-wasm";
 
 export const PROJECT_ROOT = resolve(__dirname, "../..");
-/** The schemas live beside the checkout, as on every developer machine and in CI. */
-export const XSD_DIR = resolve(PROJECT_ROOT, "../shared/manifest-xsd");
+/** The vendored schemas (test/fixtures/README.md says where they come from). */
+export const XSD_DIR = resolve(PROJECT_ROOT, "test/fixtures/manifest-xsd");
 export const MAIN_XSD = "OfficeAppManifestV1_1.xsd";
 /** The origin manifest.xml is written with (the dev server). */
 export const DEV_ORIGIN = "https://localhost:3000";
@@ -23,19 +24,6 @@ const NS = {
 } as const;
 
 // ───────────────────────────── XSD ─────────────────────────────
-
-/** Whether the shared schemas are present, and a message to print where they are not. */
-export function xsdStatus(): { readonly available: boolean; readonly message: string } {
-  const main = join(XSD_DIR, MAIN_XSD);
-  return existsSync(main)
-    ? { available: true, message: `XSD schemas found at ${XSD_DIR}` }
-    : {
-        available: false,
-        message:
-          `!!! MANIFEST XSD VALIDATION NOT RUN: ${main} is missing.\n` +
-          "!!! The schemas come from ../shared/manifest-xsd beside the project (present in CI).",
-      };
-}
 
 /** Validates a manifest against the OfficeApp 1.1 schema; returns xmllint's error messages. */
 export async function xsdErrors(xml: string, fileName = "manifest.xml"): Promise<string[]> {
