@@ -8,3 +8,5 @@ export * from "./tables";
 export * from "./citation";
 export * from "./formula";
 export * from "./a1";
+export * from "./active-release";
+export * from "./tracking";

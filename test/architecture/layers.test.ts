@@ -1,5 +1,6 @@
 /**
- * The layers, held by the import graph: data <- core <- office <- taskpane, and core <- functions.
+ * The layers, held by the import graph: data <- core <- office <- taskpane, and core <- functions;
+ * the release channel sits on core, beside office, and functions and taskpane may use it.
  * Imports point downward only; data and core use neither Office.js nor the DOM; only the adapter
  * in src/office calls Excel.run. Every violation is collected, then the list must be empty.
  */
@@ -14,8 +15,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   data: [],
   core: ["data"],
   office: ["core", "data"],
-  functions: ["core", "data"],
-  taskpane: ["office", "core", "data"],
+  functions: ["channel", "core", "data"],
+  taskpane: ["office", "channel", "core", "data"],
+  // The release channel (newer releases fetched next to the add-in): above core, beside office.
+  channel: ["core", "data"],
   "simulated-excel": ["core", "data"],
   // The browser preview page (to come) hosts the pane beside a simulated workbook.
   preview: ["taskpane", "office", "simulated-excel", "core", "data"],
@@ -90,6 +93,18 @@ describe("layers", () => {
     const violations = files
       .filter((file) => ["data", "core"].includes(layerOf(file)))
       .flatMap((file) => hostGlobalsUsed(file).map((name) => `${relative(SRC, file)} uses ${name}`));
+    expect(violations).toEqual([]);
+  });
+
+  it("keeps Office.js and the DOM out of the release channel (fetch and Web Crypto only)", () => {
+    const allowed = new Set(["fetch", "globalThis"]);
+    const violations = files
+      .filter((file) => layerOf(file) === "channel")
+      .flatMap((file) =>
+        hostGlobalsUsed(file)
+          .filter((name) => !allowed.has(name))
+          .map((name) => `${relative(SRC, file)} uses ${name}`),
+      );
     expect(violations).toEqual([]);
   });
 
