@@ -9,4 +9,3 @@ export * from "./citation";
 export * from "./formula";
 export * from "./a1";
 export * from "./active-release";
-export * from "./tracking";
