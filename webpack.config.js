@@ -151,6 +151,7 @@ module.exports = (_env, argv) => {
         helpAnchorSuffix: "-zh",
       }),
       new RewriteOriginInJsonPlugin(origin),
+      new (require("./scripts/release-channel-plugin"))(), // releases/index.json + the embedded release (docs/releases.md)
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
