@@ -9,3 +9,4 @@ export * from "./citation";
 export * from "./formula";
 export * from "./a1";
 export * from "./active-release";
+export * from "./tracking";

@@ -6,27 +6,81 @@ import type { Language } from "../data";
 
 export type AdapterErrorCode =
   | "target_not_empty"
+  | "target_in_table"
+  | "target_merged"
+  | "target_off_sheet"
   | "sheet_protected"
   | "sheet_not_found"
+  | "name_taken"
+  | "edited_since_insert"
+  | "record_not_found"
+  | "table_not_found"
+  | "legacy_record"
   | "unsupported_host"
   | "office_error";
 
+/**
+ * The codes that mean "this target cannot take the table; another place could": the pane offers
+ * "insert on a new sheet" for these (and for sheet_protected).
+ */
+export const TARGET_ERROR_CODES: readonly AdapterErrorCode[] = ["target_not_empty", "target_in_table", "target_merged", "target_off_sheet", "sheet_protected"];
+
 export interface AdapterErrorDetails {
-  /** The address concerned, e.g. the first non-empty cell of the target area. */
+  /** The cell concerned, sheet-qualified: the first non-empty, merged, edited or off-sheet cell. */
   readonly address?: string;
+  /** The whole area the insert needed (or the remove covers), sheet-qualified, e.g. "Sheet1!B2:F9". */
+  readonly range?: string;
   readonly sheet?: string;
+  /** An Excel table concerned (the one met by the target, or the one sought). */
+  readonly table?: string;
+  /** A tracking record id. */
+  readonly recordId?: string;
   /** The Office error code behind an office_error or a mapped error, e.g. "AccessDenied". */
   readonly officeCode?: string;
 }
 
+const area = (d: AdapterErrorDetails, en: boolean): string => d.range ?? (en ? "the target area" : "目标区域");
+
 const MESSAGES: Record<AdapterErrorCode, Record<Language, (d: AdapterErrorDetails) => string>> = {
   target_not_empty: {
-    en: (d) => `The table needs empty cells, but ${d.address ?? "the target area"} is not empty. Nothing was written; choose another cell.`,
-    zh: (d) => `插入表格需要空白单元格，但 ${d.address ?? "目标区域"} 不为空。未写入任何内容；请选择其他单元格。`,
+    en: (d) => `${area(d, true)} is not empty (${d.address ?? "a cell"} holds something). Nothing was written; insert on a new sheet, or choose another cell?`,
+    zh: (d) => `${area(d, false)} 不是空白区域（${d.address ?? "某个单元格"} 有内容）。未写入任何内容；改为插入到新工作表，或选择其他单元格？`,
+  },
+  target_in_table: {
+    en: (d) => `${area(d, true)} overlaps the table ${d.table ?? ""} at ${d.address ?? "the target"}. Nothing was written; insert on a new sheet, or choose a cell outside the table?`,
+    zh: (d) => `${area(d, false)} 与表格 ${d.table ?? ""} 重叠（${d.address ?? "目标区域"}）。未写入任何内容；改为插入到新工作表，或选择表格以外的单元格？`,
+  },
+  target_merged: {
+    en: (d) => `${area(d, true)} contains merged cells (${d.address ?? "merged cells"}). Nothing was written; insert on a new sheet, or unmerge them first?`,
+    zh: (d) => `${area(d, false)} 包含合并单元格（${d.address ?? "合并单元格"}）。未写入任何内容；改为插入到新工作表，或先取消合并？`,
+  },
+  target_off_sheet: {
+    en: (d) => `The table does not fit below and right of ${d.address ?? "the selected cell"}: it would pass the sheet's last row (1,048,576) or column (XFD). Nothing was written; insert on a new sheet, or choose a cell further up or left?`,
+    zh: (d) => `从 ${d.address ?? "所选单元格"} 开始放不下该表格：会超出工作表的最后一行（1,048,576）或最后一列（XFD）。未写入任何内容；改为插入到新工作表，或选择更靠上或靠左的单元格？`,
   },
   sheet_protected: {
-    en: (d) => `The sheet ${d.sheet ?? ""} is protected. Unprotect it to insert the table.`.replace("  ", " "),
-    zh: (d) => `工作表 ${d.sheet ?? ""} 受保护。请取消保护后再插入表格。`.replace("  ", " "),
+    en: (d) => `The sheet ${d.sheet ?? ""} is protected. Nothing was changed; unprotect it, or insert on a new sheet?`.replace("  ", " "),
+    zh: (d) => `工作表 ${d.sheet ?? ""} 受保护。未作任何更改；请取消保护，或改为插入到新工作表？`.replace("  ", " "),
+  },
+  name_taken: {
+    en: (d) => `The name ${d.sheet ?? d.table ?? ""} was taken by another change while the table was being inserted. Try again.`,
+    zh: (d) => `插入表格期间，名称 ${d.sheet ?? d.table ?? ""} 已被其他更改占用。请重试。`,
+  },
+  edited_since_insert: {
+    en: (d) => `${d.address ?? "A cell"} was changed after the add-in inserted it. Nothing was removed; undo that change, or delete the cells by hand.`,
+    zh: (d) => `${d.address ?? "某个单元格"} 在加载项插入后被修改过。未删除任何内容；请撤销该修改，或手动删除这些单元格。`,
+  },
+  record_not_found: {
+    en: () => "This workbook has no record of that inserted table (it may have been removed already). Refresh the list.",
+    zh: () => "此工作簿中没有该插入表格的记录（可能已被移除）。请刷新列表。",
+  },
+  table_not_found: {
+    en: (d) => `The table ${d.table ?? ""} that the add-in inserted is no longer in the workbook. Nothing was changed; you can forget its record.`,
+    zh: (d) => `加载项插入的表格 ${d.table ?? ""} 已不在此工作簿中。未作任何更改；可以删除它的记录。`,
+  },
+  legacy_record: {
+    en: (d) => `The table ${d.table ?? ""} was inserted by an earlier version of the add-in, which did not record what it wrote. Delete it by hand.`,
+    zh: (d) => `表格 ${d.table ?? ""} 由早期版本的加载项插入，当时未记录写入的内容。请手动删除。`,
   },
   sheet_not_found: {
     en: (d) => `There is no sheet named ${d.sheet ?? ""}.`,
@@ -56,6 +110,11 @@ export class AdapterError extends Error {
     this.messageKey = `adapter.${code}`;
   }
 
+  /** True for a target error: the pane can offer "insert on a new sheet". */
+  get isTargetError(): boolean {
+    return TARGET_ERROR_CODES.includes(this.code);
+  }
+
   /** The message in a language. */
   localized(language: Language): string {
     return MESSAGES[this.code][language](this.details);
@@ -74,5 +133,6 @@ export function toAdapterError(error: unknown, sheet?: string): AdapterError {
   if (error instanceof AdapterError) return error;
   const code = officeCode(error);
   if (code === "AccessDenied") return new AdapterError("sheet_protected", { officeCode: code, ...(sheet ? { sheet } : {}) }, { cause: error });
+  if (code === "MergedRangeConflict") return new AdapterError("target_merged", { officeCode: code, ...(sheet ? { sheet } : {}) }, { cause: error });
   return new AdapterError("office_error", code ? { officeCode: code } : {}, { cause: error });
 }

@@ -23,10 +23,19 @@ export interface XlRangeFormat {
   autofitColumns(): void;
 }
 
+/** ExcelApi 1.9 (the adapter only asks for it through getMergedAreasOrNullObject, 1.13). */
+export interface XlRangeAreas {
+  readonly address: string;
+  readonly isNullObject: boolean;
+  load(propertyNames?: string | string[]): XlRangeAreas;
+}
+
 export interface XlRange {
   readonly address: string;
   readonly rowIndex: number;
   readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
   values: unknown[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
@@ -38,12 +47,22 @@ export interface XlRange {
   getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
   /** ExcelApi 1.9. */
   getTables(fullyContained?: boolean): XlTableScopedCollection;
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): XlRangeAreas;
+  clear(applyTo?: "All" | "Formats" | "Contents"): void;
+  select(): void;
 }
 
 export interface XlTable {
   readonly id: string;
   name: string;
   style: string;
+  readonly worksheet: XlWorksheet;
+  load(propertyNames?: string | string[]): XlTable;
+  getRange(): XlRange;
+  getHeaderRowRange(): XlRange;
+  /** ExcelApi 1.2: the table becomes a plain range; its cells stay where they are. */
+  convertToRange(): XlRange;
 }
 
 export interface XlTableScopedCollection {
@@ -63,15 +82,20 @@ export interface XlWorksheetProtection {
 }
 
 export interface XlWorksheet {
+  readonly id: string;
   readonly name: string;
   readonly isNullObject: boolean;
   readonly protection: XlWorksheetProtection;
   readonly tables: XlTableCollection;
   load(propertyNames?: string | string[]): XlWorksheet;
   getRange(address?: string): XlRange;
+  activate(): void;
 }
 
 export interface XlWorksheetCollection {
+  readonly items: XlWorksheet[];
+  load(propertyNames?: string | string[]): XlWorksheetCollection;
+  add(name?: string): XlWorksheet;
   getActiveWorksheet(): XlWorksheet;
   getItemOrNullObject(key: string): XlWorksheet;
 }
@@ -89,6 +113,7 @@ export interface XlCustomXmlPart {
   readonly id: string;
   getXml(): XlClientResult<string>;
   setXml(xml: string): void;
+  delete(): void;
 }
 
 export interface XlCustomXmlPartScopedCollection {

@@ -2,27 +2,60 @@
  * The Office.js adapter: the workbook port over the Excel JavaScript API. This is the only code in
  * the project that calls Excel.run. Tests pass the simulated host's `run` instead.
  *
- * Sync budget for insertTable, whatever the table's size:
- *   1. read: the target block's formulas, the sheet's name and protection, the tables meeting the
- *      block, every table and defined name (for a unique name), the bindings part;
- *   2. write: the table, number formats (before values, so text stays text), values, fonts and
- *      widths; and, if bindings parts exist, queue reading their XML; if none does, add one;
- *   3. only if bindings parts existed: add the binding to the first readable part. A damaged part
- *      is never rewritten (that would lose what it records); if no part is readable, a new part
- *      is added in this same sync. A stale entry of the same table name in another readable part
- *      is removed in this sync too.
- * So 2 syncs for the first insert in a workbook and 3 afterwards, damaged parts or not. Everything
- * in sync 2 is bulk: one 2-D array per property, never a per-row call.
+ * Syncs, whatever the tables' sizes (no sync in a loop anywhere):
+ * - insertTable and insertAllTables: 2, the first insert in a workbook and every later one alike.
+ *   1. read: the target block's formulas, the sheet's name, id and protection, the tables meeting
+ *      the block (ExcelApi 1.9), its merged areas (1.13), every table and defined name (for a
+ *      unique table name) and, for a new sheet, every sheet name. Everything is checked here.
+ *   2. write: the new sheet (if any), the tables, number formats (whole 2-D array, before the
+ *      values so that text stays text), values (whole 2-D array), fonts, widths, and one NEW
+ *      tracking part per inserted object. No part is read or rewritten, so a damaged part is
+ *      never touched.
+ * - listInserted: 2 (3 when the workbook holds spill inserts: their cell is read to find them).
+ * - selectInserted: listInserted's + 1. removeInserted: listInserted's + 2 (read the cells, then
+ *   delete). forgetInserted: listInserted's + 1. listBindings: 2 (1 when there are no parts).
  *
  * Failed batches are not rolled back by Excel: operations before a failure in the same sync stay
- * applied. Sync 2 therefore adds the table first: if Excel refuses it, nothing else is written.
+ * applied. The write sync therefore starts with what Excel may refuse (the new sheet, then the
+ * tables): if Excel refuses it, nothing else is written.
  */
-import type { TableGrid } from "../core";
-import { BINDINGS_NAMESPACE, type ParsedBindings, parseBindings, serializeBindings, upsertBinding } from "./bindings";
-import { cellAddress, qualified, sheetOf } from "../core/a1";
+import {
+  TRACKING_NAMESPACE,
+  cellAddress,
+  changedCells,
+  headerFingerprint,
+  parseTrackingRecord,
+  qualified,
+  serializeTrackingRecord,
+} from "../core";
+import type { TableGrid, TrackingRecord } from "../core";
+import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
-import type { ExcelRun, IsSetSupported, XlContext, XlRange, XlWorksheet } from "./excel-api";
-import type { BindingsReport, DamagedBindingsPart, InsertAllOptions, InsertTableOptions, InsertedReport, InsertedTable, TableBinding, WorkbookPort } from "./port";
+import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
+import {
+  type BlockLayout,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  blockLayout,
+  parseCell,
+  parseRange,
+  rangeAddress,
+  splitAddress,
+  trackingRecord,
+  uniqueSheetName,
+} from "./layout";
+import type {
+  BindingsReport,
+  DamagedBindingsPart,
+  InsertAllOptions,
+  InsertMode,
+  InsertTableOptions,
+  InsertedEntry,
+  InsertedReport,
+  InsertedTable,
+  TableBinding,
+  WorkbookPort,
+} from "./port";
 
 /** The table style of inserted tables. */
 export const TABLE_STYLE = "TableStyleMedium2";
@@ -34,6 +67,10 @@ export interface ExcelWorkbookOptions {
   readonly run?: ExcelRun;
   /** Defaults to Office.context.requirements.isSetSupported when available, else "all supported". */
   readonly isSetSupported?: IsSetSupported;
+  /** Makes tracking record ids; default: a random (version 4) GUID. */
+  readonly newRecordId?: () => string;
+  /** The clock of `insertedAt`; default: now. */
+  readonly now?: () => Date;
 }
 
 function defaultRun(): ExcelRun {
@@ -51,6 +88,24 @@ function defaultIsSetSupported(): IsSetSupported {
   return () => true;
 }
 
+interface RandomSource {
+  randomUUID?: () => string;
+  getRandomValues?: (array: Uint8Array) => Uint8Array;
+}
+
+/** A version-4 GUID from the platform's crypto (Math.random only where there is none). */
+export function newGuid(): string {
+  const crypto = (globalThis as { crypto?: RandomSource }).crypto;
+  if (crypto?.randomUUID) return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** A table name Excel accepts: "BJ_" + the table id with anything but letters, digits, _ and . replaced. */
 export function baseTableName(tableId: string): string {
   return `BJ_${tableId.replace(/[^\p{L}\p{N}_.]/gu, "_")}`;
@@ -63,148 +118,325 @@ export function uniqueTableName(base: string, taken: Iterable<string>): string {
   for (let n = 2; ; n++) if (!used.has(`${base}_${n}`.toLowerCase())) return `${base}_${n}`;
 }
 
-/** A readable part's bindings without the one of `tableName` (case-insensitive). */
-function withoutTable(parsed: Extract<ParsedBindings, { ok: true }>, tableName: string): TableBinding[] {
-  return parsed.bindings.filter((each) => each.tableName.toLowerCase() !== tableName.toLowerCase());
+/** The first cell with content in a block, as [row, column] offsets, or null. */
+function firstFilled(formulas: readonly (readonly unknown[])[]): [number, number] | null {
+  for (let r = 0; r < formulas.length; r++) {
+    const row = formulas[r] ?? [];
+    for (let c = 0; c < row.length; c++) if (row[c] !== "" && row[c] !== null) return [r, c];
+  }
+  return null;
 }
 
-interface Layout {
-  readonly rows: number;
-  readonly columns: number;
-  readonly values: (string | number | null)[][];
-  readonly formats: (string | null)[][];
-}
-
-/** The block: title, header, data rows, note, source. Cells not written are null (left as they are). */
-function layout(grid: TableGrid): Layout {
-  const columns = Math.max(1, grid.header.length);
-  const line = (text: string): { values: (string | null)[]; formats: (string | null)[] } => ({
-    values: [text, ...Array<null>(columns - 1).fill(null)],
-    formats: [TEXT, ...Array<null>(columns - 1).fill(null)],
-  });
-  const title = line(grid.title);
-  const note = line(grid.note);
-  const source = line(grid.sourceLine);
+/** The binding view of a version-2 record (what listBindings reports). */
+function bindingOf(record: TrackingRecord): TableBinding {
   return {
-    rows: grid.rows.length + 4,
-    columns,
-    values: [title.values, [...grid.header], ...grid.rows.map((row) => [...row]), note.values, source.values],
-    formats: [title.formats, grid.header.map(() => TEXT), ...grid.numberFormats.map((row) => [...row]), note.formats, source.formats],
+    recordId: record.recordId,
+    tableName: record.table?.name ?? "",
+    tableId: record.tableId,
+    releaseId: record.releaseId,
+    language: record.language,
+    sheet: record.sheet.name,
+    mode: record.mode,
   };
 }
 
-/** The first cell with content in a block, as an address, or null. */
-function firstFilled(formulas: unknown[][], top: number, left: number): string | null {
-  for (let r = 0; r < formulas.length; r++) {
-    const row = formulas[r] ?? [];
-    for (let c = 0; c < row.length; c++) if (row[c] !== "" && row[c] !== null) return cellAddress(top + r, left + c);
-  }
-  return null;
+/** One grid placed in the block being written. */
+interface Placed {
+  readonly grid: TableGrid;
+  readonly layout: BlockLayout;
+  /** Row offset of the grid's block from the top-left of everything written. */
+  readonly rowOffset: number;
+}
+
+/** Where an insert goes: an existing sheet (as InsertTableOptions say) or a new sheet. */
+type Target = { readonly kind: "existing"; readonly options: InsertTableOptions } | { readonly kind: "new"; readonly title: string };
+
+interface WritePlan {
+  readonly target: Target;
+  readonly placed: readonly Placed[];
+  /** insertAllTables' title line, written at the top-left (not part of any record). */
+  readonly heading: string | null;
+  readonly style: string;
+}
+
+/** A table of the workbook as listInserted sees it. */
+interface SeenTable {
+  readonly proxy: XlTable;
+  readonly name: string;
+  readonly id: string;
+  readonly sheet: XlWorksheet;
+  readonly sheetName: string;
+  readonly sheetId: string;
+  /** Local A1 of the whole table, and its rectangle. */
+  readonly address: string;
+  readonly rect: { row: number; column: number; rows: number; columns: number };
+  readonly fingerprint: string;
+}
+
+/** An entry with what the adapter needs to act on it. */
+interface LocatedEntry {
+  readonly entry: InsertedEntry;
+  readonly part: XlCustomXmlPart;
+  readonly table: SeenTable | null;
+  /** Spill records: the sheet holding the formula cell, where found. */
+  readonly spillSheet: { proxy: XlWorksheet; name: string; id: string } | null;
+}
+
+interface Located {
+  readonly entries: LocatedEntry[];
+  readonly damagedParts: DamagedBindingsPart[];
 }
 
 export class ExcelWorkbook implements WorkbookPort {
   private readonly run: ExcelRun;
   private readonly isSetSupported: IsSetSupported;
+  private readonly newRecordId: () => string;
+  private readonly now: () => Date;
 
   constructor(options: ExcelWorkbookOptions = {}) {
     this.run = options.run ?? defaultRun();
     this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported();
+    this.newRecordId = options.newRecordId ?? newGuid;
+    this.now = options.now ?? ((): Date => new Date());
   }
 
+  /**
+   * Inserts one grid: at the active cell (default), at `address` (on `sheet` or the active sheet),
+   * at A1 of `sheet`, or at A1 of a new sheet named after the grid's title (`newSheet`).
+   * 2 syncs. Throws AdapterError: target_* (nothing written), sheet_protected, sheet_not_found,
+   * name_taken, office_error.
+   */
   async insertTable(grid: TableGrid, options: InsertTableOptions = {}): Promise<InsertedTable> {
-    const block = layout(grid);
-    let sheetName: string | undefined = options.sheet;
+    const mode = options.mode ?? "values";
+    const layout = blockLayout(grid, mode, options.includeSource ?? true);
+    const target: Target = options.newSheet ? { kind: "new", title: grid.title } : { kind: "existing", options };
+    const [inserted] = await this.write({ target, placed: [{ grid, layout, rowOffset: 0 }], heading: null, style: options.style ?? TABLE_STYLE });
+    if (!inserted) throw new AdapterError("office_error", {});
+    return inserted;
+  }
+
+  /**
+   * Every grid on one new sheet (named from `sheetName`, with " (2)" ... when taken): the title
+   * line in A1, then each grid's block (title, table, note, source) one under the other with a
+   * blank row between. One tracking record per grid; the sheet's title line is not tracked.
+   * 2 syncs in all.
+   */
+  async insertAllTables(grids: readonly TableGrid[], options: InsertAllOptions): Promise<InsertedTable[]> {
+    const mode = options.mode ?? "values";
+    const placed: Placed[] = [];
+    let row = 2;
+    for (const grid of grids) {
+      const layout = blockLayout(grid, mode, options.includeSource ?? true);
+      placed.push({ grid, layout, rowOffset: row });
+      row += layout.rows + 1;
+    }
+    return this.write({ target: { kind: "new", title: options.sheetName }, placed, heading: options.title, style: options.style ?? TABLE_STYLE });
+  }
+
+  private async write(plan: WritePlan): Promise<InsertedTable[]> {
+    const rows = Math.max(1, ...plan.placed.map((each) => each.rowOffset + each.layout.rows));
+    const columns = Math.max(1, ...plan.placed.map((each) => each.layout.columns));
+    const fits = (row: number, column: number): boolean => row + rows <= MAX_ROWS && column + columns <= MAX_COLUMNS;
+    let sheetName: string | undefined;
+    const { target } = plan;
+    const askedSheet = target.kind === "existing" ? this.askedSheet(target.options) : undefined;
     try {
       return await this.run(async (context) => {
-        // ---- sync 1: read ----
-        const { sheet, anchor } = this.target(context, options);
-        const area = anchor.getResizedRange(block.rows - 1, block.columns - 1);
-        area.load("address, rowIndex, columnIndex, formulas");
-        sheet.load("name");
-        sheet.protection.load("protected");
-        const meeting = this.isSetSupported("ExcelApi", "1.9") ? area.getTables(false).load("items/name") : null;
+        // ---- sync 1: read and check everything ----
         const tables = context.workbook.tables.load("items/name");
         const names = context.workbook.names.load("items/name");
-        const parts = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
-        await context.sync();
-
-        if (options.sheet !== undefined && sheet.isNullObject) throw new AdapterError("sheet_not_found", { sheet: options.sheet });
-        sheetName = sheet.name;
-        if (sheet.protection.protected) throw new AdapterError("sheet_protected", { sheet: sheet.name });
-        const filled = firstFilled(area.formulas, area.rowIndex, area.columnIndex);
-        if (filled !== null) throw new AdapterError("target_not_empty", { address: qualified(sheet.name, filled), sheet: sheet.name });
-        const clash = meeting?.items[0];
-        if (clash) throw new AdapterError("target_not_empty", { address: `${sheetOf(area.address) || sheet.name} (${clash.name})`, sheet: sheet.name });
-
-        const tableName = uniqueTableName(baseTableName(grid.tableId), [
-          ...tables.items.map((table) => table.name),
-          ...names.items.map((name) => name.name),
-        ]);
-        const binding: TableBinding = {
-          tableName,
-          tableId: grid.tableId,
-          releaseId: grid.releaseId,
-          language: grid.language,
-          sheet: sheet.name,
-        };
-
-        // ---- sync 2: write ----
-        if (this.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
-        const tableRange = anchor.getOffsetRange(1, 0).getResizedRange(grid.rows.length, block.columns - 1);
-        const table = sheet.tables.add(tableRange, true);
-        table.name = tableName;
-        table.style = TABLE_STYLE;
-        area.numberFormat = block.formats;
-        area.values = block.values;
-        anchor.format.font.bold = true;
-        anchor.getOffsetRange(block.rows - 2, 0).getResizedRange(1, 0).format.font.italic = true;
-        tableRange.format.autofitColumns();
-        const existing = parts.items.map((part) => ({ part, xml: part.getXml() }));
-        if (existing.length === 0) context.workbook.customXmlParts.add(serializeBindings([binding]));
-        await context.sync();
-
-        // ---- sync 3 (only when bindings parts existed): read-modify-write, damaged parts untouched ----
-        if (existing.length > 0) {
-          const read = existing.map(({ part, xml }) => ({ part, parsed: parseBindings(xml.value) }));
-          const target = read.find((each) => each.parsed.ok);
-          if (target?.parsed.ok) target.part.setXml(serializeBindings(upsertBinding(target.parsed.bindings, binding)));
-          else context.workbook.customXmlParts.add(serializeBindings([binding]));
-          for (const other of read) {
-            if (other === target || !other.parsed.ok) continue;
-            const kept = withoutTable(other.parsed, tableName);
-            if (kept.length !== other.parsed.bindings.length) other.part.setXml(serializeBindings(kept));
-          }
+        let sheet: XlWorksheet;
+        let origin: { row: number; column: number };
+        let newSheetName: string | null = null;
+        let sheetId: string | null = null;
+        if (target.kind === "new") {
+          const sheets = context.workbook.worksheets.load("items/name");
           await context.sync();
+          if (!fits(0, 0)) throw new AdapterError("target_off_sheet", { address: "A1" });
+          newSheetName = uniqueSheetName(target.title, sheets.items.map((each) => each.name));
+          sheetName = newSheetName;
+          // ---- sync 2 starts: the new sheet first, so that a taken name stops everything ----
+          this.suspendCalculation(context);
+          sheet = context.workbook.worksheets.add(newSheetName);
+          origin = { row: 0, column: 0 };
+        } else {
+          const { options } = target;
+          const found = this.target(context, options);
+          sheet = found.sheet;
+          sheet.load("name, id");
+          sheet.protection.load("protected");
+          const known = found.known;
+          let area: XlRange | null = null;
+          let meeting: { items: { name: string }[] } | null = null;
+          let merged: { isNullObject: boolean; address: string } | null = null;
+          if (known === null || fits(known.row, known.column)) {
+            area = found.anchor.getResizedRange(rows - 1, columns - 1).load("address, rowIndex, columnIndex, formulas");
+            if (this.isSetSupported("ExcelApi", "1.9")) meeting = area.getTables(false).load("items/name");
+            if (this.isSetSupported("ExcelApi", "1.13")) merged = area.getMergedAreasOrNullObject().load("address");
+          }
+          try {
+            await context.sync();
+          } catch (error: unknown) {
+            if (askedSheet !== undefined && officeCode(error) === "ItemNotFound") {
+              throw new AdapterError("sheet_not_found", { sheet: askedSheet, officeCode: "ItemNotFound" }, { cause: error });
+            }
+            if (known !== null) throw error;
+            // The active cell was not known before the read: a block that runs off the sheet fails
+            // the read. Read where the cell is, to tell that apart from any other failure.
+            found.anchor.load("rowIndex, columnIndex, address");
+            sheet.load("name");
+            await context.sync();
+            if (!fits(found.anchor.rowIndex, found.anchor.columnIndex)) {
+              throw new AdapterError("target_off_sheet", { address: found.anchor.address, sheet: sheet.name }, { cause: error });
+            }
+            throw error;
+          }
+          sheetName = sheet.name;
+          sheetId = sheet.id;
+          if (sheet.protection.protected) throw new AdapterError("sheet_protected", { sheet: sheet.name });
+          if (area === null) {
+            const at = known ?? { row: 0, column: 0 };
+            throw new AdapterError("target_off_sheet", { address: qualified(sheet.name, cellAddress(at.row, at.column)), sheet: sheet.name });
+          }
+          origin = { row: area.rowIndex, column: area.columnIndex };
+          const range = area.address;
+          const first = firstFilled(area.formulas);
+          const cellAt = (offset: [number, number] | null): string =>
+            qualified(sheet.name, cellAddress(origin.row + (offset?.[0] ?? 0), origin.column + (offset?.[1] ?? 0)));
+          const clash = meeting?.items[0];
+          if (clash) throw new AdapterError("target_in_table", { address: cellAt(first), range, table: clash.name, sheet: sheet.name });
+          if (merged && !merged.isNullObject) {
+            const firstArea = merged.address.split(",")[0] ?? merged.address;
+            throw new AdapterError("target_merged", { address: firstArea, range, sheet: sheet.name });
+          }
+          if (first !== null) throw new AdapterError("target_not_empty", { address: cellAt(first), range, sheet: sheet.name });
+          // ---- sync 2 starts ----
+          this.suspendCalculation(context);
         }
 
-        const top = area.rowIndex;
-        const left = area.columnIndex;
-        const tableLocal = `${cellAddress(top + 1, left)}:${cellAddress(top + 1 + grid.rows.length, left + block.columns - 1)}`;
-        return { binding, address: area.address, tableAddress: qualified(sheet.name, tableLocal) };
+        // ---- sync 2: write (tables first: if Excel refuses one, nothing else is written) ----
+        const taken = [...tables.items.map((each) => each.name), ...names.items.map((each) => each.name)];
+        const insertedAt = this.now().toISOString();
+        const written = plan.placed.map((each) => {
+          const top = origin.row + each.rowOffset;
+          const tableRange = sheet.getRange(rangeAddress(top + each.layout.tableRow, origin.column, each.layout.tableRows, each.layout.columns));
+          let table: XlTable | null = null;
+          let tableName = "";
+          if (each.layout.mode !== "spill") {
+            tableName = uniqueTableName(baseTableName(each.grid.tableId), taken);
+            taken.push(tableName);
+            table = sheet.tables.add(tableRange, true);
+            table.name = tableName;
+            table.style = plan.style;
+            table.load("id");
+          }
+          const record = trackingRecord(each.grid, each.layout, {
+            recordId: this.newRecordId(),
+            sheetName: sheetName ?? "",
+            sheetId,
+            row: top,
+            column: origin.column,
+            tableName,
+            insertedAt,
+          });
+          return { each, top, table, tableRange, record };
+        });
+
+        const values: (string | number | null)[][] = Array.from({ length: rows }, () => Array<null>(columns).fill(null));
+        const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<null>(columns).fill(null));
+        if (plan.heading !== null) {
+          (values[0] ?? [])[0] = plan.heading;
+          (formats[0] ?? [])[0] = TEXT;
+        }
+        for (const { layout, rowOffset } of plan.placed) {
+          layout.values.forEach((row, r) => row.forEach((value, c) => ((values[rowOffset + r] ?? [])[c] = value)));
+          layout.formats.forEach((row, r) => row.forEach((format, c) => ((formats[rowOffset + r] ?? [])[c] = format)));
+        }
+        const whole = sheet.getRange(rangeAddress(origin.row, origin.column, rows, columns));
+        whole.numberFormat = formats;
+        whole.values = values;
+
+        const cell = (row: number): XlRange => sheet.getRange(cellAddress(row, origin.column));
+        if (plan.heading !== null) cell(origin.row).format.font.bold = true;
+        for (const { each, top, tableRange } of written) {
+          cell(top + each.layout.lines.title).format.font.bold = true;
+          for (const line of [each.layout.lines.note, each.layout.lines.source]) if (line !== null) cell(top + line).format.font.italic = true;
+          if (each.layout.mode !== "spill") tableRange.format.autofitColumns();
+        }
+        if (target.kind === "new") sheet.activate();
+        for (const { record } of written) context.workbook.customXmlParts.add(serializeTrackingRecord(record));
+        await context.sync();
+
+        return written.map(({ record, table }): InsertedTable => ({
+          binding: bindingOf(record),
+          record,
+          address: qualified(record.sheet.name, record.block),
+          tableAddress: qualified(record.sheet.name, record.table?.address ?? record.spillCell ?? record.anchor),
+          excelTableId: table?.id ?? null,
+        }));
       });
     } catch (error: unknown) {
-      // A null sheet object fails its first use with ItemNotFound: the named sheet is missing.
-      if (options.sheet !== undefined && officeCode(error) === "ItemNotFound") {
-        throw new AdapterError("sheet_not_found", { sheet: options.sheet, officeCode: "ItemNotFound" }, { cause: error });
+      if (error instanceof AdapterError) throw error;
+      const code = officeCode(error);
+      if (code === "ItemAlreadyExists") {
+        throw new AdapterError("name_taken", { officeCode: code, ...(sheetName !== undefined ? { sheet: sheetName } : {}) }, { cause: error });
+      }
+      // Without getTables (ExcelApi 1.9) an overlap is first seen when Excel refuses the table.
+      if (code === "InvalidOperation" && !this.isSetSupported("ExcelApi", "1.9")) {
+        throw new AdapterError("target_in_table", { officeCode: code, ...(sheetName !== undefined ? { sheet: sheetName } : {}) }, { cause: error });
       }
       throw toAdapterError(error, sheetName);
     }
   }
 
+  private suspendCalculation(context: XlContext): void {
+    if (this.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
+  }
+
+  /** The sheet the options name, if any (from `sheet`, or from a sheet-qualified `address`). */
+  private askedSheet(options: InsertTableOptions): string | undefined {
+    if (options.sheet !== undefined) return options.sheet;
+    return options.address === undefined ? undefined : splitAddress(options.address).sheet ?? undefined;
+  }
+
+  /** The sheet and top-left cell to insert at; `known` is the cell's position when the options give it. */
+  private target(context: XlContext, options: InsertTableOptions): { sheet: XlWorksheet; anchor: XlRange; known: { row: number; column: number } | null } {
+    const { workbook } = context;
+    const split = options.address === undefined ? null : splitAddress(options.address);
+    const sheetKey = options.sheet ?? split?.sheet ?? undefined;
+    const local = split?.local.split(":")[0] ?? "A1";
+    if (sheetKey !== undefined || split !== null) {
+      const sheet = sheetKey !== undefined ? workbook.worksheets.getItemOrNullObject(sheetKey) : workbook.worksheets.getActiveWorksheet();
+      const known = parseCell(local);
+      if (known === null) throw new AdapterError("target_off_sheet", { address: options.address ?? local });
+      return { sheet, anchor: sheet.getRange(cellAddress(known.row, known.column)), known };
+    }
+    const anchor = this.isSetSupported("ExcelApi", "1.7") ? workbook.getActiveCell() : workbook.getSelectedRange().getCell(0, 0);
+    return { sheet: anchor.worksheet, anchor, known: null };
+  }
+
+  /** Every binding recorded, version 1 and 2, and the parts that could not be read. 2 syncs. */
   async listBindings(): Promise<BindingsReport> {
     try {
       return await this.run(async (context) => {
-        const parts = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
+        const v1 = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
+        const v2 = context.workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE).load("items/id");
         await context.sync();
-        const xmls = parts.items.map((part) => ({ partId: part.id, xml: part.getXml() }));
+        const xmls = [...v1.items, ...v2.items].map((part) => ({ partId: part.id, xml: part.getXml(), v2: v2.items.includes(part) }));
         if (xmls.length === 0) return { bindings: [], damagedParts: [] };
         await context.sync();
         const bindings: TableBinding[] = [];
         const damagedParts: DamagedBindingsPart[] = [];
-        for (const { partId, xml } of xmls) {
-          const parsed = parseBindings(xml.value);
-          if (parsed.ok) bindings.push(...parsed.bindings);
-          else damagedParts.push({ partId, damage: parsed.damage });
+        for (const { partId, xml, v2: isV2 } of xmls) {
+          if (isV2) {
+            const parsed = parseTrackingRecord(xml.value);
+            if (parsed.ok) bindings.push(bindingOf(parsed.record));
+            else damagedParts.push({ partId, damage: parsed.damage });
+          } else {
+            const parsed = parseBindings(xml.value);
+            if (parsed.ok) bindings.push(...parsed.bindings);
+            else damagedParts.push({ partId, damage: parsed.damage });
+          }
         }
         return { bindings, damagedParts };
       });
@@ -213,35 +445,252 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
-  // Placeholders until the issue-8 adapter work lands (replaced, not shipped as done).
-  insertAllTables(_grids: readonly TableGrid[], _options: InsertAllOptions): Promise<InsertedTable[]> {
-    return Promise.reject(new AdapterError("unsupported_host", {}));
+  /**
+   * The pane's list: every record (version 1 and 2), each with where its table is now. A table is
+   * found by its recorded name (at its recorded place first), then by Table.id, then by name
+   * anywhere, then by scanning every table's header fingerprint, so renaming the table or its sheet
+   * does not lose it. Each table answers for at most one record. Spill inserts are found by their
+   * formula cell. 2 syncs (3 with spill inserts).
+   */
+  async listInserted(): Promise<InsertedReport> {
+    try {
+      return await this.run(async (context) => {
+        const located = await this.locate(context);
+        return { entries: located.entries.map((each) => each.entry), damagedParts: located.damagedParts };
+      });
+    } catch (error: unknown) {
+      throw toAdapterError(error);
+    }
   }
 
-  listInserted(): Promise<InsertedReport> {
-    return Promise.reject(new AdapterError("unsupported_host", {}));
+  /** Activates the sheet of an inserted table and selects the table. listInserted's syncs + 1. */
+  async selectInserted(recordId: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const located = this.pick(await this.locate(context), recordId);
+        if (located.table) {
+          located.table.sheet.activate();
+          located.table.proxy.getRange().select();
+        } else if (located.spillSheet && located.entry.found) {
+          located.spillSheet.proxy.activate();
+          located.spillSheet.proxy.getRange(splitAddress(located.entry.found.address).local).select();
+        } else {
+          throw new AdapterError("table_not_found", { recordId, table: located.entry.binding.tableName || located.entry.binding.tableId });
+        }
+        await context.sync();
+      });
+    } catch (error: unknown) {
+      throw toAdapterError(error);
+    }
   }
 
-  selectInserted(_recordId: string): Promise<void> {
-    return Promise.reject(new AdapterError("unsupported_host", {}));
+  /**
+   * Removes exactly what an insert wrote: its table (converted to a range, then cleared), the cells
+   * of its title, note and source lines (or its =BJ.TABLE cell), and its tracking part. Refuses,
+   * changing nothing, when any of those cells differs from what the insert wrote
+   * (edited_since_insert, naming the cell), when the table was resized, when the sheet is
+   * protected, or for a version-1 entry (legacy_record). Cell contents the insert did not write
+   * and column widths are left as they are. listInserted's syncs + 2.
+   */
+  async removeInserted(recordId: string): Promise<void> {
+    let sheetName: string | undefined;
+    try {
+      await this.run(async (context) => {
+        const located = this.pick(await this.locate(context), recordId);
+        const { record, binding } = located.entry;
+        if (record === null) throw new AdapterError("legacy_record", { recordId, table: binding.tableName });
+        const recordedBlock = parseRange(record.block);
+        const recordedTable = record.table ? parseRange(record.table.address) : null;
+        if (!recordedBlock) throw new AdapterError("record_not_found", { recordId });
+
+        // Where the block is now: the recorded block moved as the table moved.
+        let sheet: XlWorksheet;
+        let shift = { rows: 0, columns: 0 };
+        if (record.table && recordedTable) {
+          const table = located.table;
+          if (!table) throw new AdapterError("table_not_found", { recordId, table: record.table.name });
+          sheet = table.sheet;
+          sheetName = table.sheetName;
+          shift = { rows: table.rect.row - recordedTable.row, columns: table.rect.column - recordedTable.column };
+          if (table.rect.rows !== recordedTable.rows || table.rect.columns !== recordedTable.columns) {
+            const grewRows = table.rect.rows > recordedTable.rows;
+            const at = grewRows
+              ? cellAddress(table.rect.row + recordedTable.rows, table.rect.column)
+              : cellAddress(table.rect.row, table.rect.column + Math.min(table.rect.columns, recordedTable.columns));
+            throw new AdapterError("edited_since_insert", { address: qualified(table.sheetName, at), sheet: table.sheetName, table: table.name, recordId });
+          }
+        } else {
+          if (!located.spillSheet) throw new AdapterError("table_not_found", { recordId, table: record.tableId });
+          sheet = located.spillSheet.proxy;
+          sheetName = located.spillSheet.name;
+        }
+        const top = recordedBlock.row + shift.rows;
+        const left = recordedBlock.column + shift.columns;
+        if (top < 0 || left < 0) throw new AdapterError("table_not_found", { recordId, table: binding.tableName });
+        const block = sheet.getRange(rangeAddress(top, left, recordedBlock.rows, recordedBlock.columns)).load("formulas");
+        sheet.protection.load("protected");
+        await context.sync();
+
+        const name = sheetName ?? "";
+        if (sheet.protection.protected) throw new AdapterError("sheet_protected", { sheet: name, recordId });
+        const [changed] = changedCells(record.cellHashes, block.formulas);
+        if (changed) {
+          const address = qualified(name, cellAddress(top + changed[0], left + changed[1]));
+          throw new AdapterError("edited_since_insert", { address, range: qualified(name, rangeAddress(top, left, recordedBlock.rows, recordedBlock.columns)), sheet: name, recordId });
+        }
+
+        // ---- write: the table becomes a plain range (nothing moves), then exactly the written cells are cleared ----
+        if (located.table) located.table.proxy.convertToRange();
+        const clearAt = (local: string | null): void => {
+          const cell = local === null ? null : parseRange(local);
+          if (cell) sheet.getRange(rangeAddress(cell.row + shift.rows, cell.column + shift.columns, cell.rows, cell.columns)).clear("All");
+        };
+        clearAt(record.table?.address ?? null);
+        clearAt(record.spillCell);
+        clearAt(record.lines.title);
+        clearAt(record.lines.note);
+        clearAt(record.lines.source);
+        located.part.delete();
+        await context.sync();
+      });
+    } catch (error: unknown) {
+      throw toAdapterError(error, sheetName);
+    }
   }
 
-  removeInserted(_recordId: string): Promise<void> {
-    return Promise.reject(new AdapterError("unsupported_host", {}));
+  /** Deletes a version-2 record's tracking part only; the cells stay. listInserted's syncs + 1. */
+  async forgetInserted(recordId: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const located = this.pick(await this.locate(context), recordId);
+        if (located.entry.record === null) throw new AdapterError("legacy_record", { recordId, table: located.entry.binding.tableName });
+        located.part.delete();
+        await context.sync();
+      });
+    } catch (error: unknown) {
+      throw toAdapterError(error);
+    }
   }
 
-  /** The sheet and top-left cell to insert at. */
-  private target(context: XlContext, options: InsertTableOptions): { sheet: XlWorksheet; anchor: XlRange } {
+  private pick(located: Located, recordId: string): LocatedEntry {
+    const found = located.entries.find((each) => each.entry.recordId === recordId);
+    if (!found) throw new AdapterError("record_not_found", { recordId });
+    return found;
+  }
+
+  /** Reads every record and every table, and matches them (see listInserted). 2 syncs, 3 with spill records. */
+  private async locate(context: XlContext): Promise<Located> {
     const { workbook } = context;
-    if (options.sheet !== undefined) {
-      const sheet = workbook.worksheets.getItemOrNullObject(options.sheet);
-      return { sheet, anchor: sheet.getRange(options.address ?? "A1").getCell(0, 0) };
+    const v1 = workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
+    const v2 = workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE).load("items/id");
+    const tables = workbook.tables.load("items/name, items/id");
+    const sheets = workbook.worksheets.load("items/name, items/id");
+    await context.sync();
+
+    const xmls = [...v1.items, ...v2.items].map((part) => ({ part, xml: part.getXml(), v2: v2.items.includes(part) }));
+    const details = tables.items.map((table) => ({
+      table,
+      sheet: table.worksheet.load("name, id"),
+      range: table.getRange().load("address, rowIndex, columnIndex, rowCount, columnCount"),
+      header: table.getHeaderRowRange().load("values"),
+    }));
+    await context.sync();
+
+    const seen: SeenTable[] = details.map(({ table, sheet, range, header }) => ({
+      proxy: table,
+      name: table.name,
+      id: table.id,
+      sheet,
+      sheetName: sheet.name,
+      sheetId: sheet.id,
+      address: splitAddress(range.address).local,
+      rect: { row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount },
+      fingerprint: headerFingerprint(header.values[0] ?? []),
+    }));
+
+    interface Parsed {
+      readonly part: XlCustomXmlPart;
+      readonly recordId: string;
+      readonly binding: TableBinding;
+      readonly record: TrackingRecord | null;
     }
-    if (options.address !== undefined) {
-      const sheet = workbook.worksheets.getActiveWorksheet();
-      return { sheet, anchor: sheet.getRange(options.address).getCell(0, 0) };
+    const parsed: Parsed[] = [];
+    const damagedParts: DamagedBindingsPart[] = [];
+    for (const { part, xml, v2: isV2 } of xmls) {
+      if (isV2) {
+        const read = parseTrackingRecord(xml.value);
+        if (read.ok) parsed.push({ part, recordId: read.record.recordId, binding: bindingOf(read.record), record: read.record });
+        else damagedParts.push({ partId: part.id, damage: read.damage });
+      } else {
+        const read = parseBindings(xml.value);
+        if (read.ok) read.bindings.forEach((binding, i) => parsed.push({ part, recordId: `v1:${part.id}:${i}`, binding, record: null }));
+        else damagedParts.push({ partId: part.id, damage: read.damage });
+      }
     }
-    const anchor = this.isSetSupported("ExcelApi", "1.7") ? workbook.getActiveCell() : workbook.getSelectedRange().getCell(0, 0);
-    return { sheet: anchor.worksheet, anchor };
+
+    // Match records to tables, each table answering for one record at most.
+    const match = new Map<Parsed, { table: SeenTable; how: "name" | "id" | "fingerprint" }>();
+    const used = new Set<SeenTable>();
+    const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+    const assign = (each: Parsed, how: "name" | "id" | "fingerprint", test: (table: SeenTable) => boolean): void => {
+      if (match.has(each)) return;
+      const table = seen.find((candidate) => !used.has(candidate) && test(candidate));
+      if (!table) return;
+      match.set(each, { table, how });
+      used.add(table);
+    };
+    const tableRecords = parsed.filter((each) => each.record === null || each.record.table !== null);
+    const v2Tables = tableRecords.filter((each) => each.record !== null);
+    for (const each of v2Tables) {
+      const recorded = each.record?.table;
+      if (recorded) assign(each, "name", (t) => same(t.name, recorded.name) && t.address === recorded.address && (t.sheetId === each.record?.sheet.id || same(t.sheetName, each.record?.sheet.name ?? "")));
+    }
+    for (const each of v2Tables) {
+      const id = each.record?.table?.id;
+      if (id) assign(each, "id", (t) => t.id === id);
+    }
+    for (const each of tableRecords) assign(each, "name", (t) => same(t.name, each.binding.tableName));
+    for (const each of v2Tables) {
+      const record = each.record;
+      if (!record) continue;
+      const onSheet = (t: SeenTable): boolean => t.sheetId === record.sheet.id || same(t.sheetName, record.sheet.name);
+      assign(each, "fingerprint", (t) => t.fingerprint === record.headerFingerprint && onSheet(t));
+      assign(each, "fingerprint", (t) => t.fingerprint === record.headerFingerprint);
+    }
+
+    // Spill records: the sheet (by id, then name), then the formula cell must hold what was written.
+    const spills = parsed.flatMap((each) => {
+      const record = each.record;
+      if (!record || record.table !== null || record.spillCell === null) return [];
+      const sheet = sheets.items.find((s) => record.sheet.id !== null && s.id === record.sheet.id) ?? sheets.items.find((s) => same(s.name, record.sheet.name));
+      if (!sheet) return [];
+      return [{ each, record, sheet, cell: sheet.getRange(record.spillCell).load("formulas") }];
+    });
+    if (spills.length > 0) await context.sync();
+    const spillFound = new Map<Parsed, { proxy: XlWorksheet; name: string; id: string }>();
+    for (const { each, record, sheet, cell } of spills) {
+      const written = record.cellHashes[1]?.[0] ?? null;
+      if (written !== null && changedCells([[written]], cell.formulas).length === 0) spillFound.set(each, { proxy: sheet, name: sheet.name, id: sheet.id });
+    }
+
+    const entries = parsed.map((each): LocatedEntry => {
+      const hit = match.get(each);
+      const spill = spillFound.get(each) ?? null;
+      const found: InsertedEntry["found"] = hit
+        ? { tableName: hit.table.name, sheet: hit.table.sheetName, address: qualified(hit.table.sheetName, hit.table.address), sheetId: hit.table.sheetId, excelTableId: hit.table.id, how: hit.how }
+        : spill && each.record?.spillCell
+          ? { tableName: "", sheet: spill.name, address: qualified(spill.name, each.record.spillCell), sheetId: spill.id, excelTableId: null, how: "cell" }
+          : null;
+      return {
+        entry: { recordId: each.recordId, binding: each.binding, record: each.record, partId: each.part.id, found },
+        part: each.part,
+        table: hit?.table ?? null,
+        spillSheet: spill,
+      };
+    });
+    return { entries, damagedParts };
   }
 }
+
+/** Insert modes, for callers that list them. */
+export const INSERT_MODES: readonly InsertMode[] = ["values", "formulas", "spill"];

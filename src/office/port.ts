@@ -7,7 +7,7 @@
  * 2-D arrays; `rows.add` is never used.
  */
 import type { Language } from "../data";
-import type { TableGrid } from "../core";
+import type { TableGrid, TrackingDamage, TrackingRecord } from "../core";
 import type { BindingsDamage } from "./bindings";
 
 /**
@@ -65,6 +65,10 @@ export interface TableBinding {
 
 export interface InsertedTable {
   readonly binding: TableBinding;
+  /** The version-2 tracking record written for this insert (also in `binding.recordId`). */
+  readonly record: TrackingRecord;
+  /** Excel's Table.id, read in the write sync (the record holds null: see TrackedTable.id); null in spill mode. */
+  readonly excelTableId: string | null;
   /** The whole block written: title, table, note and source lines, e.g. "Sheet1!B2:F12". */
   readonly address: string;
   /** The Excel table itself, header row included (the spill range's top-left cell in spill mode). */
@@ -75,7 +79,8 @@ export interface InsertedTable {
 export interface DamagedBindingsPart {
   /** The custom XML part's id. */
   readonly partId: string;
-  readonly damage: BindingsDamage;
+  /** A version-1 bindings part's damage, or a version-2 tracking part's. */
+  readonly damage: BindingsDamage | TrackingDamage;
 }
 
 /** What the workbook records: the readable bindings, and the parts that could not be read. */
@@ -87,9 +92,29 @@ export interface BindingsReport {
 
 /** One entry of the pane's "Inserted in this workbook" list: a record, and where its table is now. */
 export interface InsertedEntry {
+  /**
+   * What selectInserted / removeInserted take: the record's GUID, or for a version-1 entry
+   * "v1:<partId>:<index>" (version-1 entries can be selected, not removed).
+   */
+  readonly recordId: string;
   readonly binding: TableBinding;
-  /** The table's current name and sheet (after a user's rename), or null where it was not found. */
-  readonly found: { readonly tableName: string; readonly sheet: string; readonly address: string } | null;
+  /** The version-2 record; null for an entry of a version-1 bindings part. */
+  readonly record: TrackingRecord | null;
+  /** The custom XML part holding the record. */
+  readonly partId: string;
+  /**
+   * Where the table is now, or null where it was not found. `address` is sheet-qualified (the table
+   * with its header row; the =BJ.TABLE cell in spill mode). `how` says which key found it.
+   */
+  readonly found: {
+    readonly tableName: string;
+    readonly sheet: string;
+    readonly address: string;
+    readonly sheetId: string;
+    /** Excel's Table.id; null in spill mode. */
+    readonly excelTableId: string | null;
+    readonly how: "name" | "id" | "fingerprint" | "cell";
+  } | null;
 }
 
 export interface InsertedReport {
@@ -116,6 +141,11 @@ export interface WorkbookPort {
   listInserted(): Promise<InsertedReport>;
   /** Selects (and activates the sheet of) an inserted table. Throws AdapterError where it is gone. */
   selectInserted(recordId: string): Promise<void>;
+  /**
+   * Deletes a record's tracking part only, leaving the cells alone: for a record whose table is gone
+   * or that the user wants to keep as plain cells. Throws AdapterError "record_not_found".
+   */
+  forgetInserted(recordId: string): Promise<void>;
   /**
    * Deletes exactly what the insert wrote (table, title, note and source lines) and its record.
    * Refuses with AdapterError "edited_since_insert", naming a cell, when the user has changed any of

@@ -255,8 +255,13 @@ export class SimRange extends SimObject<RangeProps> {
     });
   }
 
-  /** The merged areas that intersect this range, as local addresses (a simulator helper). */
+  /**
+   * The merged areas that intersect this range (ExcelApi 1.13; ApiNotFound at sync below it). Excel
+   * returns a RangeAreas of every such area; the simulator returns the first one as a range, whose
+   * `address` and `isNullObject` are what the adapter reads.
+   */
   getMergedAreasOrNullObject(): SimRange {
+    this.requires("getMergedAreasOrNullObject", "1.13");
     return this.derived(({ sheet, rect }) => {
       const merged = sheet.merges.filter((merge) => intersect(merge, rect));
       const first = merged[0];

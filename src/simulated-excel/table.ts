@@ -139,6 +139,22 @@ export class SimTable extends SimObject<TableProps> {
     this.queue("delete", null, (state) => state.deleteTable(this.model(state)));
   }
 
+  /**
+   * Converts the table into a normal range of cells; all data is preserved (ExcelApi 1.2). The
+   * returned range is the table's former range.
+   */
+  convertToRange(): SimRange {
+    let former: RangeTarget | null = null;
+    this.queue("convertToRange", null, (state) => {
+      const table = this.model(state);
+      const sheet = state.requireSheet(table.sheetId);
+      state.assertWritable(sheet, "Table.convertToRange");
+      former = { sheet, rect: table.rect };
+      state.model.tables.splice(state.model.tables.indexOf(table), 1);
+    });
+    return new SimRange(this.context, () => former);
+  }
+
   private rowsProxy: SimTableRowCollection | undefined;
   private columnsProxy: SimTableColumnCollection | undefined;
 

@@ -2,7 +2,7 @@
  * The workbook port's Excel adapter, run unchanged against the simulated host: inserting curated
  * tables in both languages, text kept as text, bindings, sync counts, refusals and save/reopen.
  */
-import { currentDataset, formatFigureValue, tableGrid } from "../../src/core";
+import { TRACKING_NAMESPACE, currentDataset, formatFigureValue, parseTrackingRecord, serializeTrackingRecord, tableGrid } from "../../src/core";
 import type { TableGrid } from "../../src/core";
 import { LANGUAGES } from "../../src/data";
 import { AdapterError, BINDINGS_NAMESPACE, ExcelWorkbook, TABLE_STYLE, parseBindings, serializeBindings } from "../../src/office";
@@ -36,6 +36,21 @@ async function read(host: SimulatedExcel, address: string): Promise<Read> {
   });
 }
 
+async function trackingXml(host: SimulatedExcel): Promise<string[]> {
+  return (await partsOf(host, TRACKING_NAMESPACE)).map(([, xml]) => xml);
+}
+
+/** The parts of a namespace as [id, xml] pairs, in workbook order. */
+async function partsOf(host: SimulatedExcel, namespace: string): Promise<[string, string][]> {
+  return host.run(async (context) => {
+    const parts = context.workbook.customXmlParts.getByNamespace(namespace).load("items/id");
+    await context.sync();
+    const xmls = parts.items.map((part) => [part.id, part.getXml()] as const);
+    await context.sync();
+    return xmls.map(([id, xml]): [string, string] => [id, xml.value]);
+  });
+}
+
 async function bindingsXml(host: SimulatedExcel): Promise<string[]> {
   return host.run(async (context) => {
     const parts = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
@@ -43,17 +58,6 @@ async function bindingsXml(host: SimulatedExcel): Promise<string[]> {
     const xmls = parts.items.map((part) => part.getXml());
     await context.sync();
     return xmls.map((xml) => xml.value);
-  });
-}
-
-/** The bindings parts as [id, xml] pairs, in workbook order. */
-async function bindingsParts(host: SimulatedExcel): Promise<[string, string][]> {
-  return host.run(async (context) => {
-    const parts = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
-    await context.sync();
-    const xmls = parts.items.map((part) => [part.id, part.getXml()] as const);
-    await context.sync();
-    return xmls.map(([id, xml]): [string, string] => [id, xml.value]);
   });
 }
 
@@ -115,13 +119,16 @@ describe.each(LANGUAGES)("insertTable (%s)", (language) => {
       expect(start).toBe("A21");
       expect(body.values).toEqual(grid.rows.map((row) => [...row]));
     });
-    const xmls = await bindingsXml(host);
-    expect(xmls).toHaveLength(1);
-    const recorded = [
-      { tableName: "BJ_fdi_headline", tableId: "fdi_headline", releaseId: grid.releaseId, language, sheet: "Sheet1" },
-      { tableName: "BJ_fdi_headline_2", tableId: "fdi_headline", releaseId: grid.releaseId, language, sheet: "Sheet1" },
-    ];
-    expect(parseBindings(xmls[0] ?? "")).toEqual({ ok: true, bindings: recorded });
+    // One version-2 tracking part per insert; no version-1 part is written any more.
+    expect(await bindingsXml(host)).toEqual([]);
+    const records = (await trackingXml(host)).map((xml) => parseTrackingRecord(xml));
+    expect(records.map((parsed) => (parsed.ok ? parsed.record.table?.name : parsed.damage))).toEqual(["BJ_fdi_headline", "BJ_fdi_headline_2"]);
+    const recorded = [first.binding, second.binding];
+    expect(recorded.map(({ recordId: _id, ...rest }) => rest)).toEqual([
+      { tableName: "BJ_fdi_headline", tableId: "fdi_headline", releaseId: grid.releaseId, language, sheet: "Sheet1", mode: "values" },
+      { tableName: "BJ_fdi_headline_2", tableId: "fdi_headline", releaseId: grid.releaseId, language, sheet: "Sheet1", mode: "values" },
+    ]);
+    expect(first.binding.recordId).not.toBe(second.binding.recordId);
     expect(await port.listBindings()).toEqual({ bindings: recorded, damagedParts: [] });
   });
 });
@@ -176,7 +183,7 @@ describe("insertTable: safety", () => {
     await host.run(async (context) => context.workbook.worksheets.getActiveWorksheet().getRange("D4:E5").clear("Contents"));
     const before = host.save();
     const error = await errorOf(port.insertTable(tableGrid(index, "fdi_headline", "en"), { address: "A1" }));
-    expect(error.code).toBe("target_not_empty");
+    expect([error.code, error.details.table, error.isTargetError]).toEqual(["target_in_table", "Table1", true]);
     expect(host.save()).toEqual(before);
   });
 
@@ -208,57 +215,40 @@ describe("insertTable: safety", () => {
   });
 });
 
-describe("bindings: nothing recorded is ever lost", () => {
+describe("records: nothing recorded is ever lost", () => {
   const grid = tableGrid(index, "fdi_headline", "en");
   const open = `<bindings xmlns="${BINDINGS_NAMESPACE}">`;
 
-  it("leaves a damaged part byte-identical, records the next binding in a new part and reports the damage", async () => {
+  it("never rewrites a part: damaged version-1 and version-2 parts stay byte-identical, inserts still take 2 syncs", async () => {
     const { host, port } = setup();
-    await port.insertTable(grid, { address: "A1" });
-    await port.insertTable(grid, { address: "A20" });
-    const [[partId, intact] = ["", ""]] = await bindingsParts(host);
-    // Truncated mid-entry, as a crash or a careless edit might leave it.
-    const corrupt = `${intact.slice(0, intact.length - 40)}</bindings>`;
-    await overwritePart(host, partId, corrupt);
+    const first = await port.insertTable(grid, { address: "A1" });
+    const old: TableBinding = { tableName: "BJ_old", tableId: "fdi_headline", releaseId: "old", language: "zh", sheet: "Sheet1" };
+    const damagedV1 = `${open}{"version":1,"tables":[</bindings>`;
+    const [[v2Id, v2Xml] = ["", ""]] = await partsOf(host, TRACKING_NAMESPACE);
+    // Truncated mid-record, as a crash or a careless edit might leave it.
+    const damagedV2 = `${v2Xml.slice(0, v2Xml.length - 40)}</record>`;
+    await overwritePart(host, v2Id, damagedV2);
+    await host.run(async (context) => {
+      context.workbook.customXmlParts.add(damagedV1);
+      context.workbook.customXmlParts.add(serializeBindings([old]));
+    });
+    const v1Before = await partsOf(host, BINDINGS_NAMESPACE);
 
     const before = host.syncCount;
-    const third = await port.insertTable(grid, { address: "A40" });
-    expect(host.syncCount - before).toBe(3);
+    const second = await port.insertTable(grid, { address: "A40" });
+    expect(host.syncCount - before).toBe(2);
 
-    const parts = await bindingsParts(host);
-    expect(parts.find(([id]) => id === partId)?.[1]).toBe(corrupt);
-    expect(parts).toHaveLength(2);
+    expect(await partsOf(host, BINDINGS_NAMESPACE)).toEqual(v1Before);
+    const v2After = await partsOf(host, TRACKING_NAMESPACE);
+    expect(v2After[0]).toEqual([v2Id, damagedV2]);
+    expect(v2After).toHaveLength(2);
     const report = await port.listBindings();
-    expect(report.bindings).toEqual([third.binding]);
-    expect(report.damagedParts).toEqual([{ partId, damage: "invalid_json" }]);
-
-    // The next insert goes to the readable part (no third part) and still leaves the damaged one be.
-    const fourth = await port.insertTable(grid, { address: "A60" });
-    const after = await bindingsParts(host);
-    expect(after.map(([, xml]) => xml)).toEqual([corrupt, expect.any(String)]);
-    expect((await port.listBindings()).bindings).toEqual([third.binding, fourth.binding]);
+    expect(report.bindings).toEqual([old, second.binding]);
+    expect(report.damagedParts.map((part) => part.damage).sort()).toEqual(["invalid_json", "invalid_json"]);
+    expect(first.binding.recordId).toBeDefined();
   });
 
-  it("writes to the first readable part when an earlier part is damaged, and drops a stale entry of the same name elsewhere", async () => {
-    const { host, port } = setup();
-    const stale: TableBinding = { tableName: "BJ_fdi_headline", tableId: "old", releaseId: "old", language: "zh", sheet: "Gone" };
-    const other: TableBinding = { ...stale, tableName: "BJ_other" };
-    await host.run(async (context) => {
-      context.workbook.customXmlParts.add(`${open}not json</bindings>`);
-      context.workbook.customXmlParts.add(serializeBindings([other]));
-      context.workbook.customXmlParts.add(serializeBindings([stale]));
-    });
-    const [damaged, first, second] = await bindingsParts(host);
-    const inserted = await port.insertTable(grid, { address: "A1" });
-    const parts = await bindingsParts(host);
-    expect(parts).toHaveLength(3);
-    expect(parts[0]).toEqual(damaged);
-    expect(parseBindings(parts[1]?.[1] ?? "")).toEqual({ ok: true, bindings: [other, inserted.binding] });
-    expect(parseBindings(parts[2]?.[1] ?? "")).toEqual({ ok: true, bindings: [] });
-    expect([first?.[0], second?.[0]]).toEqual([parts[1]?.[0], parts[2]?.[0]]);
-  });
-
-  it("reads a part as damaged as a whole: bad XML, bad JSON, another version, one bad entry", () => {
+  it("reads a version-1 part as damaged as a whole: bad XML, bad JSON, another version, one bad entry", () => {
     const good: TableBinding = { tableName: "T", tableId: "t", releaseId: "r", language: "en", sheet: "S" };
     const cases: [string, string][] = [
       ["<other/>", "not_bindings_xml"],
@@ -274,10 +264,16 @@ describe("bindings: nothing recorded is ever lost", () => {
     expect(wrong).toEqual([]);
     expect(parseBindings(serializeBindings([good]))).toEqual({ ok: true, bindings: [good] });
   });
+
+  it("reads a version-2 record back exactly as written", async () => {
+    const { port } = setup();
+    const inserted = await port.insertTable(grid, { address: "B2" });
+    expect(parseTrackingRecord(serializeTrackingRecord(inserted.record))).toEqual({ ok: true, record: inserted.record });
+  });
 });
 
 describe("insertTable: round trips", () => {
-  it("takes 2 syncs for the first insert and 3 after, whatever the table's size", async () => {
+  it("takes 2 syncs for the first insert and 2 after, whatever the table's size", async () => {
     const { host, port } = setup();
     const small = tableGrid(index, "fdi_headline", "en");
     const rows = Array.from({ length: 2000 }, (_, i) => [`row ${i}`, i]);
@@ -296,8 +292,8 @@ describe("insertTable: round trips", () => {
     expect(host.syncCount - before).toBe(2);
     before = host.syncCount;
     await port.insertTable(large, { address: "H1" });
-    expect(host.syncCount - before).toBe(3);
-    const writes = host.syncs[host.syncs.length - 2];
+    expect(host.syncCount - before).toBe(2);
+    const writes = host.syncs[host.syncs.length - 1];
     expect(writes?.payloadBytes).toBeLessThan(5 * 1024 * 1024);
     // Bulk writes: a fixed number of operations, not one per row.
     expect(writes?.operations).toBeLessThan(20);

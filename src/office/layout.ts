@@ -1,0 +1,175 @@
+/**
+ * What an insert writes, laid out before any call to Excel: the block of one grid (title line,
+ * table or spill cell, note and source lines) as whole 2-D arrays of values and number formats,
+ * and the tracking record that describes it. Pure: no Office.js here.
+ */
+import { GENERAL_FORMAT, TEXT_FORMAT, cellAddress, cellHash, headerFingerprint, statFormula, tableFormula } from "../core";
+import type { TableGrid, TrackedMode, TrackingRecord } from "../core";
+
+/** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/** One grid's block, positions relative to the block's top-left cell (the title line). */
+export interface BlockLayout {
+  readonly rows: number;
+  readonly columns: number;
+  /** null: the cell is not written (left as it is). */
+  readonly values: (string | number | null)[][];
+  /** Number formats, written before the values so that text cells ("@") keep text as text. */
+  readonly formats: (string | null)[][];
+  /** Row offset of the table's header row (the =BJ.TABLE cell in spill mode). */
+  readonly tableRow: number;
+  /** Header + data rows. */
+  readonly tableRows: number;
+  readonly mode: TrackedMode;
+  /** Row offsets of the single-cell lines; null where not written. */
+  readonly lines: { readonly title: number; readonly note: number | null; readonly source: number | null };
+}
+
+/** A line of text in the first cell of a row, written as text. */
+function line(text: string, columns: number): { values: (string | null)[]; formats: (string | null)[] } {
+  return {
+    values: [text, ...Array<null>(columns - 1).fill(null)],
+    formats: [TEXT_FORMAT, ...Array<null>(columns - 1).fill(null)],
+  };
+}
+
+/** Lays out one grid's block for a mode, with or without the note and source lines. */
+export function blockLayout(grid: TableGrid, mode: TrackedMode, includeSource: boolean): BlockLayout {
+  const columns = Math.max(1, grid.header.length);
+  const title = line(grid.title, columns);
+  const values: (string | number | null)[][] = [title.values];
+  const formats: (string | null)[][] = [title.formats];
+  if (mode === "spill") {
+    // One formula cell; the rest of the spill area stays empty for Excel to fill. Its format is set
+    // to General so that a text format left on the empty cell cannot turn the formula into text.
+    values.push([tableFormula(grid.tableId, grid.language), ...Array<null>(columns - 1).fill(null)]);
+    formats.push([GENERAL_FORMAT, ...Array<null>(columns - 1).fill(null)]);
+    for (let r = 0; r < grid.rows.length; r++) {
+      values.push(Array<null>(columns).fill(null));
+      formats.push(Array<null>(columns).fill(null));
+    }
+  } else {
+    values.push([...grid.header]);
+    formats.push(grid.header.map(() => TEXT_FORMAT));
+    const valueColumn = grid.columnKeys.indexOf("value");
+    grid.rows.forEach((row, r) => {
+      const figureId = grid.valueFigureIds[r] ?? null;
+      values.push(row.map((cell, c) => (mode === "formulas" && c === valueColumn && figureId !== null ? statFormula(figureId) : cell)));
+      formats.push([...(grid.numberFormats[r] ?? row.map(() => GENERAL_FORMAT))]);
+    });
+  }
+  const tableRows = 1 + grid.rows.length;
+  let note: number | null = null;
+  let source: number | null = null;
+  if (includeSource) {
+    const noteLine = line(grid.note, columns);
+    const sourceLine = line(grid.sourceLine, columns);
+    note = values.length;
+    values.push(noteLine.values);
+    formats.push(noteLine.formats);
+    source = values.length;
+    values.push(sourceLine.values);
+    formats.push(sourceLine.formats);
+  }
+  return { rows: values.length, columns, values, formats, tableRow: 1, tableRows, mode, lines: { title: 0, note, source } };
+}
+
+/** A local A1 range for 0-based indexes and a size. */
+export function rangeAddress(row: number, column: number, rows: number, columns: number): string {
+  const start = cellAddress(row, column);
+  return rows === 1 && columns === 1 ? start : `${start}:${cellAddress(row + rows - 1, column + columns - 1)}`;
+}
+
+/** "B3" or "$B$3" -> 0-based indexes; null for anything else or a cell outside the sheet. */
+export function parseCell(address: string): { row: number; column: number } | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(address.trim());
+  if (!match?.[1] || !match[2]) return null;
+  let column = 0;
+  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(match[2]) - 1;
+  column -= 1;
+  return row < 0 || row >= MAX_ROWS || column >= MAX_COLUMNS ? null : { row, column };
+}
+
+/** "B3:F9" (or one cell) -> 0-based rectangle; null if it does not parse. */
+export function parseRange(address: string): { row: number; column: number; rows: number; columns: number } | null {
+  const [first = "", second] = address.split(":");
+  const a = parseCell(first);
+  const b = second === undefined ? a : parseCell(second);
+  if (!a || !b) return null;
+  const row = Math.min(a.row, b.row);
+  const column = Math.min(a.column, b.column);
+  return { row, column, rows: Math.abs(a.row - b.row) + 1, columns: Math.abs(a.column - b.column) + 1 };
+}
+
+/** The sheet part and the local part of an address: "'My sheet'!B3" -> ["My sheet", "B3"]. */
+export function splitAddress(address: string): { sheet: string | null; local: string } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return { sheet: null, local: address };
+  const sheet = address.slice(0, bang);
+  const unquoted = sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+  return { sheet: unquoted, local: address.slice(bang + 1) };
+}
+
+export interface RecordPlace {
+  readonly recordId: string;
+  readonly sheetName: string;
+  readonly sheetId: string | null;
+  /** 0-based top-left of the block. */
+  readonly row: number;
+  readonly column: number;
+  /** The Excel table's name; ignored in spill mode. */
+  readonly tableName: string;
+  readonly insertedAt: string;
+}
+
+/** The tracking record of a block written at a place: addresses, ids and a hash of every written cell. */
+export function trackingRecord(grid: TableGrid, layout: BlockLayout, place: RecordPlace): TrackingRecord {
+  const at = (rowOffset: number, columnOffset = 0): string => cellAddress(place.row + rowOffset, place.column + columnOffset);
+  const tableAddress = rangeAddress(place.row + layout.tableRow, place.column, layout.tableRows, layout.columns);
+  return {
+    version: 2,
+    recordId: place.recordId,
+    tableId: grid.tableId,
+    releaseId: grid.releaseId,
+    language: grid.language,
+    mode: layout.mode,
+    sheet: { name: place.sheetName, id: place.sheetId },
+    anchor: at(0),
+    block: rangeAddress(place.row, place.column, layout.rows, layout.columns),
+    table: layout.mode === "spill" ? null : { name: place.tableName, id: null, address: tableAddress },
+    spillCell: layout.mode === "spill" ? at(layout.tableRow) : null,
+    lines: {
+      title: at(layout.lines.title),
+      note: layout.lines.note === null ? null : at(layout.lines.note),
+      source: layout.lines.source === null ? null : at(layout.lines.source),
+    },
+    columnKeys: [...grid.columnKeys],
+    rowIds: [...grid.rowIds],
+    headerFingerprint: headerFingerprint(grid.header),
+    cellHashes: layout.values.map((row) => row.map((value) => (value === null ? null : cellHash(value)))),
+    insertedAt: place.insertedAt,
+  };
+}
+
+const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/g;
+
+/**
+ * A valid, unused sheet name from a title: forbidden characters (\ / ? * [ ] :) become spaces,
+ * leading/trailing apostrophes and spaces go, at most 31 characters, "History" avoided (Excel
+ * reserves it); then " (2)", " (3)" ... when taken (names compare case-insensitively).
+ */
+export function uniqueSheetName(title: string, taken: Iterable<string>): string {
+  let base = title.replace(SHEET_NAME_FORBIDDEN, " ").replace(/\s+/g, " ").replace(/^[\s']+|[\s']+$/g, "");
+  if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Table" : `${base} 1`;
+  base = [...base].slice(0, 31).join("").replace(/[\s']+$/, "");
+  const used = new Set([...taken].map((name) => name.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = `${[...base].slice(0, 31 - suffix.length).join("").replace(/[\s']+$/, "")}${suffix}`;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
