@@ -1,5 +1,5 @@
 /**
- * Citations of the source: APA (7th edition) for English and GB/T 7714-2015 for Chinese users,
+ * Citations of the source: APA (7th edition) and GB/T 7714-2015,
  * and the one-line source note written under every inserted table.
  *
  * Layer: pure core.
@@ -26,30 +26,49 @@ export function longDate(isoDate: string, language: Language): string {
   return language === "en" ? `${day} ${EN_MONTHS[month - 1] ?? ""} ${year}` : `${year}年${month}月${day}日`;
 }
 
+/** A title, or where the headline is not recorded, a description in square brackets (as APA asks). */
+function titleOrDescription(source: Release["source"]): string {
+  return source.headline ?? `[${source.description.en}]`;
+}
+
+/** Ends a reference element with a period unless it already ends with . ? or !. */
+function closed(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
 /**
- * A reference to the source report. The project holds a description of the report, not its
- * headline, so both styles put it in square brackets; GB/T 7714 marks a newspaper item [N].
+ * A reference to the source report.
+ *
+ * - APA 7, news website item: `Author. (Year, Month Day). Title. Site Name. URL`. With no
+ *   recorded headline, one bracketed description takes the title's place; the site name is left out
+ *   where it is the author; the URL where unknown.
+ * - GB/T 7714-2015, electronic resource (an item of a news agency's online service):
+ *   `Author. Title[EB/OL]. (publication date)[citation date]. URL.`, in the resource's own language
+ *   (English here). `citedOn` is the citation date; it defaults to when the curators read the source.
  */
-export function citeSource(release: Release, style: CitationStyle): string {
+export function citeSource(release: Release, style: CitationStyle, citedOn?: string): string {
   const source = release.source;
   const { year, month, day } = dateParts(source.published);
   if (style === "apa") {
-    const url = source.url ? ` ${source.url}` : "";
-    return `${source.publisher.en}. (${year}, ${EN_MONTHS[month - 1] ?? ""} ${day}). [${source.description.en}] [News report].${url}`;
+    const parts = [
+      closed(source.publisher.en),
+      `(${year}, ${EN_MONTHS[month - 1] ?? ""} ${day}).`,
+      closed(titleOrDescription(source)),
+      ...(source.siteName && source.siteName !== source.publisher.en ? [closed(source.siteName)] : []),
+      ...(source.url ? [source.url] : []),
+    ];
+    return parts.join(" ");
   }
-  const url = source.url ? `. ${source.url}` : "";
-  const mm = String(month).padStart(2, "0");
-  const dd = String(day).padStart(2, "0");
-  // The description is ours, not the report's headline: bracketed, as a supplied title is.
-  return `${source.publisher.zh}. [${source.description.zh}][N${source.url ? "/OL" : ""}]. ${year}-${mm}-${dd}${url}.`;
+  const url = source.url ? ` ${source.url}.` : "";
+  return `${closed(source.publisher.en)} ${titleOrDescription(source)}[EB/OL]. (${source.published})[${citedOn ?? source.accessed}].${url}`;
 }
 
 /**
  * A citation for one figure: the reference, then where in the source the figure stands (its
  * verbatim phrase) or, for a derived figure, the formula and the ids it is computed from.
  */
-export function citeFigure(release: Release, figure: Figure, style: CitationStyle): string {
-  const reference = citeSource(release, style);
+export function citeFigure(release: Release, figure: Figure, style: CitationStyle, citedOn?: string): string {
+  const reference = citeSource(release, style, citedOn);
   if (figure.basis === "stated") {
     return style === "apa"
       ? `${reference} Locator: "${figure.phrase}".`
@@ -60,11 +79,11 @@ export function citeFigure(release: Release, figure: Figure, style: CitationStyl
     : `${reference} 本插件推算：${figure.id} = ${figure.formula}。`;
 }
 
-/** The source line written under an inserted table. */
+/** The source line written under an inserted table: who reported what, when, and the release. */
 export function sourceLine(release: Release, language: Language): string {
   const source = release.source;
   if (language === "en") {
-    return `Source: ${source.publisher.en}, ${longDate(source.published, "en")}; ${source.event.en}. Dataset release ${release.id}.`;
+    return `Source: ${source.publisher.en}, ${longDate(source.published, "en")}, reporting a spokesperson's statements (${source.event.en}). Dataset release ${release.id}.`;
   }
-  return `来源：${source.publisher.zh}，${longDate(source.published, "zh")}；${source.event.zh}。数据版本 ${release.id}。`;
+  return `来源：${source.publisher.zh}${longDate(source.published, "zh")}报道的新闻发言人介绍（${source.event.zh}）。数据版本 ${release.id}。`;
 }

@@ -1,10 +1,11 @@
 /**
  * How a figure is shown: an Excel number format that keeps the cell numeric while showing its unit
- * and bound ("over 120", "33.8%", "+17.9 pp"), and the same rendering as plain text for previews.
+ * and bound ("over 120", "33.8%", "+17.9 pp", "est. 9%"), optionally its period ("1,777 (Jan–Nov)"),
+ * and the same rendering as plain text for previews.
  *
  * Layer: pure core.
  */
-import type { Bound, Figure, Language, QuantityKind } from "../data";
+import type { Bound, Figure, Language, Period, QuantityKind } from "../data";
 
 /** The number format for text cells: Excel keeps what is written in them as text. */
 export const TEXT_FORMAT = "@";
@@ -12,17 +13,29 @@ export const TEXT_FORMAT = "@";
 export const GENERAL_FORMAT = "General";
 
 const BOUND_PREFIX: Record<Language, Record<Bound, string>> = {
-  en: { exact: "", over: "over ", nearly: "nearly " },
-  zh: { exact: "", over: "超过", nearly: "近" },
+  en: { exact: "", over: "over ", nearly: "nearly ", estimate: "est. " },
+  zh: { exact: "", over: "超过", nearly: "近", estimate: "估算" },
 };
-/** What a derived estimate is shown with: the source never said "nearly" of it. */
-const ESTIMATE_PREFIX: Record<Language, string> = { en: "about ", zh: "约" };
 
-/** What a number format needs of a figure; `approximation` marks a derived estimate. */
-export type FormattableFigure = Pick<Figure, "kind" | "bound" | "displayDecimals"> & { readonly approximation?: boolean };
+/**
+ * What a number format needs of a figure. With `period`, a period that is not one calendar year
+ * shows its tag after the number ("1,777 (Jan–Nov)"); without it, no tag (a table's Period
+ * column already says it).
+ */
+export type FormattableFigure = Pick<Figure, "kind" | "bound" | "displayDecimals"> & {
+  readonly period?: Pick<Period, "tag">;
+};
 
-function boundPrefix(figure: FormattableFigure, language: Language): string {
-  return figure.approximation === true ? ESTIMATE_PREFIX[language] : BOUND_PREFIX[language][figure.bound];
+/** How a cell shows a figure: its bound always; its period tag where asked for. */
+export interface FormatOptions {
+  /** Show the period's tag after the number. Default false. */
+  readonly periodTag?: boolean;
+}
+
+function periodSuffix(figure: FormattableFigure, language: Language, options: FormatOptions): string {
+  const tag = options.periodTag === true ? figure.period?.tag : null;
+  if (!tag) return "";
+  return language === "en" ? ` (${tag.en})` : `（${tag.zh}）`;
 }
 
 function digits(decimals: number): string {
@@ -39,22 +52,23 @@ function signed(body: string, up: [string, string], down: [string, string], zero
   return `${literal(up[0])}${body}${literal(up[1])};${literal(down[0])}${body}${literal(down[1])};${literal(zero)}`;
 }
 
-/** The Excel number format for a figure in a language. */
-export function numberFormat(figure: FormattableFigure, language: Language): string {
-  const prefix = literal(boundPrefix(figure, language));
+/** The Excel number format for a figure in a language: its bound, and its period tag if asked. */
+export function numberFormat(figure: FormattableFigure, language: Language, options: FormatOptions = {}): string {
+  const prefix = literal(BOUND_PREFIX[language][figure.bound]);
   const body = digits(figure.displayDecimals);
+  const suffix = periodSuffix(figure, language, options);
   const formats: Record<QuantityKind, () => string> = {
-    count: () => `${prefix}#,##${body}`,
-    ratio: () => `${prefix}${body}%`,
+    count: () => `${prefix}#,##${body}${literal(suffix)}`,
+    ratio: () => `${prefix}${body}%${literal(suffix)}`,
     percentage_points: () =>
       language === "en"
-        ? signed(`${prefix}${body}`, ["+", " pp"], ["-", " pp"], "0 pp")
-        : signed(`${prefix}${body}`, ["+", "个百分点"], ["-", "个百分点"], "0个百分点"),
-    rank: () => (language === "en" ? `"No. "${body}` : `"第"${body}"名"`),
+        ? signed(`${prefix}${body}`, ["+", ` pp${suffix}`], ["-", ` pp${suffix}`], `0 pp${suffix}`)
+        : signed(`${prefix}${body}`, ["+", `个百分点${suffix}`], ["-", `个百分点${suffix}`], `0个百分点${suffix}`),
+    rank: () => (language === "en" ? `"No. "${body}${literal(suffix)}` : `"第"${body}"名${suffix}"`),
     places: () =>
       language === "en"
-        ? signed(body, ["up ", " places"], ["down ", " places"], "no change")
-        : signed(body, ["上升", "位"], ["下降", "位"], "持平"),
+        ? signed(body, ["up ", ` places${suffix}`], ["down ", ` places${suffix}`], `no change${suffix}`)
+        : signed(body, ["上升", `位${suffix}`], ["下降", `位${suffix}`], `持平${suffix}`),
   };
   return formats[figure.kind]();
 }
@@ -66,8 +80,16 @@ function groupThousands(text: string): string {
 }
 
 /** A figure's value as text, as its number format shows it in Excel. */
-export function formatFigureValue(figure: FormattableFigure & Pick<Figure, "value">, language: Language): string {
-  const prefix = boundPrefix(figure, language);
+export function formatFigureValue(
+  figure: FormattableFigure & Pick<Figure, "value">,
+  language: Language,
+  options: FormatOptions = {},
+): string {
+  return `${formatBare(figure, language)}${periodSuffix(figure, language, options)}`;
+}
+
+function formatBare(figure: FormattableFigure & Pick<Figure, "value">, language: Language): string {
+  const prefix = BOUND_PREFIX[language][figure.bound];
   const fixed = (value: number): string => Math.abs(value).toFixed(figure.displayDecimals);
   const value = figure.value;
   // A one-section Excel format shows a negative number with "-" before everything, literals too.
@@ -94,21 +116,39 @@ export function formatFigureValue(figure: FormattableFigure & Pick<Figure, "valu
 /** Words for the bound, the basis and the kind of a figure, in each language. */
 export const FIGURE_WORDS = {
   bound: {
-    en: { exact: "exact", over: "over (at least)", nearly: "nearly (approximately)" },
-    zh: { exact: "确数", over: "超过（至少）", nearly: "近（约数）" },
+    en: { exact: "exact", over: "over (more than)", nearly: "nearly (approximately)", estimate: "estimate" },
+    zh: { exact: "确数", over: "超过（多于）", nearly: "近（约数）", estimate: "估算" },
   },
   basis: {
-    en: { stated: "Stated", derived: "Derived", approximation: "Derived estimate" },
-    zh: { stated: "公布数", derived: "推算", approximation: "推算估计" },
+    en: { stated: "Stated", derived: "Derived", approximation: "Derived (estimate)" },
+    zh: { stated: "公布数", derived: "推算", approximation: "推算（估算）" },
   },
+  inferred: { en: "inferred", zh: "推断" },
 } as const satisfies {
   bound: Record<Language, Record<Bound, string>>;
   basis: Record<Language, Record<"stated" | "derived" | "approximation", string>>;
+  inferred: Record<Language, string>;
 };
 
-/** "Stated", "Derived" or "Derived estimate" for a figure, in a language. */
+/** "Stated", "Derived" or "Derived (estimate)" for a figure, in a language. */
 export function basisLabel(figure: Figure, language: Language): string {
   const words = FIGURE_WORDS.basis[language];
   if (figure.basis === "stated") return words.stated;
   return figure.approximation ? words.approximation : words.derived;
+}
+
+/** A period's label, marked "(inferred)" / "（推断）" where the source does not state it. */
+export function periodText(period: Period, language: Language): string {
+  if (period.inference === null) return period.label[language];
+  const word = FIGURE_WORDS.inferred[language];
+  return language === "en" ? `${period.label.en} (${word})` : `${period.label.zh}（${word}）`;
+}
+
+/**
+ * Whether a cell may show the figure as a bare number and still say all the source says of it:
+ * true only for an exact figure the source states. Anything else needs its bound or its estimate
+ * mark visible (in a number format, or as text where the host has no formats).
+ */
+export function isBareNumberFaithful(figure: Figure): boolean {
+  return figure.basis === "stated" && figure.bound === "exact";
 }

@@ -2,6 +2,9 @@
  * The curated dataset: every statistic of the Xinhua report of 15 January 2025 on Beijing's
  * "two zones" opening-up in 2024, with the facts and tables built on them.
  *
+ * Figures reported by Xinhua from the Beijing municipal government's press conference (a
+ * spokesperson's statements), not official statistics.
+ *
  * Each stated figure and fact carries the shortest verbatim phrase of the source that states it,
  * as a locator; labels, descriptions and notes are the project's own words. Derived figures carry
  * their formula and are never listed as stated. The ids are a contract with workbooks and
@@ -12,37 +15,78 @@
 import type { z } from "zod";
 import type { Release } from "./schema";
 
+const JAN_NOV_TAG = { en: "Jan–Nov", zh: "1—11月" } as const;
+
 const JAN_NOV_2024 = {
   start: "2024-01-01",
   end: "2024-11-30",
   label: { en: "January–November 2024", zh: "2024年1—11月" },
+  tag: JAN_NOV_TAG,
+  inference: null,
 } as const;
 
+/** Items the report gives no date of their own, listed right after the January–November figures. */
+const JAN_NOV_2024_INFERRED = {
+  ...JAN_NOV_2024,
+  inference: {
+    en: "The report gives these no date of their own; it lists them right after the January–November 2024 figures.",
+    zh: "报道未给出其具体时间，仅在2024年1—11月数据之后列举。",
+  },
+} as const;
+
+/** The year-earlier period that "year-on-year" implies; the source states no figure for it. */
 const JAN_NOV_2023 = {
   start: "2023-01-01",
   end: "2023-11-30",
   label: { en: "January–November 2023", zh: "2023年1—11月" },
+  tag: JAN_NOV_TAG,
+  inference: {
+    en: "The year-earlier period implied by \"year-on-year\"; the source gives no figure for it.",
+    zh: "由“同比”推得的上年同期；原文未给出该期数据。",
+  },
 } as const;
 
-const YEAR_2024 = {
+/** The report describes the work of 2024, but gives most items no date of their own. */
+const YEAR_2024_INFERRED = {
   start: "2024-01-01",
   end: "2024-12-31",
   label: { en: "2024", zh: "2024年" },
+  tag: null,
+  inference: {
+    en: "The report describes the work of 2024 but gives no date for this item.",
+    zh: "报道介绍的是2024年工作，但未给出该项的具体时间。",
+  },
 } as const;
 
 const YEAR_2023 = {
   start: "2023-01-01",
   end: "2023-12-31",
   label: { en: "2023", zh: "2023年" },
+  tag: null,
+  inference: null,
 } as const;
 
-/** The source gives no launch date for the "two zones"; the count runs up to the press conference. */
+/** Daxing's ranking: the report gives it no year, and does not tie it to the 2023 assessment. */
+const YEAR_2023_INFERRED = {
+  ...YEAR_2023,
+  inference: {
+    en: "The report gives this ranking no year; it follows the 2023 assessment in the text.",
+    zh: "报道未给出该排名的年份，仅在2023年度评估之后提及。",
+  },
+} as const;
+
+/** The source gives no launch date for the "two zones", nor a date the count runs to. */
 const SINCE_TWO_ZONES_LAUNCH = {
   start: null,
   end: "2025-01-15",
   label: {
     en: "Since the two zones were launched, as of 15 January 2025",
     zh: "“两区”建设以来（截至2025年1月15日）",
+  },
+  tag: { en: "cumulative", zh: "累计" },
+  inference: {
+    en: "The source gives no launch date and no end date; the count is taken as of the press conference.",
+    zh: "原文未给出起止日期；按新闻发布会当日计。",
   },
 } as const;
 
@@ -52,6 +96,11 @@ const THREE_YEARS_TO_2025 = {
   label: {
     en: "Three consecutive years, as of 15 January 2025",
     zh: "连续三年（截至2025年1月15日）",
+  },
+  tag: { en: "3 years running", zh: "连续三年" },
+  inference: {
+    en: "The source does not say which three years; taken as those up to the press conference.",
+    zh: "原文未说明是哪三年；按截至新闻发布会计。",
   },
 } as const;
 
@@ -65,15 +114,18 @@ export const RELEASE = {
       en: "Report on Beijing's \"two zones\" opening-up in 2024",
       zh: "北京“两区”建设2024年扩大开放情况报道",
     },
+    headline: null,
+    siteName: null,
     event: {
       en: "Press conference \"Deepening Reform to Promote Development\", press center of the Third Session of the 16th Beijing Municipal People's Congress",
-      zh: "“深化改革促进发展”主题新闻发布会（题名为译文），北京市第十六届人民代表大会第三次会议新闻中心",
+      zh: "“深化改革促进发展”（译名）主题新闻发布会，北京市第十六届人民代表大会第三次会议新闻中心",
     },
     speaker: {
       en: "Lu Huiling, Deputy Director-General and Spokesperson, Beijing Municipal Commerce Bureau",
       zh: "Lu Huiling（拼音；中文姓名未经核实），北京市商务局副局长、新闻发言人",
     },
     url: null,
+    accessed: "2025-01-15",
   },
 
   figures: [
@@ -115,7 +167,7 @@ export const RELEASE = {
         zh: "新设外资企业增速高于全国平均水平",
       },
       kind: "percentage_points",
-      unit: { en: "percentage points", zh: "个百分点" },
+      unit: { en: "percentage points", zh: "百分点" },
       value: 5,
       bound: "exact",
       period: JAN_NOV_2024,
@@ -127,13 +179,13 @@ export const RELEASE = {
       series: "national_fdi_new_enterprises_yoy",
       basis: "derived",
       label: {
-        en: "National average growth in new foreign-funded enterprises (derived estimate)",
-        zh: "全国新设外资企业平均增速（推算估计）",
+        en: "National average growth in new foreign-funded enterprises (estimate)",
+        zh: "全国新设外资企业平均增速（估算）",
       },
       kind: "ratio",
       unit: { en: "percent", zh: "%" },
       value: 0.09,
-      bound: "nearly",
+      bound: "estimate",
       period: JAN_NOV_2024,
       displayDecimals: 0,
       formula: "fdi_new_enterprises_yoy - fdi_new_enterprises_yoy_vs_national / 100",
@@ -150,13 +202,13 @@ export const RELEASE = {
       series: "fdi_new_enterprises",
       basis: "derived",
       label: {
-        en: "New foreign-funded enterprises a year earlier (derived estimate)",
-        zh: "上年同期新设外资企业数（推算估计）",
+        en: "New foreign-funded enterprises a year earlier (estimate)",
+        zh: "上年同期新设外资企业数（估算）",
       },
       kind: "count",
       unit: { en: "enterprises", zh: "家" },
       value: 1559,
-      bound: "nearly",
+      bound: "estimate",
       period: JAN_NOV_2023,
       displayDecimals: 0,
       formula: "fdi_new_enterprises / (1 + fdi_new_enterprises_yoy)",
@@ -189,11 +241,11 @@ export const RELEASE = {
       series: "ftz_fdi_share_change",
       basis: "stated",
       label: {
-        en: "Change in the pilot free trade zone's share, year on year",
-        zh: "自由贸易试验区占比同比变化",
+        en: "Increase in the pilot free trade zone's share, year on year",
+        zh: "自由贸易试验区占比同比提高",
       },
       kind: "percentage_points",
-      unit: { en: "percentage points", zh: "个百分点" },
+      unit: { en: "percentage points", zh: "百分点" },
       value: 17.9,
       bound: "exact",
       period: JAN_NOV_2024,
@@ -205,13 +257,13 @@ export const RELEASE = {
       series: "ftz_fdi_share",
       basis: "derived",
       label: {
-        en: "Pilot free trade zone's share a year earlier (derived estimate)",
-        zh: "上年同期自由贸易试验区占比（推算估计）",
+        en: "Pilot free trade zone's share a year earlier (estimate)",
+        zh: "上年同期自由贸易试验区占比（估算）",
       },
       kind: "ratio",
       unit: { en: "percent", zh: "%" },
       value: 0.159,
-      bound: "nearly",
+      bound: "estimate",
       period: JAN_NOV_2023,
       displayDecimals: 1,
       formula: "ftz_fdi_share - ftz_fdi_share_change / 100",
@@ -261,10 +313,10 @@ export const RELEASE = {
         zh: "国家服务业扩大开放综合示范区建设2.0版方案任务一年内完成比例",
       },
       kind: "ratio",
-      unit: { en: "percent of tasks", zh: "%（任务）" },
+      unit: { en: "percent of tasks", zh: "%" },
       value: 0.8,
       bound: "over",
-      period: YEAR_2024,
+      period: YEAR_2024_INFERRED,
       displayDecimals: 0,
       phrase: "accomplishing over 80% of the tasks within just one year",
     },
@@ -306,13 +358,13 @@ export const RELEASE = {
       basis: "stated",
       label: {
         en: "Enterprises in the first cohort of the Global Service Partners Program",
-        zh: "“全球服务伙伴计划”首批入选企业数",
+        zh: "“全球服务伙伴计划”（译名）首批入选企业数",
       },
       kind: "count",
       unit: { en: "enterprises", zh: "家" },
       value: 13,
       bound: "exact",
-      period: YEAR_2024,
+      period: YEAR_2024_INFERRED,
       displayDecimals: 0,
       phrase: "13 enterprises selected for its inaugural cohort",
     },
@@ -344,7 +396,7 @@ export const RELEASE = {
       unit: { en: "places", zh: "位" },
       value: 55,
       bound: "exact",
-      period: YEAR_2023,
+      period: YEAR_2023_INFERRED,
       displayDecimals: 0,
       phrase: "rise of 55 places",
     },
@@ -353,7 +405,7 @@ export const RELEASE = {
   facts: [
     {
       id: "pilot_city_telecom_healthcare",
-      category: "pioneering_measure",
+      category: "first_batch",
       label: {
         en: "Pilot city for wider opening of value-added telecoms and healthcare",
         zh: "增值电信、医疗领域扩大开放试点城市",
@@ -362,7 +414,7 @@ export const RELEASE = {
         en: "Beijing was in the first group of cities approved for the pilot.",
         zh: "北京为首批获批开展试点的城市之一。",
       },
-      period: YEAR_2024,
+      period: YEAR_2024_INFERRED,
       phrase: "among the first batch of pilot cities",
       figure: null,
     },
@@ -377,7 +429,7 @@ export const RELEASE = {
         en: "The first such enterprise in China was set up in Beijing.",
         zh: "全国首家此类企业在北京设立。",
       },
-      period: YEAR_2024,
+      period: YEAR_2024_INFERRED,
       phrase: "first foreign-funded enterprise specializing in “human genetic diagnosis and gene therapy”",
       figure: null,
     },
@@ -392,7 +444,7 @@ export const RELEASE = {
         en: "China's first such list, for companies in the pilot free trade zone.",
         zh: "全国首个此类清单，适用于自由贸易试验区内企业。",
       },
-      period: YEAR_2024,
+      period: YEAR_2024_INFERRED,
       phrase: "first scenario-based and field-level negative list for outbound data flow",
       figure: null,
     },
@@ -401,13 +453,13 @@ export const RELEASE = {
       category: "national_first",
       label: {
         en: "Catalogue of Recognized International Professional Qualifications",
-        zh: "境外职业资格认可目录",
+        zh: "境外职业资格认可目录（译名）",
       },
       description: {
         en: "Issued by Beijing as the first catalogue of its kind.",
         zh: "北京发布的首个此类目录。",
       },
-      period: YEAR_2024,
+      period: YEAR_2024_INFERRED,
       phrase: "first Catalogue of Recognized International Professional Qualifications",
       figure: null,
     },
@@ -416,34 +468,34 @@ export const RELEASE = {
       category: "national_first",
       label: {
         en: "Pilot zone for the special provision of rare disease drugs",
-        zh: "罕见病药品保障先行区",
+        zh: "罕见病药品保障先行区（译名）",
       },
       description: {
         en: "Construction of China's first such zone began.",
         zh: "全国首个此类先行区启动建设。",
       },
-      period: YEAR_2024,
+      period: YEAR_2024_INFERRED,
       phrase: "first pilot zone for the special provision of rare disease drugs",
       figure: null,
     },
     {
       id: "urgent_imported_drugs_rapid_review",
-      category: "pioneering_measure",
+      category: "measure",
       label: {
-        en: "Rapid review model for urgently needed imported drugs and devices",
-        zh: "临床急需进口药品和医疗器械快速审批模式",
+        en: "Rapid review model with Beijing characteristics for urgently needed imported drugs and devices",
+        zh: "具有北京特色的临床急需进口药品和医疗器械快速审评审批模式",
       },
       description: {
         en: "A fast approval route for imported drugs and medical devices needed in clinics.",
         zh: "为临床急需的进口药品和医疗器械建立的快速审评审批路径。",
       },
-      period: YEAR_2024,
+      period: YEAR_2024_INFERRED,
       phrase: "a rapid review and approval model with Beijing characteristics",
       figure: null,
     },
     {
       id: "real_estate_trust_registration",
-      category: "pioneering_measure",
+      category: "pioneered",
       label: {
         en: "Registration of real estate held in trust",
         zh: "不动产信托财产登记",
@@ -452,7 +504,7 @@ export const RELEASE = {
         en: "Beijing was the first to register real estate as trust property.",
         zh: "北京率先开展不动产信托财产登记。",
       },
-      period: YEAR_2024,
+      period: YEAR_2024_INFERRED,
       phrase: "pioneered real estate trust property registration",
       figure: null,
     },
@@ -467,7 +519,7 @@ export const RELEASE = {
         en: "The first project of this kind in China by a multinational pharmaceutical firm.",
         zh: "全国首个由跨国药企投资的此类项目。",
       },
-      period: JAN_NOV_2024,
+      period: JAN_NOV_2024_INFERRED,
       phrase: "China’s first pharma biotherapeutic API project",
       figure: null,
     },
@@ -482,7 +534,7 @@ export const RELEASE = {
         en: "Named in the report among the signature projects that landed.",
         zh: "报道列举的落地标志性项目之一。",
       },
-      period: JAN_NOV_2024,
+      period: JAN_NOV_2024_INFERRED,
       phrase: "Lilly China Medical Innovation Center",
       figure: null,
     },
@@ -494,7 +546,7 @@ export const RELEASE = {
         en: "Steinbeis set up its China headquarters in Beijing.",
         zh: "史太白在京设立中国总部。",
       },
-      period: JAN_NOV_2024,
+      period: JAN_NOV_2024_INFERRED,
       phrase: "China headquarters of Steinbeis",
       figure: null,
     },
@@ -506,7 +558,7 @@ export const RELEASE = {
         en: "Named in the report among the signature projects that landed.",
         zh: "报道列举的落地标志性项目之一。",
       },
-      period: JAN_NOV_2024,
+      period: JAN_NOV_2024_INFERRED,
       phrase: "Standard Chartered Securities",
       figure: null,
     },
@@ -518,7 +570,7 @@ export const RELEASE = {
         en: "Approved; meant to be China's first bonded zone for new quality productive forces.",
         zh: "获批设立，目标是建成全国首个培育新质生产力的综合保税区。",
       },
-      period: YEAR_2024,
+      period: YEAR_2024_INFERRED,
       phrase: "the Beijing Yizhuang Comprehensive Bonded Zone was approved",
       figure: null,
     },
@@ -545,9 +597,36 @@ export const RELEASE = {
         en: "Rose the most places of any zone in China in the import and export value ranking.",
         zh: "进出口额排名上升位次居全国首位。",
       },
-      period: YEAR_2023,
+      period: YEAR_2023_INFERRED,
       phrase: "representing the biggest improvement in the country",
       figure: "daxing_bonded_zone_rank_rise",
+    },
+    {
+      id: "regulation_on_foreign_investment",
+      category: "measure",
+      label: {
+        en: "Regulation of Beijing Municipality on Foreign Investment",
+        zh: "《北京市外商投资条例》（译名）",
+      },
+      description: {
+        en: "Adopted by the city.",
+        zh: "北京市通过该条例。",
+      },
+      period: YEAR_2024_INFERRED,
+      phrase: "adopted the Regulation of Beijing Municipality on Foreign Investment",
+      figure: null,
+    },
+    {
+      id: "global_service_partners_program",
+      category: "measure",
+      label: { en: "Global Service Partners Program", zh: "“全球服务伙伴计划”（译名）" },
+      description: {
+        en: "Launched, with a first cohort of selected enterprises.",
+        zh: "启动实施，并遴选首批入选企业。",
+      },
+      period: YEAR_2024_INFERRED,
+      phrase: "launched the “Global Service Partners Program”",
+      figure: "global_service_partners",
     },
   ],
 
@@ -559,8 +638,8 @@ export const RELEASE = {
         zh: "北京新设外资企业",
       },
       note: {
-        en: "January–November figures; derived rows are computed from stated ones and marked so.",
-        zh: "数据为1—11月累计；推算行由公布数据计算得出，并已标明。",
+        en: "January–November figures; estimates are computed from the stated figures and marked as such.",
+        zh: "数据为1—11月累计；估算值由公布数据计算得出，并已标明。",
       },
       layout: "figures",
       rows: [
@@ -576,7 +655,7 @@ export const RELEASE = {
       title: { en: "\"Two zones\" policy results", zh: "“两区”政策成效" },
       note: {
         en: "Policy counts are cumulative since the two zones were launched; \"over\" and \"nearly\" are the source's bounds.",
-        zh: "政策数为“两区”建设以来累计；“超过”“近”为原文表述。",
+        zh: "政策数为“两区”建设以来累计；“超过”“近”分别译自原文的“over”“nearly”。",
       },
       layout: "figures",
       rows: [
@@ -590,10 +669,10 @@ export const RELEASE = {
     },
     {
       id: "national_firsts",
-      title: { en: "National firsts and pioneering measures", zh: "全国首创与先行举措" },
+      title: { en: "Pioneering policies and national firsts", zh: "先行政策与全国首创" },
       note: {
-        en: "Measures the report names as the first in China or among the first.",
-        zh: "报道中列为全国首个或首批的举措。",
+        en: "Measures the report lists among Beijing's pioneering policies; the Category column says what the report says of each.",
+        zh: "报道列为北京先行政策的举措；“类别”列注明报道对每项的表述。",
       },
       layout: "facts",
       rows: [
@@ -610,8 +689,8 @@ export const RELEASE = {
       id: "signature_projects",
       title: { en: "Signature foreign-invested projects", zh: "标志性外资项目" },
       note: {
-        en: "Projects the report names as landing in Beijing in the first 11 months of 2024.",
-        zh: "报道列举的2024年1—11月在京落地项目。",
+        en: "Signature projects the report names as having landed in Beijing.",
+        zh: "报道列举的在京落地标志性项目。",
       },
       layout: "facts",
       rows: [
@@ -625,8 +704,8 @@ export const RELEASE = {
       id: "bonded_zones",
       title: { en: "Comprehensive bonded zones", zh: "综合保税区" },
       note: {
-        en: "Rankings are from the General Administration of Customs' 2023 assessment.",
-        zh: "排名来自海关总署2023年度绩效评估。",
+        en: "Tianzhu's rank is from the General Administration of Customs' 2023 annual assessment; the report names no source for Daxing's ranking.",
+        zh: "天竺综合保税区排名来自海关总署2023年度绩效评估；报道未说明大兴机场综合保税区排名的出处。",
       },
       layout: "facts",
       rows: ["yizhuang_bonded_zone", "tianzhu_bonded_zone", "daxing_airport_bonded_zone"],
@@ -638,11 +717,21 @@ export const RELEASE = {
         zh: "自由贸易试验区实际使用外资占比",
       },
       note: {
-        en: "January–November figures; the earlier share is derived from the stated change.",
-        zh: "数据为1—11月累计；上年同期占比由公布的变化值推算。",
+        en: "January–November figures; the year-earlier share is an estimate, derived from the stated increase.",
+        zh: "数据为1—11月累计；上年同期占比为估算值，由公布的同比提高值推算。",
       },
       layout: "figures",
       rows: ["ftz_fdi_share", "ftz_fdi_share_change", "ftz_fdi_share_prev_year"],
+    },
+    {
+      id: "open_economy",
+      title: { en: "Building an open economy", zh: "开放型经济建设" },
+      note: {
+        en: "Measures the report names in building an open economy; the count is of the program's first cohort.",
+        zh: "报道列举的开放型经济建设举措；数量为该计划首批入选企业数。",
+      },
+      layout: "facts",
+      rows: ["regulation_on_foreign_investment", "global_service_partners_program"],
     },
   ],
 } as const satisfies z.input<typeof Release>;

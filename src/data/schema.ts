@@ -29,6 +29,16 @@ export const Period = z.object({
   start: IsoDate.nullable(),
   end: IsoDate,
   label: BilingualText,
+  /**
+   * A short tag shown after a value in a cell's number format ("1,777 (Jan–Nov)"), for every
+   * period that is not one whole calendar year; null for a calendar year.
+   */
+  tag: BilingualText.nullable(),
+  /**
+   * Null where the source states this period for the item. Otherwise the source gives no period
+   * for it, and this says how the project inferred it; the period is then shown as inferred.
+   */
+  inference: BilingualText.nullable(),
 });
 export type Period = z.infer<typeof Period>;
 
@@ -44,10 +54,11 @@ export const QuantityKind = z.enum(["count", "ratio", "percentage_points", "rank
 export type QuantityKind = z.infer<typeof QuantityKind>;
 
 /**
- * How a value is bounded: `exact` as stated, `over` for "over 120" (at least), `nearly` for
- * "nearly 60" (approximately). A derived estimate is `nearly` too, and is shown as "about".
+ * How a value is bounded: `exact` as stated, `over` for "over 120" (more than 120), `nearly` for
+ * "nearly 60" (approximately, just under). These three are the source's words. `estimate` is ours:
+ * a derived figure computed from rounded inputs, which the source never states at all.
  */
-export const Bound = z.enum(["exact", "over", "nearly"]);
+export const Bound = z.enum(["exact", "over", "nearly", "estimate"]);
 export type Bound = z.infer<typeof Bound>;
 
 /** Where a stated figure or a fact comes from: the shortest verbatim phrase of the source (≤ 15 words). */
@@ -92,7 +103,10 @@ export const DerivedFigure = z.object({
   formula: z.string().min(1),
   inputs: z.array(SnakeId).min(1).readonly(),
   roundTo: z.number().int().min(0).max(10),
-  /** True where the result only estimates the real figure (inputs are themselves rounded). */
+  /**
+   * True where the result only estimates the real figure (inputs are themselves rounded); such a
+   * figure's bound is `estimate`.
+   */
   approximation: z.boolean(),
   /** Why and how it is derived, in both languages. */
   note: BilingualText,
@@ -103,10 +117,20 @@ export type Figure = z.infer<typeof Figure>;
 export type StatedFigure = z.infer<typeof StatedFigure>;
 export type DerivedFigure = z.infer<typeof DerivedFigure>;
 
-/** The kinds of non-numeric fact the source reports. */
+/**
+ * What the source says of a non-numeric fact, and no more:
+ * - `national_first`: called the first in China ("the country's first", "the nation's first");
+ * - `first_batch`: among the first batch approved;
+ * - `pioneered`: said to be pioneered;
+ * - `measure`: reported as done (established, adopted, launched), with no claim of being first;
+ * - `signature_project`: named among the signature projects that landed;
+ * - `bonded_zone`: a comprehensive bonded zone and what the report says of it.
+ */
 export const FactCategory = z.enum([
   "national_first",
-  "pioneering_measure",
+  "first_batch",
+  "pioneered",
+  "measure",
   "signature_project",
   "bonded_zone",
 ]);
@@ -151,8 +175,17 @@ export const SourceDescription = z.object({
   event: BilingualText,
   /** Who gave the figures. */
   speaker: BilingualText,
-  /** The source's web address, where known; null when the project holds none. */
+  /** The report's headline, where recorded; null: not recorded (citations then use `description`). */
+  headline: z.string().min(1).nullable(),
+  /** The website's name where it differs from the publisher (APA's "site name"); else null. */
+  siteName: z.string().min(1).nullable(),
+  /**
+   * The source's web address, where known. Null: unknown to the project (the source was received
+   * as text, without its address); citations then carry none.
+   */
   url: z.string().url().nullable(),
+  /** When the curators read the source: the citation date ("引用日期") of GB/T 7714. */
+  accessed: IsoDate,
 });
 export type SourceDescription = z.infer<typeof SourceDescription>;
 
@@ -169,6 +202,12 @@ export const Release = z
     tables: z.array(CuratedTable).min(1).readonly(),
   })
   .superRefine((release, ctx) => {
+    for (const figure of release.figures) {
+      const estimate = figure.basis === "derived" && figure.approximation;
+      if (estimate !== (figure.bound === "estimate")) {
+        ctx.addIssue({ code: "custom", message: `${figure.id}: bound "estimate" is for derived approximations, and only for them` });
+      }
+    }
     const figureIds = new Set(release.figures.map((f) => f.id));
     const factIds = new Set(release.facts.map((f) => f.id));
     for (const figure of release.figures) {

@@ -132,3 +132,16 @@ export function parseOptionalChoice<T extends string>(
   if (arg.kind === "array") return fail("invalidValue", MESSAGES.notScalar(param, language));
   return fail("invalidValue", MESSAGES.badChoice(param, arg.value, shown, language));
 }
+
+/**
+ * An optional TRUE/FALSE switch: not given, blank or 0 → false; TRUE or any other number → its
+ * truth; text or an array → #VALUE!.
+ */
+export function parseOptionalFlag(value: unknown, param: ParamName, language: Language): Parsed<boolean> {
+  const arg = classify(value);
+  if (isBlank(arg)) return ok(false);
+  if (arg.kind === "boolean") return ok(arg.value);
+  if (arg.kind === "number" && Number.isFinite(arg.value)) return ok(arg.value !== 0);
+  if (arg.kind === "array") return fail("invalidValue", MESSAGES.notScalar(param, language));
+  return fail("invalidValue", MESSAGES.flagNotBoolean(param, arg.value, language));
+}

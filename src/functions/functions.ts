@@ -49,12 +49,12 @@ export function ftzFdiShare(year?: unknown): unknown {
 }
 
 /**
- * Any figure by its dataset id: the value, or a field (unit, period, bound, label, phrase, source, derived).
+ * Any figure by its id: the value with its bound, or a field (number, unit, period, bound, label, phrase, source, derived).
  * @customfunction STAT
  * @helpurl https://localhost:3000/functions.html#stat
  * @param indicator Figure id, such as "fdi_new_enterprises". BJ.INDICATORS() lists every id.
  * @param [year] Optional check: the year of the figure's period. Any other year gives #N/A.
- * @param [field] value (default), unit, period, bound, label, phrase, source or derived; add _zh for Chinese.
+ * @param [field] value (default), number (bare), unit, period, bound, label, phrase, source or derived; add _zh for Chinese.
  * @returns The figure's value or the field asked for.
  */
 export function stat(indicator: unknown, year?: unknown, field?: unknown): unknown {
@@ -67,10 +67,11 @@ export function stat(indicator: unknown, year?: unknown, field?: unknown): unkno
  * @helpurl https://localhost:3000/functions.html#table
  * @param table Table id, such as "fdi_headline".
  * @param [language] "en" (default) or "zh".
+ * @param [with_source] TRUE to spill the note and the source line under the table.
  * @returns The table: a header row, then one row per figure or item.
  */
-export function table(table: unknown, language?: unknown): unknown[][] {
-  return settle(library.TABLE(table, language));
+export function table(table: unknown, language?: unknown, with_source?: unknown): unknown[][] {
+  return settle(library.TABLE(table, language, with_source));
 }
 
 /**

@@ -10,20 +10,21 @@ import type { Figure, Language } from "../data";
 import {
   CITATION_STYLES,
   FIGURE_WORDS,
-  GENERAL_FORMAT,
-  TEXT_FORMAT,
   basisLabel,
   citeFigure,
   closestIds,
   currentDataset,
+  formatFigureValue,
+  isBareNumberFaithful,
   numberFormat,
+  periodText,
   periodYear,
   statedForYear,
   tableGrid,
   type CitationStyle,
   type DatasetIndex,
 } from "../core";
-import { parseOptionalChoice, parseOptionalYear, parseRequiredId, type Parsed } from "./args";
+import { parseOptionalChoice, parseOptionalFlag, parseOptionalYear, parseRequiredId, type Parsed } from "./args";
 import { functionError, type FunctionFailure } from "./errors";
 import { PLAIN_HOST, type HostSupport } from "./host";
 import { MESSAGES } from "./messages";
@@ -56,9 +57,13 @@ export type CellResult = string | number | boolean | NumberCellValue | Excel.Ent
 /** A spilled result: a header row and data rows, all the same width. */
 export type Matrix = CellResult[][];
 
-/** The fields BJ.STAT returns; `*_zh` give the Simplified Chinese text of a field. */
+/**
+ * The fields BJ.STAT returns; `*_zh` give the Simplified Chinese text of a field. `value` shows
+ * the figure with its bound and estimate mark (see figureValue); `number` is the bare number.
+ */
 export const STAT_FIELDS = [
   "value",
+  "number",
   "unit",
   "period",
   "bound",
@@ -102,6 +107,7 @@ const CARD_WORDS = {
     value: "Value",
     unit: "Unit",
     period: "Period",
+    periodNote: "Period note",
     bound: "Bound",
     basis: "Basis",
     phrase: "Source phrase",
@@ -116,6 +122,7 @@ const CARD_WORDS = {
     value: "数值",
     unit: "单位",
     period: "时期",
+    periodNote: "时期说明",
     bound: "界限",
     basis: "依据",
     phrase: "原文短语",
@@ -134,7 +141,7 @@ export interface BjLibrary {
   FDI_GROWTH(year?: unknown): CellResult | FunctionFailure;
   FTZ_FDI_SHARE(year?: unknown): CellResult | FunctionFailure;
   STAT(indicator?: unknown, year?: unknown, field?: unknown): CellResult | FunctionFailure;
-  TABLE(table?: unknown, language?: unknown): Matrix | FunctionFailure;
+  TABLE(table?: unknown, language?: unknown, withSource?: unknown): Matrix | FunctionFailure;
   INDICATORS(language?: unknown): Matrix | FunctionFailure;
   SOURCE(indicator?: unknown, style?: unknown): CellResult | FunctionFailure;
   CARD(indicator?: unknown): CellResult | FunctionFailure;
@@ -164,8 +171,17 @@ export function createLibrary(options: LibraryOptions = {}): BjLibrary {
       : { type: "FormattedNumber", basicValue: value, numberFormat: format };
   };
 
-  const figureValue = (figure: Figure, host: HostSupport): CellResult =>
-    numberCell(figure.value, numberFormat(figure, host.language), host);
+  /**
+   * What a cell receives for a figure's value. The rule, on every host: a cell never shows a bare
+   * number that says less than the source. With cell formats (CustomFunctionsRuntime 1.4) it is the
+   * number, whose format shows the bound, the estimate mark and a partial-year period
+   * ("over 120 (cumulative)", "est. 9% (Jan–Nov)", "1,777 (Jan–Nov)"). Without them, an exact
+   * stated figure is the bare number and anything else is that same text (not a number).
+   */
+  const figureValue = (figure: Figure, host: HostSupport): CellResult => {
+    if (host.cellValues) return numberCell(figure.value, numberFormat(figure, host.language, { periodTag: true }), host);
+    return isBareNumberFaithful(figure) ? figure.value : formatFigureValue(figure, host.language, { periodTag: true });
+  };
 
   const findFigure = (value: unknown, language: Language): Parsed<Figure> => {
     const id = parseRequiredId(value, "indicator", firstFigureId, language);
@@ -193,12 +209,14 @@ export function createLibrary(options: LibraryOptions = {}): BjLibrary {
     switch (field) {
       case "value":
         return figureValue(figure, host);
+      case "number":
+        return figure.value;
       case "unit":
       case "unit_zh":
         return figure.unit[field === "unit" ? "en" : "zh"];
       case "period":
       case "period_zh":
-        return figure.period.label[field === "period" ? "en" : "zh"];
+        return periodText(figure.period, field === "period" ? "en" : "zh");
       case "label":
       case "label_zh":
         return figure.label[field === "label" ? "en" : "zh"];
@@ -227,12 +245,15 @@ export function createLibrary(options: LibraryOptions = {}): BjLibrary {
       figure.basis === "stated"
         ? { [words.phrase]: text(figure.phrase) }
         : { [words.formula]: text(`${figure.id} = ${figure.formula}`), [words.note]: text(figure.note[language]) };
+    const inference = figure.period.inference;
+    const periodNote: Record<string, Excel.EntityPropertyType> = inference ? { [words.periodNote]: text(inference[language]) } : {};
     const properties: Record<string, Excel.EntityPropertyType> = {
       [words.value]: host.doubleNumberFormat
         ? { type: "Double", basicValue: figure.value, numberFormat: numberFormat(figure, language) }
         : { type: "FormattedNumber", basicValue: figure.value, numberFormat: numberFormat(figure, language) },
       [words.unit]: text(figure.unit[language]),
-      [words.period]: text(figure.period.label[language]),
+      [words.period]: text(periodText(figure.period, language)),
+      ...periodNote,
       [words.bound]: text(FIGURE_WORDS.bound[language][figure.bound]),
       [words.basis]: text(basisLabel(figure, language)),
       ...provenance,
@@ -250,7 +271,7 @@ export function createLibrary(options: LibraryOptions = {}): BjLibrary {
           sections: [
             {
               layout: "List",
-              properties: [words.value, words.unit, words.period, words.bound, words.basis, ...Object.keys(provenance)],
+              properties: [words.value, words.unit, words.period, ...Object.keys(periodNote), words.bound, words.basis, ...Object.keys(provenance)],
             },
             { layout: "List", title: words.citation, properties: [words.citation, words.id, words.release], collapsible: true, collapsed: true },
           ],
@@ -259,6 +280,14 @@ export function createLibrary(options: LibraryOptions = {}): BjLibrary {
       provider: { description: words.provider },
     };
   };
+
+  /** A card as one line of text, for hosts without entity values: nothing of it is a bare number. */
+  const cardText = (figure: Figure, language: Language): string =>
+    [
+      `${figure.label[language]}${language === "en" ? ": " : "："}${formatFigureValue(figure, language)}`,
+      periodText(figure.period, language),
+      basisLabel(figure, language),
+    ].join(" · ");
 
   return {
     FDI_COUNT: series(SERIES_FUNCTIONS.FDI_COUNT),
@@ -281,26 +310,34 @@ export function createLibrary(options: LibraryOptions = {}): BjLibrary {
       return statField(figure, chosen.value, host);
     },
 
-    TABLE(table, language) {
+    TABLE(table, language, withSource) {
       const host = hostOf();
       const id = parseRequiredId(table, "table", firstTableId, host.language);
       if (!id.ok) return id.error;
       const lang = parseLanguage(language, host.language);
       if (!lang.ok) return lang.error;
+      const lines = parseOptionalFlag(withSource, "with_source", host.language);
+      if (!lines.ok) return lines.error;
       if (!index.table(id.value)) {
         const closest = closestIds(index.tableIds, id.value);
         return functionError("notAvailable", MESSAGES.unknownId("table", id.value, closest, host.language));
       }
       const grid = tableGrid(index, id.value, lang.value);
+      const valueColumn = grid.columnKeys.indexOf("value");
+      // Value cells follow figureValue's rule (the Period column says the period, so no tag).
       const rows = grid.rows.map((row, r) =>
         row.map((cell, c): CellResult => {
-          const format = grid.numberFormats[r]?.[c] ?? GENERAL_FORMAT;
-          return typeof cell === "number" && format !== GENERAL_FORMAT && format !== TEXT_FORMAT
-            ? numberCell(cell, format, host)
-            : cell;
+          const figureId = c === valueColumn ? grid.valueFigureIds[r] : null;
+          const figure = figureId ? index.figure(figureId) : undefined;
+          if (!figure) return cell;
+          if (host.cellValues) return numberCell(figure.value, numberFormat(figure, lang.value), host);
+          return isBareNumberFaithful(figure) ? figure.value : formatFigureValue(figure, lang.value);
         }),
       );
-      return [[...grid.header], ...rows];
+      const width = grid.header.length;
+      const line = (text: string): CellResult[] => [text, ...Array<string>(width - 1).fill("")];
+      const under = lines.value ? [line(grid.note), line(grid.sourceLine)] : [];
+      return [[...grid.header], ...rows, ...under];
     },
 
     INDICATORS(language) {
@@ -311,7 +348,7 @@ export function createLibrary(options: LibraryOptions = {}): BjLibrary {
       const rows = index.figureIds.flatMap((id): CellResult[][] => {
         const figure = index.figure(id);
         if (!figure) return [];
-        return [[figure.id, figure.label[l], figure.unit[l], figure.period.label[l], FIGURE_WORDS.bound[l][figure.bound], basisLabel(figure, l)]];
+        return [[figure.id, figure.label[l], figure.unit[l], periodText(figure.period, l), FIGURE_WORDS.bound[l][figure.bound], basisLabel(figure, l)]];
       });
       return [[...INDICATOR_HEADERS[l]], ...rows];
     },
@@ -329,7 +366,7 @@ export function createLibrary(options: LibraryOptions = {}): BjLibrary {
       const host = hostOf();
       const found = findFigure(indicator, host.language);
       if (!found.ok) return found.error;
-      return host.cellValues ? card(found.value, host) : found.value.value;
+      return host.cellValues ? card(found.value, host) : cardText(found.value, host.language);
     },
 
     VERSION() {

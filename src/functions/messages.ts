@@ -5,14 +5,14 @@
 import type { Language } from "../data";
 
 /** The parameters a message can name. */
-export type ParamName = "year" | "indicator" | "field" | "table" | "language" | "style";
+export type ParamName = "year" | "indicator" | "field" | "table" | "language" | "style" | "with_source";
 
 /** Years outside this range are not years the dataset could ever hold. */
 export const YEAR_RANGE = { min: 1900, max: 2100 } as const;
 
 const PARAM_WORDS: Record<Language, Record<ParamName, string>> = {
-  en: { year: "year", indicator: "indicator", field: "field", table: "table", language: "language", style: "style" },
-  zh: { year: "年份", indicator: "指标", field: "字段", table: "表", language: "语言", style: "样式" },
+  en: { year: "year", indicator: "indicator", field: "field", table: "table", language: "language", style: "style", with_source: "with_source" },
+  zh: { year: "年份", indicator: "指标", field: "字段", table: "表", language: "语言", style: "样式", with_source: "含来源" },
 };
 
 const WHAT_IDS: Record<Language, Record<"indicator" | "table", string>> = {
@@ -85,6 +85,11 @@ export const MESSAGES = {
     language === "en"
       ? `${id} has no figure for ${year}; its period is ${period}`
       : `${id} 没有${year}年的数据；其时期为${period}`,
+
+  flagNotBoolean: (param: ParamName, got: unknown, language: Language): string =>
+    language === "en"
+      ? `${PARAM_WORDS.en[param]} must be TRUE or FALSE; got ${describeArgument(got, "en")}.`
+      : `${PARAM_WORDS.zh[param]}须为 TRUE 或 FALSE；收到的是${describeArgument(got, "zh")}。`,
 
   badChoice: (param: ParamName, got: unknown, accepted: readonly string[], language: Language): string =>
     language === "en"

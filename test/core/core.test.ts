@@ -1,5 +1,6 @@
 import { CURRENT_RELEASE, LANGUAGES, type Figure, type Release } from "../../src/data";
 import {
+  FIGURE_WORDS,
   FormulaError,
   basisLabel,
   TEXT_FORMAT,
@@ -15,6 +16,7 @@ import {
   formatFigureValue,
   indexRelease,
   numberFormat,
+  periodText,
   periodYear,
   qualified,
   roundTo,
@@ -57,7 +59,7 @@ describe("lookups", () => {
       figures: [
         ...CURRENT_RELEASE.figures,
         { ...figure("fdi_new_enterprises"), id: "fdi_new_enterprises_2025", value: 2000,
-          period: { start: "2025-01-01", end: "2025-11-30", label: { en: "January–November 2025", zh: "2025年1—11月" } } },
+          period: { start: "2025-01-01", end: "2025-11-30", label: { en: "January–November 2025", zh: "2025年1—11月" }, tag: null, inference: null } },
       ],
     };
     const latest = statedForYear(indexRelease(two), "fdi_new_enterprises", null);
@@ -67,7 +69,7 @@ describe("lookups", () => {
   it("places a period in a year only when it starts and ends in that year", () => {
     expect(periodYear(figure("fdi_new_enterprises").period)).toBe(2024);
     expect(periodYear(figure("pioneering_policies").period)).toBeNull();
-    expect(periodYear({ start: "2023-07-01", end: "2024-06-30", label: { en: "x", zh: "x" } })).toBeNull();
+    expect(periodYear({ start: "2023-07-01", end: "2024-06-30", label: { en: "x", zh: "x" }, tag: null, inference: null })).toBeNull();
   });
 
   it("measures edit distance as Levenshtein does", () => {
@@ -125,13 +127,40 @@ describe("number formats", () => {
     ["ftz_fdi_share_change", "zh", '"+"0.0"个百分点";"-"0.0"个百分点";"0个百分点"', "+17.9个百分点"],
     ["tianzhu_bonded_zone_rank", "zh", '"第"0"名"', "第2名"],
     ["daxing_bonded_zone_rank_rise", "en", '"up "0" places";"down "0" places";"no change"', "up 55 places"],
-    // Derived estimates show "about", never the source's "nearly" or a bare number.
-    ["national_fdi_new_enterprises_yoy", "en", '"about "0%', "about 9%"],
-    ["fdi_new_enterprises_jan_nov_2023_approx", "zh", '"约"#,##0', "约1,559"],
-    ["ftz_fdi_share_prev_year", "en", '"about "0.0%', "about 15.9%"],
+    // Derived estimates show "est." / "估算", never the source's "nearly" or a bare number.
+    ["national_fdi_new_enterprises_yoy", "en", '"est. "0%', "est. 9%"],
+    ["fdi_new_enterprises_jan_nov_2023_approx", "zh", '"估算"#,##0', "估算1,559"],
+    ["ftz_fdi_share_prev_year", "en", '"est. "0.0%', "est. 15.9%"],
   ] as const)("%s in %s: %s shows %s", (id, language, format, shown) => {
     expect(numberFormat(figure(id), language)).toBe(format);
     expect(formatFigureValue(figure(id), language)).toBe(shown);
+  });
+
+  it.each([
+    ["fdi_new_enterprises", "en", '#,##0" (Jan–Nov)"', "1,777 (Jan–Nov)"],
+    ["fdi_new_enterprises", "zh", '#,##0"（1—11月）"', "1,777（1—11月）"],
+    ["pioneering_policies", "en", '"over "#,##0" (cumulative)"', "over 120 (cumulative)"],
+    ["national_fdi_new_enterprises_yoy", "en", '"est. "0%" (Jan–Nov)"', "est. 9% (Jan–Nov)"],
+    ["ftz_fdi_share_change", "en", '"+"0.0" pp (Jan–Nov)";"-"0.0" pp (Jan–Nov)";"0 pp (Jan–Nov)"', "+17.9 pp (Jan–Nov)"],
+    ["services_openness_rank", "zh", '"第"0"名（连续三年）"', "第1名（连续三年）"],
+    // A calendar year needs no tag.
+    ["tianzhu_bonded_zone_rank", "en", '"No. "0', "No. 2"],
+  ] as const)("with its period tag, %s in %s: %s shows %s", (id, language, format, shown) => {
+    expect(numberFormat(figure(id), language, { periodTag: true })).toBe(format);
+    expect(formatFigureValue(figure(id), language, { periodTag: true })).toBe(shown);
+  });
+
+  it("glosses the bounds as the source means them", () => {
+    expect(FIGURE_WORDS.bound.en.over).toBe("over (more than)");
+    expect(FIGURE_WORDS.bound.zh.over).toBe("超过（多于）");
+    expect(FIGURE_WORDS.bound.en.estimate).toBe("estimate");
+    expect(FIGURE_WORDS.bound.zh.estimate).toBe("估算");
+  });
+
+  it("marks an inferred period in its text, and leaves a stated one as it is", () => {
+    expect(periodText(figure("global_service_partners").period, "en")).toBe("2024 (inferred)");
+    expect(periodText(figure("global_service_partners").period, "zh")).toBe("2024年（推断）");
+    expect(periodText(figure("fdi_new_enterprises").period, "en")).toBe("January–November 2024");
   });
 
   it("shows a negative change and no change in words, not a doubled sign", () => {
@@ -194,8 +223,8 @@ describe("table grids", () => {
     const byRow = Object.fromEntries(grid.rowIds.map((id, r) => [id, grid.rows[r]?.[basis]]));
     expect(byRow).toMatchObject({
       fdi_new_enterprises: "Stated",
-      national_fdi_new_enterprises_yoy: "Derived estimate",
-      fdi_new_enterprises_jan_nov_2023_approx: "Derived estimate",
+      national_fdi_new_enterprises_yoy: "Derived (estimate)",
+      fdi_new_enterprises_jan_nov_2023_approx: "Derived (estimate)",
     });
     const exactDerived = { ...figure("national_fdi_new_enterprises_yoy"), approximation: false };
     expect(basisLabel(exactDerived, "en")).toBe("Derived");
@@ -203,9 +232,42 @@ describe("table grids", () => {
     expect(tableGrid(index, "fdi_headline", "zh").header).toEqual(["指标", "数值", "单位", "时期", "依据"]);
   });
 
-  it("shows a value column in a facts table only where a fact links a figure", () => {
+  it("shows a value column in a facts table only where a fact links a figure, and a category where rows differ", () => {
     expect(tableGrid(index, "signature_projects", "en").columnKeys).toEqual(["item", "description", "period"]);
     expect(tableGrid(index, "bonded_zones", "en").columnKeys).toEqual(["item", "description", "value", "unit", "period"]);
+    expect(tableGrid(index, "national_firsts", "en").columnKeys).toEqual(["item", "category", "description", "period"]);
+  });
+
+  it("gives each row of national_firsts the category of what the source says of it", () => {
+    const grid = tableGrid(index, "national_firsts", "en");
+    const category = grid.columnKeys.indexOf("category");
+    const byRow = Object.fromEntries(grid.rowIds.map((id, r) => [id, grid.rows[r]?.[category]]));
+    expect(byRow).toEqual({
+      first_fie_gene_therapy: "First in China",
+      first_data_outbound_negative_list: "First in China",
+      first_professional_qualifications_catalogue: "First in China",
+      first_rare_disease_drug_pilot_zone: "First in China",
+      pilot_city_telecom_healthcare: "Among the first batch",
+      urgent_imported_drugs_rapid_review: "Measure",
+      real_estate_trust_registration: "Pioneered",
+    });
+  });
+
+  it("says in the note when any period of the table is inferred, in both languages, and marks the period cells", () => {
+    const problems: string[] = [];
+    for (const grid of grids) {
+      const table = index.table(grid.tableId);
+      const items = (table?.rows ?? []).map((id) => index.figure(id) ?? index.fact(id));
+      const inferred = items.some((item) => item?.period.inference != null);
+      const says = grid.note.includes(grid.language === "en" ? "(inferred)" : "推断");
+      if (inferred !== says) problems.push(`${grid.tableId}/${grid.language}: inferred ${String(inferred)}, note says ${String(says)}`);
+      const periodColumn = grid.columnKeys.indexOf("period");
+      items.forEach((item, r) => {
+        const cell = grid.rows[r]?.[periodColumn];
+        if (item && cell !== periodText(item.period, grid.language)) problems.push(`${grid.tableId} row ${r}: period ${String(cell)}`);
+      });
+    }
+    expect(problems).toEqual([]);
   });
 
   it("refuses an unknown table", () => {
@@ -214,17 +276,50 @@ describe("table grids", () => {
 });
 
 describe("citations", () => {
-  it("cites the source in APA and GB/T 7714", () => {
+  it("cites the source in APA 7 with one bracketed description, and in GB/T 7714 as [EB/OL] with both dates", () => {
     expect(citeSource(CURRENT_RELEASE, "apa")).toBe(
-      `Xinhua News Agency. (2025, January 15). [${CURRENT_RELEASE.source.description.en}] [News report].`,
+      `Xinhua News Agency. (2025, January 15). [${CURRENT_RELEASE.source.description.en}].`,
     );
-    expect(citeSource(CURRENT_RELEASE, "gbt7714")).toBe(`新华社. [${CURRENT_RELEASE.source.description.zh}][N]. 2025-01-15.`);
+    expect(citeSource(CURRENT_RELEASE, "gbt7714")).toBe(
+      `Xinhua News Agency. [${CURRENT_RELEASE.source.description.en}][EB/OL]. (2025-01-15)[2025-01-15].`,
+    );
+    expect(citeSource(CURRENT_RELEASE, "gbt7714", "2026-11-26")).toMatch(/\(2025-01-15\)\[2026-11-26\]\.$/);
   });
 
-  it("adds an online marker and the address when the source has one", () => {
-    const online = { ...CURRENT_RELEASE, source: { ...CURRENT_RELEASE.source, url: "https://example.org/a" } };
-    expect(citeSource(online, "gbt7714")).toMatch(/\[N\/OL\]\. 2025-01-15\. https:\/\/example\.org\/a\.$/);
-    expect(citeSource(online, "apa")).toMatch(/ https:\/\/example\.org\/a$/);
+  /** A release whose source is a style guide's worked example. */
+  const withSource = (source: Partial<Release["source"]>): Release => ({ ...CURRENT_RELEASE, source: { ...CURRENT_RELEASE.source, ...source } });
+
+  it("reproduces GB/T 7714-2015's worked example of an electronic resource (its 8.8.2 [EB/OL] example)", () => {
+    const example = withSource({
+      publisher: { en: "萧钰", zh: "萧钰" },
+      headline: "出版业信息化迈入快车道",
+      published: "2001-12-19",
+      url: "http://www.creader.com/news/20011219/200112190019.html",
+    });
+    expect(citeSource(example, "gbt7714", "2002-04-15")).toBe(
+      "萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. http://www.creader.com/news/20011219/200112190019.html.",
+    );
+  });
+
+  it("reproduces APA 7's worked example of a news website article", () => {
+    const example = withSource({
+      publisher: { en: "Bologna, C.", zh: "Bologna, C." },
+      headline: "Why some people with anxiety love watching horror movies",
+      siteName: "HuffPost",
+      published: "2019-10-31",
+      url: "https://www.huffpost.com/entry/anxiety-love-watching-horror-movies_l_5d277587e4b02a5a5d57b59e",
+    });
+    expect(citeSource(example, "apa")).toBe(
+      "Bologna, C. (2019, October 31). Why some people with anxiety love watching horror movies. HuffPost. https://www.huffpost.com/entry/anxiety-love-watching-horror-movies_l_5d277587e4b02a5a5d57b59e",
+    );
+  });
+
+  it("adds the address when the source has one, and records none today (unknown)", () => {
+    expect(CURRENT_RELEASE.source.url).toBeNull();
+    const online = withSource({ url: "https://example.org/a" });
+    expect(citeSource(online, "gbt7714")).toMatch(/\[EB\/OL\]\. \(2025-01-15\)\[2025-01-15\]\. https:\/\/example\.org\/a\.$/);
+    expect(citeSource(online, "apa")).toMatch(/\]\. https:\/\/example\.org\/a$/);
+    expect(citeSource(online, "apa").match(/\[/g)).toHaveLength(1);
   });
 
   it("locates a stated figure by its phrase and a derived one by its formula", () => {
@@ -236,8 +331,8 @@ describe("citations", () => {
   });
 
   it("writes a source line naming publisher, date and release in each language", () => {
-    expect(sourceLine(CURRENT_RELEASE, "en")).toMatch(/^Source: Xinhua News Agency, 15 January 2025; .* Dataset release 2025-01-15\.1\.$/);
-    expect(sourceLine(CURRENT_RELEASE, "zh")).toMatch(/^来源：新华社，2025年1月15日；.*数据版本 2025-01-15\.1。$/);
+    expect(sourceLine(CURRENT_RELEASE, "en")).toMatch(/^Source: Xinhua News Agency, 15 January 2025, reporting a spokesperson's statements \(.*\)\. Dataset release 2025-01-15\.1\.$/);
+    expect(sourceLine(CURRENT_RELEASE, "zh")).toMatch(/^来源：新华社2025年1月15日报道的新闻发言人介绍（.*）。数据版本 2025-01-15\.1。$/);
   });
 });
 

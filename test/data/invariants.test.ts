@@ -122,19 +122,20 @@ describe("the curated release", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("marks every derived figure as derived in its labels, in both languages", () => {
+  it("marks every estimate as an estimate in its labels, in both languages", () => {
     const unmarked = figures
-      .filter((f) => f.basis === "derived")
-      .filter((f) => !/\bderived\b/i.test(f.label.en) || !f.label.zh.includes("推算"))
+      .filter((f) => f.basis === "derived" && f.approximation)
+      .filter((f) => !/\(estimate\)$/.test(f.label.en) || !f.label.zh.endsWith("（估算）"))
       .map((f) => f.id);
     expect(unmarked).toEqual([]);
   });
 
-  it("gives an approximation the bound 'nearly', and no stated figure the same series and period as a derived one", () => {
+  it("bounds estimates as 'estimate' and nothing else so, and no stated figure shares a derived one's series and period", () => {
     const problems: string[] = [];
     for (const f of figures) {
+      const estimate = f.basis === "derived" && f.approximation;
+      if (estimate !== (f.bound === "estimate")) problems.push(`${f.id}: bound ${f.bound}, estimate ${String(estimate)}`);
       if (f.basis !== "derived") continue;
-      if (f.approximation && f.bound !== "nearly") problems.push(`${f.id}: an estimate must be bounded 'nearly'`);
       const clash = figures.find(
         (other) => other.basis === "stated" && other.series === f.series && other.period.end === f.period.end,
       );
@@ -154,6 +155,60 @@ describe("the curated release", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("tags every period that is not one calendar year, and no calendar year", () => {
+    const problems = [...release.figures, ...release.facts].flatMap(({ id, period }) => {
+      const calendarYear =
+        period.start !== null && period.start.endsWith("-01-01") && period.end.endsWith("-12-31") && period.start.slice(0, 4) === period.end.slice(0, 4);
+      return calendarYear === (period.tag === null) ? [] : [`${id}: ${period.label.en} tagged ${JSON.stringify(period.tag)}`];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("flags every period the source does not state for that item, and states no inferred one as fact", () => {
+    // Where the source states an item's period, its sentence (the one holding the item's phrase)
+    // names it. Every other period must carry an inference note.
+    const sentenceOf = (phrase: string): string => {
+      const at = source.indexOf(phrase);
+      const start = Math.max(source.lastIndexOf(". ", at), source.lastIndexOf("\n", at));
+      const end = source.indexOf(". ", at + phrase.length);
+      return source.slice(start + 1, end < 0 ? undefined : end);
+    };
+    const namesPeriod = (sentence: string, periodLabel: string): boolean =>
+      (/January–November (\d{4})/.test(periodLabel) && sentence.includes(`first 11 months of ${periodLabel.slice(-4)}`)) ||
+      (/^\d{4}$/.test(periodLabel) && sentence.includes(`${periodLabel} annual`));
+    const items = [
+      ...release.figures.flatMap((f) => (f.basis === "stated" ? [{ id: f.id, phrase: f.phrase, period: f.period }] : [])),
+      ...release.facts.map((f) => ({ id: f.id, phrase: f.phrase, period: f.period })),
+    ];
+    const problems = items.flatMap(({ id, phrase, period }) => {
+      const stated = namesPeriod(sentenceOf(phrase), period.label.en);
+      if (stated && period.inference !== null) return [`${id}: the source states ${period.label.en}, yet it is flagged inferred`];
+      if (!stated && period.inference === null) return [`${id}: ${period.label.en} is not in its sentence, yet not flagged inferred`];
+      return [];
+    });
+    const derivedUnflagged = figures.filter((f) => f.basis === "derived" && f.period.inference === null && !f.inputs.some((input) => release.figures.find((g) => g.id === input)?.period.end === f.period.end));
+    expect(problems).toEqual([]);
+    expect(derivedUnflagged.map((f) => f.id)).toEqual([]);
+  });
+
+  it("marks every Chinese title the source does not give as a translation", () => {
+    // The source is English: a Chinese name of a catalogue, programme, regulation, zone for rare
+    // disease drugs or an event is ours, and says so with （译名）.
+    const titled = /目录|计划|条例|先行区|发布会/;
+    const texts = [
+      ...release.facts.map((f) => [f.id, f.label.zh] as const),
+      ...release.figures.map((f) => [f.id, f.label.zh] as const),
+      ["source.event", release.source.event.zh] as const,
+    ];
+    const unmarked = texts.filter(([, zh]) => titled.test(zh) && !zh.includes("（译名）")).map(([id]) => id);
+    expect(unmarked).toEqual([]);
+  });
+
+  it("keeps Chinese units to the unit alone", () => {
+    const units = figures.filter((f) => f.unit.zh !== f.unit.zh.trim() || /[（）]|个百分点/.test(f.unit.zh)).map((f) => `${f.id}: ${f.unit.zh}`);
+    expect(units).toEqual([]);
   });
 
   it("covers every number the source states, apart from dates and names", () => {

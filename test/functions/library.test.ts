@@ -5,7 +5,10 @@ import {
   basisLabel,
   citeFigure,
   currentDataset,
+  formatFigureValue,
+  isBareNumberFaithful,
   numberFormat,
+  periodText,
   periodYear,
   tableGrid,
 } from "../../src/core";
@@ -98,13 +101,13 @@ describe("year validation", () => {
 });
 
 describe("BJ.STAT", () => {
-  it("returns every figure's value, with or without the year of its own period", () => {
+  it("returns every figure's bare number on request, with or without the year of its own period", () => {
     const problems: string[] = [];
     for (const f of figures) {
-      if (plain.STAT(f.id) !== f.value) problems.push(`STAT(${f.id})`);
-      if (plain.STAT(f.id.toUpperCase()) !== f.value) problems.push(`STAT(${f.id.toUpperCase()})`);
+      if (plain.STAT(f.id, null, "number") !== f.value) problems.push(`STAT(${f.id},,number)`);
+      if (plain.STAT(f.id.toUpperCase(), null, "NUMBER") !== f.value) problems.push(`STAT(${f.id.toUpperCase()},,NUMBER)`);
       const year = periodYear(f.period);
-      if (year !== null && plain.STAT(f.id, year) !== f.value) problems.push(`STAT(${f.id}, ${year})`);
+      if (year !== null && plain.STAT(f.id, year, "number") !== f.value) problems.push(`STAT(${f.id}, ${year}, number)`);
       const other = (year ?? 2024) - 1;
       const wrong = plain.STAT(f.id, other) as { code?: string; message?: string };
       if (wrong.code !== "#N/A" || !wrong.message?.includes(f.period.label.en)) {
@@ -127,11 +130,12 @@ describe("BJ.STAT", () => {
     for (const f of figures) {
       const field = (name: string): unknown => plain.STAT(f.id, null, name);
       const expected: Record<(typeof STAT_FIELDS)[number], unknown> = {
-        value: f.value,
+        value: isBareNumberFaithful(f) ? f.value : formatFigureValue(f, "en", { periodTag: true }),
+        number: f.value,
         unit: f.unit.en,
         unit_zh: f.unit.zh,
-        period: f.period.label.en,
-        period_zh: f.period.label.zh,
+        period: periodText(f.period, "en"),
+        period_zh: periodText(f.period, "zh"),
         label: f.label.en,
         label_zh: f.label.zh,
         bound: f.bound,
@@ -154,6 +158,7 @@ describe("BJ.STAT", () => {
 
   it("treats 0 and null in the optional places as not given", () => {
     expect(plain.STAT("ftz_fdi_share", 0, 0)).toBe(0.338);
+    expect(plain.STAT("pioneering_policies", 0, 0)).toBe("over 120 (cumulative)");
     expect(plain.STAT("ftz_fdi_share", null, null)).toBe(0.338);
     expect(plain.STAT("ftz_fdi_share", undefined, "")).toBe(0.338);
   });
@@ -171,23 +176,70 @@ describe("BJ.STAT", () => {
     expectError(plain.STAT(true), "#VALUE!", /got TRUE/);
     expectError(plain.STAT([["a", "b"]]), "#VALUE!", "indicator takes a single value, not a range or an array.");
     expectError(plain.STAT("ftz_fdi_share", null, "colour"), "#VALUE!", `Unknown field "colour"; accepted values: ${STAT_FIELDS.join(", ")}`);
-    expectError(plain.STAT("ftz_fdi_share", null, 7), "#VALUE!", /^Unknown field 7; accepted values: value, unit/);
+    expectError(plain.STAT("ftz_fdi_share", null, 7), "#VALUE!", /^Unknown field 7; accepted values: value, number, unit/);
+  });
+});
+
+describe("what a cell receives for every derived or bounded figure, on both host kinds", () => {
+  // Written out by hand: the rule of the README and help, not the code that implements it.
+  // [id, plain host (en), plain host (zh), 1.4 host number format (en)]
+  const CASES = [
+    ["national_fdi_new_enterprises_yoy", "est. 9% (Jan–Nov)", "估算9%（1—11月）", '"est. "0%" (Jan–Nov)"'],
+    ["fdi_new_enterprises_jan_nov_2023_approx", "est. 1,559 (Jan–Nov)", "估算1,559（1—11月）", '"est. "#,##0" (Jan–Nov)"'],
+    ["ftz_fdi_share_prev_year", "est. 15.9% (Jan–Nov)", "估算15.9%（1—11月）", '"est. "0.0%" (Jan–Nov)"'],
+    ["pioneering_policies", "over 120 (cumulative)", "超过120（累计）", '"over "#,##0" (cumulative)"'],
+    ["national_first_policies", "nearly 60 (cumulative)", "近60（累计）", '"nearly "#,##0" (cumulative)"'],
+    ["services_plan_v2_tasks_done", "over 80%", "超过80%", '"over "0%'],
+  ] as const;
+
+  it("covers every figure that is derived or not exact", () => {
+    const listed = new Set<string>(CASES.map(([id]) => id));
+    expect(figures.filter((f) => !isBareNumberFaithful(f) && !listed.has(f.id)).map((f) => f.id)).toEqual([]);
+  });
+
+  it.each(CASES)("%s: text on plain hosts, a number whose format shows it on 1.4 hosts", (id, plainEn, plainZh, format) => {
+    const f = index.figure(id);
+    expect(plain.STAT(id)).toBe(plainEn);
+    expect(lib(HOSTS.plainZh).STAT(id)).toBe(plainZh);
+    expect(lib(HOSTS.double).STAT(id)).toEqual({ type: "Double", basicValue: f?.value, numberFormat: format });
+    expect(lib(HOSTS.formatted).STAT(id)).toEqual({ type: "FormattedNumber", basicValue: f?.value, numberFormat: format });
+    // The bare number only when asked for by name, on both host kinds.
+    expect(plain.STAT(id, null, "number")).toBe(f?.value);
+    expect(lib(HOSTS.double).STAT(id, null, "number")).toBe(f?.value);
+    // A card never carries it bare: text on plain hosts, an entity on 1.4 hosts.
+    expect(typeof plain.CARD(id)).toBe("string");
+    expect(String(plain.CARD(id))).toContain(plainEn.replace(/ \(.*\)$/, ""));
+    expect(lib(HOSTS.double).CARD(id)).toMatchObject({ type: "Entity" });
+  });
+
+  it("gives an exact stated figure bare on plain hosts, and its partial-year period in the format on 1.4 hosts", () => {
+    expect(plain.FDI_COUNT(2024)).toBe(1777);
+    expect(lib(HOSTS.double).FDI_COUNT(2024)).toEqual({ type: "Double", basicValue: 1777, numberFormat: '#,##0" (Jan–Nov)"' });
+    expect(lib(HOSTS.doubleZh).FDI_COUNT(2024)).toEqual({ type: "Double", basicValue: 1777, numberFormat: '#,##0"（1—11月）"' });
+    expect(lib(HOSTS.double).STAT("tianzhu_bonded_zone_rank")).toEqual({ type: "Double", basicValue: 2, numberFormat: '"No. "0' });
+  });
+
+  it("answers the bound field with the source's word, or 'estimate' for an estimate", () => {
+    expect(plain.STAT("pioneering_policies", null, "bound")).toBe("over");
+    expect(plain.STAT("national_fdi_new_enterprises_yoy", null, "bound")).toBe("estimate");
+    expect(plain.STAT("national_fdi_new_enterprises_yoy", null, "bound_zh")).toBe("估算");
+    expect(plain.INDICATORS("en")).toContainEqual(expect.arrayContaining(["ftz_fdi_share_prev_year", "estimate"]));
   });
 });
 
 describe("number formats (CustomFunctionsRuntime 1.4 hosts)", () => {
   it("returns a share as a percentage and a bound in its format", () => {
-    expect(lib(HOSTS.double).FTZ_FDI_SHARE()).toEqual({ type: "Double", basicValue: 0.338, numberFormat: "0.0%" });
-    expect(lib(HOSTS.formatted).FTZ_FDI_SHARE()).toEqual({ type: "FormattedNumber", basicValue: 0.338, numberFormat: "0.0%" });
-    expect(lib(HOSTS.double).STAT("pioneering_policies")).toEqual({ type: "Double", basicValue: 120, numberFormat: '"over "#,##0' });
-    expect(lib(HOSTS.doubleZh).STAT("pioneering_policies")).toEqual({ type: "Double", basicValue: 120, numberFormat: '"超过"#,##0' });
+    expect(lib(HOSTS.double).FTZ_FDI_SHARE()).toEqual({ type: "Double", basicValue: 0.338, numberFormat: '0.0%" (Jan–Nov)"' });
+    expect(lib(HOSTS.formatted).FTZ_FDI_SHARE()).toEqual({ type: "FormattedNumber", basicValue: 0.338, numberFormat: '0.0%" (Jan–Nov)"' });
+    expect(lib(HOSTS.double).STAT("pioneering_policies")).toEqual({ type: "Double", basicValue: 120, numberFormat: '"over "#,##0" (cumulative)"' });
+    expect(lib(HOSTS.doubleZh).STAT("pioneering_policies")).toEqual({ type: "Double", basicValue: 120, numberFormat: '"超过"#,##0"（累计）"' });
   });
 
   it("formats every figure's value with the core's number format for the host language", () => {
     const problems: string[] = [];
     for (const host of [HOSTS.double, HOSTS.formatted, HOSTS.doubleZh]) {
       for (const f of figures) {
-        const want = { type: host.doubleNumberFormat ? "Double" : "FormattedNumber", basicValue: f.value, numberFormat: numberFormat(f, host.language) };
+        const want = { type: host.doubleNumberFormat ? "Double" : "FormattedNumber", basicValue: f.value, numberFormat: numberFormat(f, host.language, { periodTag: true }) };
         const got = lib(host).STAT(f.id);
         if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${f.id} (${host.language}): ${JSON.stringify(got)}`);
       }
@@ -209,10 +261,30 @@ describe("BJ.TABLE", () => {
         const result = plain.TABLE(tableId, language);
         problems.push(...matrixProblems(result, `TABLE(${tableId}, ${language})`));
         if (!Array.isArray(result)) continue;
-        if (JSON.stringify(result) !== JSON.stringify([grid.header, ...grid.rows])) problems.push(`TABLE(${tableId}, ${language}) differs from its grid`);
+        // The grid, except that a value that is not exact and stated arrives as its text.
+        const valueColumn = grid.columnKeys.indexOf("value");
+        const rows = grid.rows.map((row, r) =>
+          row.map((cell, c) => {
+            const f = c === valueColumn ? index.figure(grid.valueFigureIds[r] ?? "") : undefined;
+            return f && !isBareNumberFaithful(f) ? formatFigureValue(f, language) : cell;
+          }),
+        );
+        if (JSON.stringify(result) !== JSON.stringify([grid.header, ...rows])) problems.push(`TABLE(${tableId}, ${language}) differs from its grid`);
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("spills the note and the source line under the table when asked, and only then", () => {
+    const grid = tableGrid(index, "bonded_zones", "zh");
+    const withLines = plain.TABLE("bonded_zones", "zh", true) as unknown[][];
+    expect(withLines.slice(-2)).toEqual([
+      [grid.note, ...grid.header.slice(1).map(() => "")],
+      [grid.sourceLine, ...grid.header.slice(1).map(() => "")],
+    ]);
+    expect(plain.TABLE("bonded_zones", "zh", false)).toEqual(plain.TABLE("bonded_zones", "zh"));
+    expect((plain.TABLE("bonded_zones", "zh", 1) as unknown[][]).length).toBe(withLines.length);
+    expectError(plain.TABLE("bonded_zones", "zh", "yes"), "#VALUE!", 'with_source must be TRUE or FALSE; got "yes".');
   });
 
   it("defaults to English and accepts zh-CN for Chinese, in any case", () => {
@@ -259,7 +331,7 @@ describe("BJ.INDICATORS", () => {
       if (!Array.isArray(result)) continue;
       if (result.length !== figures.length + 1) problems.push(`INDICATORS(${language}): ${result.length} rows, want ${figures.length + 1}`);
       figures.forEach((f, i) => {
-        const want = [f.id, f.label[language], f.unit[language], f.period.label[language], FIGURE_WORDS.bound[language][f.bound], basisLabel(f, language)];
+        const want = [f.id, f.label[language], f.unit[language], periodText(f.period, language), FIGURE_WORDS.bound[language][f.bound], basisLabel(f, language)];
         if (JSON.stringify(result[i + 1]) !== JSON.stringify(want)) problems.push(`row ${f.id} (${language}): ${JSON.stringify(result[i + 1])}`);
       });
     }
@@ -294,15 +366,13 @@ describe("BJ.SOURCE", () => {
 });
 
 describe("BJ.CARD", () => {
-  it("returns the plain value on hosts without CustomFunctionsRuntime 1.4", () => {
-    const problems: string[] = [];
-    for (const host of [HOSTS.plain, HOSTS.plainZh]) {
-      for (const f of figures) {
-        const result = lib(host).CARD(f.id);
-        if (result !== f.value) problems.push(`CARD(${f.id}) (${host.language}) = ${JSON.stringify(result)}, want ${f.value}`);
-      }
-    }
-    expect(problems).toEqual([]);
+  it("returns one line of text on hosts without CustomFunctionsRuntime 1.4: label, value with its bound, period, basis", () => {
+    expect(plain.CARD("ftz_fdi_share_prev_year")).toBe(
+      "Pilot free trade zone's share a year earlier (estimate): est. 15.9% · January–November 2023 (inferred) · Derived (estimate)",
+    );
+    expect(lib(HOSTS.plainZh).CARD("pioneering_policies")).toBe("落地突破性政策数：超过120 · “两区”建设以来（截至2025年1月15日）（推断） · 公布数");
+    const bare = figures.filter((f) => typeof lib(HOSTS.plain).CARD(f.id) !== "string" || typeof lib(HOSTS.plainZh).CARD(f.id) !== "string");
+    expect(bare.map((f) => f.id)).toEqual([]);
   });
 
   it("returns an entity with value, unit, period, bound, source phrase and citation on 1.4 hosts", () => {

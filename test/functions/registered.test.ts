@@ -14,13 +14,14 @@ import { CURRENT_RELEASE, LANGUAGES, type Figure, type Language } from "../../sr
 import {
   CITATION_STYLES,
   FIGURE_WORDS,
-  GENERAL_FORMAT,
-  TEXT_FORMAT,
   basisLabel,
   citeFigure,
   closestIds,
   currentDataset,
+  formatFigureValue,
+  isBareNumberFaithful,
   numberFormat,
+  periodText,
   periodYear,
   tableGrid,
 } from "../../src/core";
@@ -163,16 +164,26 @@ function numberFor(value: number, format: string, host: HostSupport): unknown {
   if (!host.cellValues) return value;
   return { type: host.doubleNumberFormat ? "Double" : "FormattedNumber", basicValue: value, numberFormat: format };
 }
-const figureFor = (f: Figure, host: HostSupport): unknown => numberFor(f.value, numberFormat(f, host.language), host);
+/**
+ * What a cell receives for a figure's value: with cell formats, the number in a format that shows
+ * its bound and period; without them, an exact stated figure bare and anything else as that text.
+ */
+const figureFor = (f: Figure, host: HostSupport): unknown =>
+  host.cellValues
+    ? numberFor(f.value, numberFormat(f, host.language, { periodTag: true }), host)
+    : isBareNumberFaithful(f)
+      ? f.value
+      : formatFigureValue(f, host.language, { periodTag: true });
 
 /** Every BJ.STAT field of a figure, from the data and the core. */
 function fieldsOf(f: Figure, host: HostSupport): Record<(typeof STAT_FIELDS)[number], unknown> {
   return {
     value: figureFor(f, host),
+    number: f.value,
     unit: f.unit.en,
     unit_zh: f.unit.zh,
-    period: f.period.label.en,
-    period_zh: f.period.label.zh,
+    period: periodText(f.period, "en"),
+    period_zh: periodText(f.period, "zh"),
     label: f.label.en,
     label_zh: f.label.zh,
     bound: f.bound,
@@ -345,13 +356,18 @@ describe("registered functions: values", () => {
       for (const tableId of index.tableIds) {
         for (const language of LANGUAGES) {
           const grid = tableGrid(index, tableId, language);
+          const valueColumn = grid.columnKeys.indexOf("value");
           const rows = grid.rows.map((row, r) =>
             row.map((cell, c) => {
-              const format = grid.numberFormats[r]?.[c] ?? GENERAL_FORMAT;
-              return typeof cell === "number" && format !== GENERAL_FORMAT && format !== TEXT_FORMAT ? numberFor(cell, format, runtime.host) : cell;
+              const f = c === valueColumn ? index.figure(grid.valueFigureIds[r] ?? "") : undefined;
+              if (!f) return cell;
+              if (runtime.host.cellValues) return numberFor(cell as number, grid.numberFormats[r]?.[c] ?? "", runtime.host);
+              return isBareNumberFaithful(f) ? f.value : formatFigureValue(f, language);
             }),
           );
           const want = [[...grid.header], ...rows];
+          const under = [grid.note, grid.sourceLine].map((line) => [line, ...grid.header.slice(1).map(() => "")]);
+          problems.push(...valueProblems(`${runtime.name} TABLE(${tableId},${language},TRUE)`, call(runtime, "TABLE", tableId, language, true), [...want, ...under]));
           const outcome = call(runtime, "TABLE", tableId, language);
           problems.push(...valueProblems(`${runtime.name} TABLE(${tableId},${language})`, outcome, want));
           if ("returned" in outcome) problems.push(...matrixProblems(outcome.returned, `${runtime.name} TABLE(${tableId},${language})`));
@@ -367,7 +383,7 @@ describe("registered functions: values", () => {
     for (const runtime of runtimes) {
       for (const language of LANGUAGES) {
         const header = (createLibrary().INDICATORS(language) as unknown[][])[0];
-        const rows = figures.map((f) => [f.id, f.label[language], f.unit[language], f.period.label[language], FIGURE_WORDS.bound[language][f.bound], basisLabel(f, language)]);
+        const rows = figures.map((f) => [f.id, f.label[language], f.unit[language], periodText(f.period, language), FIGURE_WORDS.bound[language][f.bound], basisLabel(f, language)]);
         const outcome = call(runtime, "INDICATORS", language);
         problems.push(...valueProblems(`${runtime.name} INDICATORS(${language})`, outcome, [header, ...rows]));
         if ("returned" in outcome) problems.push(...matrixProblems(outcome.returned, `${runtime.name} INDICATORS(${language})`));
@@ -391,14 +407,16 @@ describe("registered functions: values", () => {
     expect(problems).toEqual([]);
   });
 
-  it("BJ.CARD is the plain value on older hosts and an entity titled by the label, holding the formatted value, on 1.4 hosts", () => {
+  it("BJ.CARD is one line of text on older hosts and an entity titled by the label, holding the formatted value, on 1.4 hosts", () => {
     const problems: string[] = [];
     for (const runtime of runtimes) {
       for (const f of figures) {
         const outcome = call(runtime, "CARD", f.id);
         const where = `${runtime.name} CARD(${f.id})`;
         if (!runtime.host.cellValues) {
-          problems.push(...valueProblems(where, outcome, f.value));
+          const l = runtime.host.language;
+          const line = `${f.label[l]}${l === "en" ? ": " : "："}${formatFigureValue(f, l)} · ${periodText(f.period, l)} · ${basisLabel(f, l)}`;
+          problems.push(...valueProblems(where, outcome, line));
           continue;
         }
         if (!("returned" in outcome)) {
@@ -409,7 +427,8 @@ describe("registered functions: values", () => {
         const entity = outcome.returned as Partial<Excel.EntityCellValue>;
         if (entity.type !== "Entity" || entity.text !== f.label[runtime.host.language]) problems.push(`${where}: not an entity titled ${f.label[runtime.host.language]}`);
         const numbers = Object.values(entity.properties ?? {}).filter((p) => typeof p === "object" && p !== null && "basicValue" in p && typeof p.basicValue === "number");
-        if (numbers.length !== 1 || !isDeepStrictEqual(numbers[0], figureFor(f, runtime.host))) problems.push(`${where}: value property ${JSON.stringify(numbers)}`);
+        const value = numberFor(f.value, numberFormat(f, runtime.host.language), runtime.host);
+        if (numbers.length !== 1 || !isDeepStrictEqual(numbers[0], value)) problems.push(`${where}: value property ${JSON.stringify(numbers)}`);
       }
     }
     expect(problems).toEqual([]);
