@@ -143,7 +143,7 @@ function validateReleaseText(text: string, expectedId: string, where: string): R
   }
   const parsed = ReleaseSchema.safeParse(json);
   if (!parsed.success) {
-    const lines = issueLines(parsed.error).join("; ");
+    const lines = issueLines(parsed.error, json).join("; ");
     throw fail(
       "schema_violation",
       `${where} does not match the release schema: ${lines}.`,
@@ -284,10 +284,10 @@ async function readIndex(fetchFn: ChannelFetch, indexUrl: string, maxBytes: numb
   }
   const parsed = ReleaseIndex.safeParse(json);
   if (!parsed.success) {
-    const lines = issueLines(parsed.error).join("; ");
+    const lines = issueLines(parsed.error, json).join("; ");
     throw fail(
       "malformed_index",
-      `${where} does not match the index format (schema ${1}): ${lines}.`,
+      `${where} does not match the index format (schema 1): ${lines}.`,
       `${where} 不符合索引格式（schema 1）：${lines}。`,
     );
   }

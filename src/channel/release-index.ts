@@ -54,10 +54,24 @@ export function newestEntry(index: ReleaseIndex): ReleaseIndexEntry {
   return index.releases.reduce((newest, entry) => (compareReleaseIds(entry.id, newest.id) > 0 ? entry : newest));
 }
 
-/** Up to `count` zod issues as "path: message" lines, for messages. */
-export function issueLines(error: z.ZodError, count = 3): string[] {
+/**
+ * Up to `count` zod issues as "path: message" lines, for messages. With the parsed `input`, an
+ * array index is shown as the id of the item there: `figures[fdi_new_enterprises].value`.
+ */
+export function issueLines(error: z.ZodError, input?: unknown, count = 3): string[] {
   const lines = error.issues.slice(0, count).map((issue) => {
-    const path = issue.path.map(String).join(".");
+    let path = "";
+    let node: unknown = input;
+    for (const key of issue.path) {
+      const child: unknown =
+        typeof node === "object" && node !== null && (typeof key === "string" || typeof key === "number")
+          ? (node as Record<string | number, unknown>)[key]
+          : undefined;
+      const id = typeof child === "object" && child !== null ? (child as { id?: unknown }).id : undefined;
+      if (typeof key === "number") path += typeof id === "string" ? `[${id}]` : `[${key}]`;
+      else path += path === "" ? String(key) : `.${String(key)}`;
+      node = child;
+    }
     return path === "" ? issue.message : `${path}: ${issue.message}`;
   });
   if (error.issues.length > count) lines.push(`… ${error.issues.length - count} more`);
