@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { CURRENT_RELEASE } from "../../src/data";
 
 const ROOT = resolve(__dirname, "../..");
 const PUBLISHED = [
@@ -32,5 +33,26 @@ describe("published wording", () => {
       );
     });
     expect(problems).toEqual([]);
+  });
+});
+
+describe("the curation's own words", () => {
+  const release = CURRENT_RELEASE;
+  const zhTable = JSON.parse(readFileSync(join(ROOT, "src/functions/functions.zh.json"), "utf8")) as Record<string, { name: string }>;
+
+  it("uses the standard Chinese terms: 自贸试验区, 同比提高, 百分点 as a unit, and says 超过/近 translate over/nearly", () => {
+    expect(zhTable.FTZ_FDI_SHARE?.name).toBe("自贸试验区外资占比");
+    expect(release.figures.find((f) => f.id === "ftz_fdi_share_change")?.label.zh).toContain("同比提高");
+    expect(release.figures.filter((f) => f.unit.zh === "个百分点" || f.unit.zh.includes("（")).map((f) => f.id)).toEqual([]);
+    const policyNote = release.tables.find((t) => t.id === "two_zones_policy")?.note.zh ?? "";
+    expect(policyNote).toContain("译自原文");
+    expect(policyNote).not.toContain("为原文表述");
+  });
+
+  it("has the facts the source reports of the open economy, and keeps 'with Beijing characteristics'", () => {
+    const labels = Object.fromEntries(release.facts.map((f) => [f.id, f.label.en]));
+    expect(labels.regulation_on_foreign_investment).toBe("Regulation of Beijing Municipality on Foreign Investment");
+    expect(labels.global_service_partners_program).toBe("Global Service Partners Program");
+    expect(labels.urgent_imported_drugs_rapid_review).toContain("with Beijing characteristics");
   });
 });
