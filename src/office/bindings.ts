@@ -3,8 +3,9 @@
  * tables as JSON inside the root element:
  *   <bindings xmlns="urn:bj-open-stats:bindings:1">{"version":1,"tables":[...]}</bindings>
  * JSON keeps the format trivial to evolve; the XML wrapper is what Excel requires of a part.
- * Normally there is one part. A part that cannot be read is never rewritten; new bindings then go
- * to the first readable part or, if none is, to a new part, so a workbook may hold several.
+ * Version 1 is READ ONLY since version 2 (src/core/tracking.ts, docs/tracking-record.md): the
+ * adapter lists these bindings but never writes or rewrites a version-1 part.
+ * `serializeBindings` stays for tests and tools that need a version-1 workbook.
  */
 import type { Language } from "../data";
 import type { TableBinding } from "./port";
@@ -84,10 +85,4 @@ export function parseBindings(xml: string): ParsedBindings {
   const tables: unknown[] = record.tables;
   if (!tables.every(isBinding)) return { ok: false, damage: "invalid_entry" };
   return { ok: true, bindings: tables.filter(isBinding) };
-}
-
-/** Adds or replaces (by table name, case-insensitively) a binding. */
-export function upsertBinding(tables: readonly TableBinding[], binding: TableBinding): TableBinding[] {
-  const name = binding.tableName.toLowerCase();
-  return [...tables.filter((each) => each.tableName.toLowerCase() !== name), binding];
 }

@@ -11,10 +11,12 @@ export type {
   TableBinding,
   WorkbookPort,
 } from "./port";
-export { ExcelWorkbook, TABLE_STYLE, baseTableName, uniqueTableName } from "./excel-workbook";
+export { ExcelWorkbook, INSERT_MODES, TABLE_STYLE, baseTableName, newGuid, uniqueTableName } from "./excel-workbook";
 export type { ExcelWorkbookOptions } from "./excel-workbook";
-export { AdapterError, toAdapterError } from "./errors";
+export { AdapterError, TARGET_ERROR_CODES, toAdapterError } from "./errors";
 export type { AdapterErrorCode, AdapterErrorDetails } from "./errors";
 export { BINDINGS_NAMESPACE, parseBindings, serializeBindings } from "./bindings";
 export type { BindingsDamage, ParsedBindings } from "./bindings";
+export { blockLayout, trackingRecord, uniqueSheetName } from "./layout";
+export type { BlockLayout } from "./layout";
 export type { ExcelRun, IsSetSupported, XlContext } from "./excel-api";

@@ -326,6 +326,8 @@ export class WorkbookState {
         const cell = this.cell(sheet, r, c);
         if (!cell) continue;
         if (applyTo === "All" || applyTo === "Contents") {
+          // Clearing a formula that spills clears its spilled values too, as deleting it does in Excel.
+          if (cell.formula !== undefined) this.clearSpill(sheet, cellKey(r, c));
           cell.value = null;
           delete cell.formula;
           delete cell.error;
