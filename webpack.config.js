@@ -121,13 +121,17 @@ module.exports = (_env, argv) => {
     // Source maps only in development: a production build publishes no copy of the sources.
     devtool: mode === "production" ? false : "source-map",
     entry: {
-      taskpane: "./src/taskpane/taskpane.ts",
-      // Loaded into the task pane page (shared runtime); registers every BJ.* function.
+      // Loaded first into the task pane page (shared runtime); registers every BJ.* function. It
+      // carries the webpack runtime and the shared code (data + core), and still works alone.
       functions: "./src/functions/functions.ts",
+      // The pane reuses functions.js's modules (dependOn): the dataset is on the page once.
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
     },
     output: {
       path: path.join(root, "dist"),
       filename: "[name].js",
+      // globalThis, not self: functions.js also runs where `self` is absent (a bare JS context).
+      globalObject: "globalThis",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },

@@ -1,94 +1,635 @@
 /**
- * Task pane entry (stub): names the dataset release in use, in English and Chinese. The full pane
- * comes with a later issue. Works inside Excel and in a plain browser, where `Office` may be
- * undefined (no CDN) or report no host.
+ * The task pane: browse and search the catalog, preview a table or a figure, insert tables (at the
+ * active cell, on a new sheet, all at once; values, live formulas or one spill formula), list and
+ * remove what the add-in inserted, and copy citations. Runs in Excel, in the preview page (over a
+ * simulated workbook), and in a plain browser (browse and cite only).
  *
- * Layer: task pane (the only DOM code). Reads data through the core; renders with textContent only.
+ * Everything is rendered with textContent (dom.ts); strings come from strings.ts; pure logic
+ * (catalog, search, messages) lives beside this file and is unit-tested in jest.
+ *
+ * Layer: task pane (the only DOM code of production).
  */
-import { CURRENT_RELEASE, LANGUAGES, type Language, type Release } from "../data";
-import { longDate } from "../core";
+import { CURRENT_RELEASE, type Figure, type Language } from "../data";
+import {
+  type CitationStyle,
+  FIGURE_WORDS,
+  basisLabel,
+  citeFigure,
+  citeSource,
+  currentDataset,
+  formatFigureValue,
+  periodText,
+  tableGrid,
+  type TableGrid,
+} from "../core";
+import type { InsertMode, InsertedEntry, WorkbookPort } from "../office";
+import { buildCatalog, searchCatalog, type CatalogItem } from "./catalog";
+import { byId, el, fill } from "./dom";
+import { describeFailure } from "./feedback";
+import { type PaneHost, isDarkColour, languageOf, resolveHost } from "./host";
+import { STRINGS, TABLE_STYLES, type PaneStrings } from "./strings";
 
-interface PaneText {
-  readonly release: string;
-  readonly source: string;
-  readonly occasion: string;
-  readonly inExcel: string;
-  readonly outsideOffice: string;
-  readonly officeFailed: string;
+/** Actions slower than this show a progress indicator. */
+const PROGRESS_DELAY_MS = 300;
+
+interface Selection {
+  readonly kind: "table" | "figure";
+  readonly id: string;
 }
 
-const TEXT: Readonly<Record<Language, PaneText>> = {
-  en: {
-    release: "Release",
-    source: "Source",
-    occasion: "Occasion",
-    inExcel: "Connected to Excel.",
-    outsideOffice: "Not running in Office: showing the dataset only.",
-    officeFailed: "Office did not start:",
-  },
-  zh: {
-    release: "版本",
-    source: "来源",
-    occasion: "发布场合",
-    inExcel: "已连接 Excel。",
-    outsideOffice: "未在 Office 中运行：仅显示数据版本。",
-    officeFailed: "Office 未能启动：",
-  },
+interface State {
+  language: Language;
+  /** True once the user chose a language: Office's display language no longer overrides it. */
+  languageChosen: boolean;
+  query: string;
+  selected: Selection | null;
+  tableLanguage: Language;
+  tableLanguageChosen: boolean;
+  includeSource: boolean;
+  style: string;
+  mode: InsertMode;
+  citeStyle: CitationStyle;
+  host: PaneHost | null;
+  busy: boolean;
+  inserted: readonly InsertedEntry[];
+  damagedParts: number;
+}
+
+const index = currentDataset();
+const catalog = buildCatalog(index);
+const release = CURRENT_RELEASE;
+
+const state: State = {
+  language: languageOf(navigator.language),
+  languageChosen: false,
+  query: "",
+  selected: null,
+  tableLanguage: languageOf(navigator.language),
+  tableLanguageChosen: false,
+  includeSource: true,
+  style: TABLE_STYLES[0],
+  mode: "values",
+  citeStyle: "apa",
+  host: null,
+  busy: false,
+  inserted: [],
+  damagedParts: 0,
 };
 
-/** The label/value rows that describe a release in one language. */
-export function releaseRows(release: Release, language: Language): ReadonlyArray<readonly [string, string]> {
-  const text = TEXT[language];
-  const { publisher, published, event } = release.source;
-  const separator = language === "en" ? ", " : "，";
-  return [
-    [text.release, release.id],
-    [text.source, `${publisher[language]}${separator}${longDate(published, language)}`],
-    [text.occasion, event[language]],
-  ];
+const t = (): PaneStrings => STRINGS[state.language];
+const langAttr = (language: Language): string => STRINGS[language].htmlLang;
+
+// ---------------------------------------------------------------- skeleton (built once) -----
+
+let root: HTMLElement;
+
+interface Parts {
+  readonly appName: HTMLElement;
+  readonly langSwitch: HTMLButtonElement;
+  readonly searchLabel: HTMLLabelElement;
+  readonly search: HTMLInputElement;
+  readonly resultCount: HTMLElement;
+  readonly tablesHeading: HTMLElement;
+  readonly tablesList: HTMLElement;
+  readonly figuresHeading: HTMLElement;
+  readonly figuresList: HTMLElement;
+  readonly noResults: HTMLElement;
+  readonly previewHeading: HTMLElement;
+  readonly preview: HTMLElement;
+  readonly insertSection: HTMLElement;
+  readonly cite: HTMLElement;
+  readonly insertedHeading: HTMLElement;
+  readonly refresh: HTMLButtonElement;
+  readonly insertedList: HTMLElement;
+  readonly hostStatus: HTMLElement;
+  readonly progress: HTMLElement;
+  readonly message: HTMLElement;
+  readonly footer: HTMLElement;
 }
 
-function renderRelease(list: HTMLElement, release: Release, language: Language): void {
-  const rows = releaseRows(release, language).flatMap(([label, value]) => {
-    const dt = document.createElement("dt");
-    dt.textContent = label;
-    const dd = document.createElement("dd");
-    dd.textContent = value;
-    return [dt, dd];
+let parts: Parts;
+
+function buildSkeleton(): Parts {
+  const appName = el("h1", { id: "app-name" });
+  const langSwitch = el("button", { type: "button", id: "lang-switch", class: "button subtle" });
+  const search = el("input", { type: "search", id: "search", autocomplete: "off", spellcheck: "false" });
+  const searchLabel = el("label", { for: "search", id: "search-label" });
+  const resultCount = el("p", { id: "result-count", class: "caption" });
+  const tablesHeading = el("h2", { id: "tables-heading" });
+  const tablesList = el("ul", { id: "tables", class: "items", "aria-labelledby": "tables-heading" });
+  const figuresHeading = el("h2", { id: "figures-heading" });
+  const figuresList = el("ul", { id: "figures", class: "items", "aria-labelledby": "figures-heading" });
+  const noResults = el("p", { id: "no-results", class: "caption", hidden: true });
+  const previewHeading = el("h2", { id: "preview-heading" });
+  const preview = el("div", { id: "preview" });
+  const insertSection = el("section", { id: "insert", "aria-labelledby": "insert-heading" });
+  const cite = el("section", { id: "cite", "aria-labelledby": "cite-heading" });
+  const insertedHeading = el("h2", { id: "inserted-heading" });
+  const refresh = el("button", { type: "button", id: "refresh-inserted", class: "button subtle small" });
+  const insertedList = el("ul", { id: "inserted", class: "inserted", "aria-labelledby": "inserted-heading" });
+  const hostStatus = el("p", { id: "host-status", class: "caption" });
+  const progress = el("div", { id: "progress", class: "progress", role: "progressbar", hidden: true }, el("span"));
+  const message = el("div", { id: "message", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+  const footer = el("footer", { id: "pane-footer", class: "caption" });
+
+  root.replaceChildren(
+    el("header", { class: "pane-header" }, el("img", { src: "assets/icon-32.png", width: 24, height: 24, alt: "" }), appName, langSwitch),
+    el(
+      "main",
+      {},
+      el("section", { class: "search", role: "search" }, searchLabel, search, resultCount),
+      el("section", { class: "catalog", "aria-label": "catalog" }, tablesHeading, tablesList, figuresHeading, figuresList, noResults),
+      el("section", { id: "detail", "aria-labelledby": "preview-heading" }, previewHeading, preview),
+      insertSection,
+      cite,
+      el("section", { id: "inserted-section", "aria-labelledby": "inserted-heading" }, el("div", { class: "row-between" }, insertedHeading, refresh), insertedList),
+    ),
+    el("div", { class: "status-bar" }, progress, message, hostStatus),
+    footer,
+  );
+
+  langSwitch.addEventListener("click", () => {
+    state.language = state.language === "en" ? "zh" : "en";
+    state.languageChosen = true;
+    if (!state.tableLanguageChosen) state.tableLanguage = state.language;
+    renderAll();
   });
-  list.replaceChildren(...rows);
-}
-
-function renderStatus(status: HTMLElement, pick: (text: PaneText) => string, detail = ""): void {
-  const lines = LANGUAGES.map((language) => {
-    const span = document.createElement("span");
-    span.lang = language === "zh" ? "zh-CN" : "en";
-    span.textContent = detail ? `${pick(TEXT[language])} ${detail}` : pick(TEXT[language]);
-    return span;
+  search.addEventListener("input", () => {
+    state.query = search.value;
+    renderCatalog();
   });
-  status.replaceChildren(...lines);
+  refresh.addEventListener("click", () => void refreshInserted(true));
+
+  return {
+    appName, langSwitch, searchLabel, search, resultCount, tablesHeading, tablesList, figuresHeading, figuresList, noResults,
+    previewHeading, preview, insertSection, cite, insertedHeading, refresh, insertedList, hostStatus, progress, message, footer,
+  };
 }
 
-/** Resolves to the Office host name, or null outside Office (no office.js, or no host). */
-async function officeHost(): Promise<string | null> {
-  if (typeof Office === "undefined") return null;
-  const info = await Office.onReady();
-  return info.host ? String(info.host) : null;
+// ---------------------------------------------------------------- rendering --------------------
+
+function renderAll(): void {
+  const text = t();
+  document.documentElement.lang = text.htmlLang;
+  document.title = text.appName;
+  parts.appName.textContent = text.appName;
+  parts.langSwitch.textContent = text.otherLanguage;
+  parts.langSwitch.lang = langAttr(state.language === "en" ? "zh" : "en");
+  parts.langSwitch.setAttribute("aria-label", `${text.languageSwitch}: ${text.otherLanguage}`);
+  parts.searchLabel.textContent = text.searchLabel;
+  parts.search.placeholder = text.searchPlaceholder;
+  parts.tablesHeading.textContent = text.tablesHeading;
+  parts.figuresHeading.textContent = text.figuresHeading;
+  parts.noResults.textContent = text.noResults;
+  parts.previewHeading.textContent = text.previewHeading;
+  parts.insertedHeading.textContent = text.insertedHeading;
+  parts.refresh.textContent = text.refreshList;
+  parts.progress.setAttribute("aria-label", text.working);
+  fill(parts.footer, el("a", { href: text.helpHref, target: "_blank", rel: "noopener" }, text.help), ` · ${text.releaseMeta(release.id)}`);
+  renderCatalog();
+  renderPreview();
+  renderInsert();
+  renderCite();
+  renderInserted();
+  renderHostStatus();
+}
+
+function itemButton(item: CatalogItem): HTMLElement {
+  const selected = state.selected?.kind === item.kind && state.selected.id === item.id;
+  const button = el(
+    "button",
+    { type: "button", class: "item", "aria-pressed": selected ? "true" : "false", "data-kind": item.kind, "data-id": item.id },
+    el("span", { class: "item-label" }, item.label[state.language]),
+    el("span", { class: "item-meta" }, item.meta[state.language]),
+    el("span", { class: "item-id" }, item.id),
+  );
+  button.addEventListener("click", () => {
+    state.selected = { kind: item.kind, id: item.id };
+    renderCatalog();
+    renderPreview();
+    renderInsert();
+    renderCite();
+  });
+  return el("li", {}, button);
+}
+
+/** Re-renders a list, keeping keyboard focus on the same item where it was on one. */
+function keepFocus(render: () => void): void {
+  const active = document.activeElement;
+  const key = active instanceof HTMLElement ? active.dataset.focusKey ?? (active.dataset.id ? `${active.dataset.kind}:${active.dataset.id}` : null) : null;
+  render();
+  if (key === null) return;
+  const again = Array.from(root.querySelectorAll<HTMLElement>("[data-id], [data-focus-key]")).find(
+    (candidate) => (candidate.dataset.focusKey ?? `${candidate.dataset.kind}:${candidate.dataset.id}`) === key,
+  );
+  again?.focus();
+}
+
+function renderCatalog(): void {
+  const found = searchCatalog(catalog, state.query);
+  const tables = found.filter((item) => item.kind === "table");
+  const figures = found.filter((item) => item.kind === "figure");
+  keepFocus(() => {
+    fill(parts.tablesList, ...tables.map(itemButton));
+    fill(parts.figuresList, ...figures.map(itemButton));
+  });
+  parts.tablesHeading.hidden = tables.length === 0;
+  parts.figuresHeading.hidden = figures.length === 0;
+  parts.noResults.hidden = found.length > 0;
+  parts.resultCount.textContent = t().resultCount(tables.length, figures.length);
+}
+
+function selectedFigure(): Figure | undefined {
+  return state.selected?.kind === "figure" ? index.figure(state.selected.id) : undefined;
+}
+
+function currentGrid(): TableGrid | null {
+  return state.selected?.kind === "table" ? tableGrid(index, state.selected.id, state.tableLanguage) : null;
+}
+
+/** The display text of a grid's cell: value cells as their number format shows them. */
+function cellText(grid: TableGrid, row: number, column: number): string {
+  const value = grid.rows[row]?.[column];
+  if (typeof value === "number") {
+    const figureId = grid.valueFigureIds[row];
+    const figure = figureId ? index.figure(figureId) : undefined;
+    return figure ? formatFigureValue(figure, grid.language) : String(value);
+  }
+  return value ?? "";
+}
+
+function renderPreview(): void {
+  const text = t();
+  const grid = currentGrid();
+  const figure = selectedFigure();
+  if (grid) {
+    const valueColumn = grid.columnKeys.indexOf("value");
+    const table = el(
+      "table",
+      { class: "sheet-table", lang: langAttr(grid.language) },
+      el("caption", { class: "visually-hidden" }, text.previewCaption(grid.title)),
+      el("thead", {}, el("tr", {}, ...grid.header.map((cell) => el("th", { scope: "col" }, cell)))),
+      el(
+        "tbody",
+        {},
+        ...grid.rows.map((row, r) =>
+          el("tr", {}, ...row.map((_cell, c) => el("td", { class: c === valueColumn ? "number" : "" }, cellText(grid, r, c)))),
+        ),
+      ),
+    );
+    fill(
+      parts.preview,
+      el(
+        "div",
+        { class: "sheet-preview", lang: langAttr(grid.language) },
+        el("p", { class: "sheet-title" }, grid.title),
+        el("div", { class: "table-scroll", tabindex: 0, role: "region", "aria-label": text.previewCaption(grid.title) }, table),
+        state.includeSource && el("p", { class: "sheet-note" }, grid.note),
+        state.includeSource && el("p", { class: "sheet-note" }, grid.sourceLine),
+      ),
+    );
+    return;
+  }
+  if (figure) {
+    const language = state.language;
+    const rows: [string, string][] = [
+      [text.cardValue, formatFigureValue(figure, language)],
+      [text.cardUnit, figure.unit[language]],
+      [text.cardPeriod, periodText(figure.period, language)],
+      [text.cardBound, FIGURE_WORDS.bound[language][figure.bound]],
+      [text.cardBasis, basisLabel(figure, language)],
+      figure.basis === "stated" ? [text.cardPhrase, `“${figure.phrase}”`] : [text.cardFormula, `${figure.id} = ${figure.formula}`],
+      ...(figure.basis === "derived" ? [[text.cardNote, figure.note[language]] as [string, string]] : []),
+      [text.cardId, figure.id],
+    ];
+    fill(
+      parts.preview,
+      el(
+        "article",
+        { class: "card", "aria-label": figure.label[language] },
+        el("p", { class: "card-title" }, figure.label[language]),
+        el("p", { class: "card-value" }, formatFigureValue(figure, language)),
+        el("dl", {}, ...rows.flatMap(([label, value]) => [el("dt", {}, label), el("dd", {}, value)])),
+      ),
+    );
+    return;
+  }
+  fill(parts.preview, el("p", { class: "caption" }, text.previewHint));
+}
+
+function radioGroup<V extends string>(name: string, legend: string, options: readonly (readonly [V, string])[], current: V, onChange: (value: V) => void): HTMLElement {
+  return el(
+    "fieldset",
+    { class: "field" },
+    el("legend", {}, legend),
+    ...options.map(([value, label]) => {
+      const input = el("input", { type: "radio", name, value, id: `${name}-${value}`, checked: value === current, "data-focus-key": `${name}-${value}` });
+      input.addEventListener("change", () => {
+        if (input.checked) onChange(value);
+      });
+      return el("div", { class: "choice" }, input, el("label", { for: `${name}-${value}` }, label));
+    }),
+  );
+}
+
+function actionButton(id: string, label: string, action: () => Promise<void>, primary = false): HTMLButtonElement {
+  const button = el("button", { type: "button", id, class: primary ? "button primary" : "button", "data-focus-key": id }, label);
+  button.addEventListener("click", () => {
+    if (state.busy) return;
+    void action();
+  });
+  return button;
+}
+
+function renderInsert(): void {
+  const text = t();
+  const grid = state.selected?.kind === "table";
+  const canWrite = state.host?.port !== null && state.host !== null;
+  const styleSelect = el("select", { id: "table-style", "data-focus-key": "table-style" }, ...TABLE_STYLES.map((style) =>
+    el("option", { value: style, selected: style === state.style }, text.styleNames[style] ?? style),
+  ));
+  styleSelect.addEventListener("change", () => {
+    state.style = styleSelect.value;
+  });
+  const source = el("input", { type: "checkbox", id: "include-source", checked: state.includeSource, "data-focus-key": "include-source" });
+  source.addEventListener("change", () => {
+    state.includeSource = source.checked;
+    renderPreview();
+  });
+  const buttons = el(
+    "div",
+    { class: "buttons" },
+    grid && actionButton("insert-here", text.insertHere, () => insertTable(false), true),
+    grid && actionButton("insert-new-sheet", text.insertNewSheet, () => insertTable(true)),
+    actionButton("insert-all", text.insertAll, insertAll),
+  );
+  for (const button of buttons.querySelectorAll("button")) if (!canWrite) button.setAttribute("aria-disabled", "true");
+  keepFocus(() =>
+    fill(
+      parts.insertSection,
+      el("h2", { id: "insert-heading" }, text.insertHeading),
+      radioGroup("table-language", text.tableLanguage, [["en", text.languageEn], ["zh", text.languageZh]], state.tableLanguage, (value) => {
+        state.tableLanguage = value;
+        state.tableLanguageChosen = true;
+        renderPreview();
+      }),
+      radioGroup("mode", text.modeLegend, [["values", text.modeValues], ["formulas", text.modeFormulas], ["spill", text.modeSpill]], state.mode, (value) => {
+        state.mode = value;
+      }),
+      el("div", { class: "choice" }, source, el("label", { for: "include-source" }, text.includeSource)),
+      el("div", { class: "field" }, el("label", { for: "table-style" }, text.tableStyle), styleSelect),
+      buttons,
+    ),
+  );
+}
+
+function citation(): string {
+  const figure = selectedFigure();
+  return figure ? citeFigure(release, figure, state.citeStyle) : citeSource(release, state.citeStyle);
+}
+
+function renderCite(): void {
+  const text = t();
+  const styleSelect = el(
+    "select",
+    { id: "cite-style", "data-focus-key": "cite-style" },
+    el("option", { value: "apa", selected: state.citeStyle === "apa" }, text.citeApa),
+    el("option", { value: "gbt7714", selected: state.citeStyle === "gbt7714" }, text.citeGbt),
+  );
+  styleSelect.addEventListener("change", () => {
+    state.citeStyle = styleSelect.value === "gbt7714" ? "gbt7714" : "apa";
+    renderCite();
+  });
+  const box = el("textarea", { id: "citation", readonly: true, rows: 4, "aria-labelledby": "cite-heading" });
+  box.value = citation();
+  keepFocus(() =>
+    fill(
+      parts.cite,
+      el("h2", { id: "cite-heading" }, text.citeHeading),
+      el("div", { class: "field" }, el("label", { for: "cite-style" }, text.citeStyle), styleSelect),
+      box,
+      el("div", { class: "buttons" }, actionButton("copy-citation", text.copyCitation, () => copyCitation(box))),
+    ),
+  );
+}
+
+function modeWord(mode: InsertMode | undefined): string {
+  const text = t();
+  return mode === "formulas" ? text.modeFormulas : mode === "spill" ? text.modeSpill : text.modeValues;
+}
+
+function renderInserted(): void {
+  const text = t();
+  parts.refresh.hidden = !state.host?.port;
+  const items = state.inserted.map((entry, i) => {
+    const binding = entry.binding;
+    const name = entry.found?.tableName ?? binding.tableName;
+    const sheet = entry.found?.sheet ?? binding.sheet;
+    const recordId = entry.recordId;
+    const language = binding.language === "zh" ? text.languageZh : text.languageEn;
+    return el(
+      "li",
+      { class: entry.found ? "" : "missing" },
+      el("span", { class: "item-label" }, name),
+      el("span", { class: "item-meta" }, text.insertedMeta(sheet, binding.releaseId, language, modeWord(binding.mode))),
+      !entry.found && el("span", { class: "item-meta warn" }, text.insertedMissing),
+      el(
+        "div",
+        { class: "buttons" },
+        entry.found && actionButton(`goto-${i}`, text.goTo(name), () => selectInserted(recordId, name)),
+        entry.found
+          ? actionButton(`remove-${i}`, text.remove(name), () => removeInserted(recordId, name))
+          : actionButton(`forget-${i}`, text.forget(name), () => forgetInserted(recordId, name)),
+      ),
+    );
+  });
+  keepFocus(() =>
+    fill(
+      parts.insertedList,
+      ...(items.length > 0 ? items : state.host?.port ? [el("li", { class: "caption" }, text.insertedEmpty)] : []),
+      state.damagedParts > 0 && el("li", { class: "item-meta warn" }, text.damagedParts(state.damagedParts)),
+    ),
+  );
+}
+
+function renderHostStatus(): void {
+  const text = t();
+  const host = state.host;
+  parts.hostStatus.textContent =
+    host === null ? "" : host.kind === "excel" ? text.connectedExcel : host.kind === "preview" ? text.connectedPreview : host.officeError ? text.officeFailed(host.officeError) : text.noWorkbook;
+}
+
+// ---------------------------------------------------------------- messages and progress --------
+
+type Tone = "success" | "error" | "info";
+
+/** Shows a message in the live region; an optional action button (e.g. insert on a new sheet). */
+function say(tone: Tone, message: string, action?: { label: string; run: () => Promise<void> }): void {
+  const text = t();
+  const dismiss = el("button", { type: "button", class: "button subtle small", "aria-label": text.dismiss }, "×");
+  dismiss.addEventListener("click", () => {
+    fill(parts.message);
+    parts.search.focus();
+  });
+  fill(
+    parts.message,
+    el(
+      "div",
+      { class: `message ${tone}` },
+      el("p", {}, tone === "error" ? el("strong", {}, `${text.errorPrefix} `) : null, message),
+      el("div", { class: "buttons" }, action ? actionButton("message-action", action.label, action.run, true) : null, dismiss),
+    ),
+  );
+}
+
+/** Runs an action with the busy state; shows the progress bar when it takes over 300 ms. */
+async function busy<T>(work: () => Promise<T>): Promise<T> {
+  state.busy = true;
+  root.setAttribute("aria-busy", "true");
+  const timer = window.setTimeout(() => {
+    parts.progress.hidden = false;
+  }, PROGRESS_DELAY_MS);
+  try {
+    return await work();
+  } finally {
+    window.clearTimeout(timer);
+    parts.progress.hidden = true;
+    state.busy = false;
+    root.removeAttribute("aria-busy");
+  }
+}
+
+function requirePort(): WorkbookPort | null {
+  const port = state.host?.port ?? null;
+  if (!port) say("info", state.host?.officeError ? t().officeFailed(state.host.officeError) : t().noWorkbook);
+  return port;
+}
+
+// ---------------------------------------------------------------- actions ------------------------
+
+async function insertTable(newSheet: boolean): Promise<void> {
+  const port = requirePort();
+  const grid = currentGrid();
+  if (!port || !grid) return;
+  try {
+    const result = await busy(() =>
+      port.insertTable(grid, { newSheet, mode: state.mode, includeSource: state.includeSource, style: state.style }),
+    );
+    say("success", t().inserted(grid.title, result.address));
+    await refreshInserted(false);
+  } catch (error: unknown) {
+    const failure = describeFailure(error, state.language, !newSheet);
+    say("error", failure.text, failure.offerNewSheet ? { label: t().retryNewSheet, run: () => insertTable(true) } : undefined);
+  }
+}
+
+async function insertAll(): Promise<void> {
+  const port = requirePort();
+  if (!port) return;
+  const language = state.tableLanguage;
+  const grids = index.tableIds.map((id) => tableGrid(index, id, language));
+  try {
+    const result = await busy(() =>
+      port.insertAllTables(grids, {
+        title: STRINGS[language].allTablesTitle,
+        sheetName: STRINGS[language].allTablesSheet,
+        mode: state.mode,
+        includeSource: state.includeSource,
+        style: state.style,
+      }),
+    );
+    const sheet = result[0]?.binding.sheet ?? STRINGS[language].allTablesSheet;
+    say("success", t().insertedAll(result.length, sheet));
+    await refreshInserted(false);
+  } catch (error: unknown) {
+    say("error", describeFailure(error, state.language).text);
+  }
+}
+
+async function refreshInserted(announce: boolean): Promise<void> {
+  const port = state.host?.port;
+  if (!port) return;
+  try {
+    const report = await busy(() => port.listInserted());
+    state.inserted = report.entries;
+    state.damagedParts = report.damagedParts.length;
+    renderInserted();
+  } catch (error: unknown) {
+    if (announce) say("error", `${t().listFailed} ${describeFailure(error, state.language).text}`);
+  }
+}
+
+async function selectInserted(recordId: string, name: string): Promise<void> {
+  const port = requirePort();
+  if (!port) return;
+  try {
+    await busy(() => port.selectInserted(recordId));
+    say("success", t().selected(name));
+  } catch (error: unknown) {
+    say("error", describeFailure(error, state.language).text);
+  }
+}
+
+async function removeInserted(recordId: string, name: string): Promise<void> {
+  const port = requirePort();
+  if (!port) return;
+  try {
+    await busy(() => port.removeInserted(recordId));
+    say("success", t().removed(name));
+    await refreshInserted(false);
+  } catch (error: unknown) {
+    say("error", describeFailure(error, state.language).text);
+  }
+}
+
+async function forgetInserted(recordId: string, name: string): Promise<void> {
+  const port = requirePort();
+  if (!port) return;
+  try {
+    await busy(() => port.forgetInserted(recordId));
+    say("success", t().forgotten(name));
+    await refreshInserted(false);
+  } catch (error: unknown) {
+    say("error", describeFailure(error, state.language).text);
+  }
+}
+
+async function copyCitation(box: HTMLTextAreaElement): Promise<void> {
+  const value = box.value;
+  try {
+    if (!navigator.clipboard) throw new Error("no clipboard");
+    await navigator.clipboard.writeText(value);
+    say("success", t().copied);
+  } catch {
+    // Fallback: leave the text selected for Ctrl+C, and say so.
+    box.focus();
+    box.select();
+    say("info", t().copyFailed);
+    box.focus();
+  }
+}
+
+// ---------------------------------------------------------------- start ------------------------
+
+function applyTheme(host: PaneHost): void {
+  if (host.themeBackground) document.documentElement.dataset.theme = isDarkColour(host.themeBackground) ? "dark" : "light";
 }
 
 async function start(): Promise<void> {
-  for (const language of LANGUAGES) {
-    const list = document.getElementById(`release-${language}`);
-    if (list) renderRelease(list, CURRENT_RELEASE, language);
+  root = byId("app", HTMLElement);
+  parts = buildSkeleton();
+  renderAll();
+  const host = await resolveHost();
+  state.host = host;
+  if (host.displayLanguage && !state.languageChosen) {
+    state.language = host.displayLanguage;
+    if (!state.tableLanguageChosen) state.tableLanguage = host.displayLanguage;
   }
-  const status = document.getElementById("host-status");
-  if (!status) return;
-  try {
-    const host = await officeHost();
-    renderStatus(status, (text) => (host ? text.inExcel : text.outsideOffice));
-  } catch (error: unknown) {
-    renderStatus(status, (text) => text.officeFailed, error instanceof Error ? error.message : String(error));
-  }
+  applyTheme(host);
+  renderAll();
+  await refreshInserted(false);
+  document.documentElement.dataset.pane = "ready";
+  performance.mark("bj-pane-interactive");
 }
 
 if (document.readyState === "loading") {

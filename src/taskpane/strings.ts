@@ -1,0 +1,269 @@
+/**
+ * Every user-facing string of the task pane, in English and Simplified Chinese, in one place.
+ * Templates are functions so that word order can differ between the languages.
+ *
+ * Layer: task pane (pure: no DOM here, so jest can check that both languages are complete).
+ */
+import type { Language } from "../data";
+
+export interface PaneStrings {
+  readonly htmlLang: string;
+  readonly appName: string;
+  readonly languageSwitch: string;
+  /** The name of the other language, on the switch button. */
+  readonly otherLanguage: string;
+  readonly searchLabel: string;
+  readonly searchPlaceholder: string;
+  readonly resultCount: (tables: number, figures: number) => string;
+  readonly noResults: string;
+  readonly tablesHeading: string;
+  readonly figuresHeading: string;
+  readonly basisStated: string;
+  readonly basisDerived: string;
+  readonly basisMixed: string;
+  readonly releaseMeta: (id: string) => string;
+  readonly rowsMeta: (count: number) => string;
+  /** A table's first period, when its rows have `count` different periods. */
+  readonly morePeriods: (first: string, count: number) => string;
+  readonly previewHeading: string;
+  readonly previewHint: string;
+  readonly previewCaption: (title: string) => string;
+  readonly cardValue: string;
+  readonly cardPeriod: string;
+  readonly cardBound: string;
+  readonly cardBasis: string;
+  readonly cardUnit: string;
+  readonly cardPhrase: string;
+  readonly cardFormula: string;
+  readonly cardNote: string;
+  readonly cardId: string;
+  readonly insertHeading: string;
+  readonly tableLanguage: string;
+  readonly languageEn: string;
+  readonly languageZh: string;
+  readonly includeSource: string;
+  readonly tableStyle: string;
+  readonly styleNames: Readonly<Record<string, string>>;
+  readonly modeLegend: string;
+  readonly modeValues: string;
+  readonly modeFormulas: string;
+  readonly modeSpill: string;
+  readonly insertHere: string;
+  readonly insertNewSheet: string;
+  readonly insertAll: string;
+  readonly allTablesTitle: string;
+  readonly allTablesSheet: string;
+  readonly citeHeading: string;
+  readonly citeStyle: string;
+  readonly citeApa: string;
+  readonly citeGbt: string;
+  readonly copyCitation: string;
+  readonly insertedHeading: string;
+  readonly refreshList: string;
+  readonly insertedEmpty: string;
+  readonly insertedMeta: (sheet: string, release: string, language: string, mode: string) => string;
+  readonly insertedMissing: string;
+  readonly goTo: (name: string) => string;
+  readonly remove: (name: string) => string;
+  readonly forget: (name: string) => string;
+  readonly forgotten: (name: string) => string;
+  readonly damagedParts: (count: number) => string;
+  readonly working: string;
+  readonly connectedExcel: string;
+  readonly connectedPreview: string;
+  readonly noWorkbook: string;
+  readonly officeFailed: (detail: string) => string;
+  readonly inserted: (title: string, address: string) => string;
+  readonly insertedAll: (count: number, sheet: string) => string;
+  readonly selected: (name: string) => string;
+  readonly removed: (name: string) => string;
+  readonly copied: string;
+  readonly copyFailed: string;
+  readonly listFailed: string;
+  readonly errorPrefix: string;
+  readonly unexpected: (detail: string) => string;
+  readonly retryNewSheet: string;
+  readonly help: string;
+  readonly helpHref: string;
+  readonly dismiss: string;
+}
+
+const EN: PaneStrings = {
+  htmlLang: "en",
+  appName: "Beijing Opening-Up Statistics",
+  languageSwitch: "Language",
+  otherLanguage: "中文",
+  searchLabel: "Search tables and figures",
+  searchPlaceholder: "e.g. FDI, 外资, ftz_share",
+  resultCount: (tables, figures) =>
+    `${tables} ${tables === 1 ? "table" : "tables"}, ${figures} ${figures === 1 ? "figure" : "figures"}`,
+  noResults: "Nothing matches. Try another word, an id, or clear the search.",
+  tablesHeading: "Tables",
+  figuresHeading: "Figures",
+  basisStated: "stated",
+  basisDerived: "derived",
+  basisMixed: "stated and derived",
+  releaseMeta: (id) => `release ${id}`,
+  rowsMeta: (count) => `${count} ${count === 1 ? "row" : "rows"}`,
+  morePeriods: (first, count) => `${first} and ${count - 1} other ${count === 2 ? "period" : "periods"}`,
+  previewHeading: "Preview",
+  previewHint: "Choose a table or a figure above to see it here.",
+  previewCaption: (title) => `${title} (as it will look in the sheet)`,
+  cardValue: "Value",
+  cardPeriod: "Period",
+  cardBound: "Bound",
+  cardBasis: "Basis",
+  cardUnit: "Unit",
+  cardPhrase: "Source phrase",
+  cardFormula: "Formula",
+  cardNote: "Note",
+  cardId: "Id",
+  insertHeading: "Insert",
+  tableLanguage: "Table language",
+  languageEn: "English",
+  languageZh: "Chinese",
+  includeSource: "Add the note and source lines",
+  tableStyle: "Table style",
+  styleNames: {
+    TableStyleMedium2: "Blue, medium (default)",
+    TableStyleLight9: "Blue, light",
+    TableStyleMedium9: "Blue, banded",
+    TableStyleLight1: "Plain, light",
+    TableStyleMedium4: "Green, medium",
+  },
+  modeLegend: "Cells hold",
+  modeValues: "Values",
+  modeFormulas: "Live formulas (=BJ.STAT)",
+  modeSpill: "One spill formula (=BJ.TABLE)",
+  insertHere: "Insert at the active cell",
+  insertNewSheet: "Insert on a new sheet",
+  insertAll: "Insert all tables",
+  allTablesTitle: "Beijing \"two zones\" opening-up, 2024: all tables",
+  allTablesSheet: "All tables",
+  citeHeading: "Cite",
+  citeStyle: "Citation style",
+  citeApa: "APA",
+  citeGbt: "GB/T 7714",
+  copyCitation: "Copy citation",
+  insertedHeading: "Inserted in this workbook",
+  refreshList: "Refresh list",
+  insertedEmpty: "No table inserted by the add-in in this workbook yet.",
+  insertedMeta: (sheet, release, language, mode) => `${sheet} · release ${release} · ${language} · ${mode}`,
+  insertedMissing: "not found: deleted or moved out of the workbook",
+  goTo: (name) => `Go to ${name}`,
+  remove: (name) => `Remove ${name}`,
+  forget: (name) => `Forget ${name} (keep the cells)`,
+  forgotten: (name) => `Forgot ${name}: its tracking record is deleted, no cell was changed.`,
+  damagedParts: (count) =>
+    `${count} tracking ${count === 1 ? "record" : "records"} could not be read; tables recorded there are missing from this list. They were left untouched.`,
+  working: "Working…",
+  connectedExcel: "Connected to Excel.",
+  connectedPreview: "Preview: a simulated workbook, no Excel needed.",
+  noWorkbook: "Not running in Excel: you can browse, preview and copy citations. Open the add-in in Excel to insert tables.",
+  officeFailed: (detail) => `Office did not start (${detail}). You can still browse and copy citations.`,
+  inserted: (title, address) => `Inserted "${title}" at ${address}.`,
+  insertedAll: (count, sheet) => `Inserted ${count} tables on the sheet ${sheet}.`,
+  selected: (name) => `Selected ${name}.`,
+  removed: (name) => `Removed ${name} and its tracking record.`,
+  copied: "Citation copied to the clipboard.",
+  copyFailed: "The clipboard is not available here: the citation is selected in the box below; press Ctrl+C (⌘C on a Mac) to copy it.",
+  listFailed: "Could not read the list of inserted tables.",
+  errorPrefix: "Error:",
+  unexpected: (detail) => `Something went wrong (${detail}). Nothing more was changed; try again, or reopen the pane.`,
+  retryNewSheet: "Insert on a new sheet instead",
+  help: "Help",
+  helpHref: "help.html",
+  dismiss: "Dismiss",
+};
+
+const ZH: PaneStrings = {
+  htmlLang: "zh-CN",
+  appName: "北京“两区”开放统计",
+  languageSwitch: "语言",
+  otherLanguage: "English",
+  searchLabel: "搜索数据表和指标",
+  searchPlaceholder: "例如：外资、FDI、ftz_share",
+  resultCount: (tables, figures) => `${tables} 张表，${figures} 个指标`,
+  noResults: "没有匹配项。请换一个词或编号，或清空搜索。",
+  tablesHeading: "数据表",
+  figuresHeading: "指标",
+  basisStated: "公布数",
+  basisDerived: "推算",
+  basisMixed: "公布数及推算",
+  releaseMeta: (id) => `数据版本 ${id}`,
+  rowsMeta: (count) => `${count} 行`,
+  morePeriods: (first, count) => `${first}等 ${count} 个时期`,
+  previewHeading: "预览",
+  previewHint: "在上方选择一张数据表或一个指标，即可在此预览。",
+  previewCaption: (title) => `${title}（插入工作表后的样子）`,
+  cardValue: "数值",
+  cardPeriod: "时期",
+  cardBound: "界限",
+  cardBasis: "依据",
+  cardUnit: "单位",
+  cardPhrase: "原文位置",
+  cardFormula: "公式",
+  cardNote: "说明",
+  cardId: "编号",
+  insertHeading: "插入",
+  tableLanguage: "表格语言",
+  languageEn: "英文",
+  languageZh: "中文",
+  includeSource: "添加说明行和来源行",
+  tableStyle: "表格样式",
+  styleNames: {
+    TableStyleMedium2: "蓝色，中等（默认）",
+    TableStyleLight9: "蓝色，浅色",
+    TableStyleMedium9: "蓝色，镶边",
+    TableStyleLight1: "素色，浅色",
+    TableStyleMedium4: "绿色，中等",
+  },
+  modeLegend: "单元格内容",
+  modeValues: "数值",
+  modeFormulas: "实时公式（=BJ.STAT）",
+  modeSpill: "单个溢出公式（=BJ.TABLE）",
+  insertHere: "在活动单元格插入",
+  insertNewSheet: "插入到新工作表",
+  insertAll: "插入全部数据表",
+  allTablesTitle: "北京“两区”2024年扩大开放：全部数据表",
+  allTablesSheet: "全部数据表",
+  citeHeading: "引用",
+  citeStyle: "引文格式",
+  citeApa: "APA",
+  citeGbt: "GB/T 7714",
+  copyCitation: "复制引文",
+  insertedHeading: "本工作簿中已插入",
+  refreshList: "刷新列表",
+  insertedEmpty: "本工作簿中尚无由本加载项插入的数据表。",
+  insertedMeta: (sheet, release, language, mode) => `${sheet} · 数据版本 ${release} · ${language} · ${mode}`,
+  insertedMissing: "未找到：已删除或不在本工作簿中",
+  goTo: (name) => `转到 ${name}`,
+  remove: (name) => `删除 ${name}`,
+  forget: (name) => `忘记 ${name}（保留单元格）`,
+  forgotten: (name) => `已忘记 ${name}：跟踪记录已删除，单元格未改动。`,
+  damagedParts: (count) => `有 ${count} 条跟踪记录无法读取，其中记录的数据表不在此列表中。这些记录未被改动。`,
+  working: "正在处理…",
+  connectedExcel: "已连接 Excel。",
+  connectedPreview: "预览：模拟工作簿，无需 Excel。",
+  noWorkbook: "未在 Excel 中运行：可以浏览、预览和复制引文。请在 Excel 中打开本加载项以插入数据表。",
+  officeFailed: (detail) => `Office 未能启动（${detail}）。仍可浏览并复制引文。`,
+  inserted: (title, address) => `已在 ${address} 插入“${title}”。`,
+  insertedAll: (count, sheet) => `已在工作表 ${sheet} 插入 ${count} 张数据表。`,
+  selected: (name) => `已选中 ${name}。`,
+  removed: (name) => `已删除 ${name} 及其跟踪记录。`,
+  copied: "引文已复制到剪贴板。",
+  copyFailed: "此处无法使用剪贴板：引文已在下方文本框中选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。",
+  listFailed: "无法读取已插入数据表的列表。",
+  errorPrefix: "错误：",
+  unexpected: (detail) => `出现问题（${detail}）。未再作其他更改；请重试，或重新打开任务窗格。`,
+  retryNewSheet: "改为插入到新工作表",
+  help: "帮助",
+  helpHref: "help.html#zh-CN",
+  dismiss: "关闭",
+};
+
+/** The pane's strings in each language. */
+export const STRINGS: Readonly<Record<Language, PaneStrings>> = { en: EN, zh: ZH };
+
+/** The table styles offered, the default first. */
+export const TABLE_STYLES = ["TableStyleMedium2", "TableStyleLight9", "TableStyleMedium9", "TableStyleLight1", "TableStyleMedium4"] as const;
