@@ -23,7 +23,7 @@ export interface XlRangeFormat {
   autofitColumns(): void;
 }
 
-/** ExcelApi 1.9 (the adapter only asks for it through getMergedAreasOrNullObject, 1.13). */
+/** ExcelApi 1.9 (the adapter only meets it through getMergedAreasOrNullObject, 1.13). */
 export interface XlRangeAreas {
   readonly address: string;
   readonly isNullObject: boolean;
@@ -47,8 +47,10 @@ export interface XlRange {
   getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
   /** ExcelApi 1.9. */
   getTables(fullyContained?: boolean): XlTableScopedCollection;
-  /** ExcelApi 1.13. */
+  /** ExcelApi 1.13: the merged areas whose top-left cell is in the range. */
   getMergedAreasOrNullObject(): XlRangeAreas;
+  /** ExcelApi 1.2. */
+  getBoundingRect(anotherRange: XlRange | string): XlRange;
   clear(applyTo?: "All" | "Formats" | "Contents"): void;
   select(): void;
 }

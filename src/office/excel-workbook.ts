@@ -127,6 +127,12 @@ function firstFilled(formulas: readonly (readonly unknown[])[]): [number, number
   return null;
 }
 
+type Rect = { readonly row: number; readonly column: number; readonly rows: number; readonly columns: number };
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+}
+
 /** The binding view of a version-2 record (what listBindings reports). */
 function bindingOf(record: TrackingRecord): TableBinding {
   return {
@@ -272,7 +278,9 @@ export class ExcelWorkbook implements WorkbookPort {
           if (known === null || fits(known.row, known.column)) {
             area = found.anchor.getResizedRange(rows - 1, columns - 1).load("address, rowIndex, columnIndex, formulas");
             if (this.isSetSupported("ExcelApi", "1.9")) meeting = area.getTables(false).load("items/name");
-            if (this.isSetSupported("ExcelApi", "1.13")) merged = area.getMergedAreasOrNullObject().load("address");
+            // Excel returns only merged areas whose top-left cell is in the range asked about
+            // (OfficeDev/office-js#3611), so ask from A1: every area meeting the block starts there.
+            if (this.isSetSupported("ExcelApi", "1.13")) merged = area.getBoundingRect("A1").getMergedAreasOrNullObject().load("address");
           }
           try {
             await context.sync();
@@ -306,8 +314,12 @@ export class ExcelWorkbook implements WorkbookPort {
           const clash = meeting?.items[0];
           if (clash) throw new AdapterError("target_in_table", { address: cellAt(first), range, table: clash.name, sheet: sheet.name });
           if (merged && !merged.isNullObject) {
-            const firstArea = merged.address.split(",")[0] ?? merged.address;
-            throw new AdapterError("target_merged", { address: firstArea, range, sheet: sheet.name });
+            const block = { row: origin.row, column: origin.column, rows, columns };
+            const meets = merged.address.split(",").map((each) => each.trim()).find((each) => {
+              const rect = parseRange(splitAddress(each).local.replace(/\$/g, ""));
+              return rect !== null && overlaps(rect, block);
+            });
+            if (meets !== undefined) throw new AdapterError("target_merged", { address: meets, range, sheet: sheet.name });
           }
           if (first !== null) throw new AdapterError("target_not_empty", { address: cellAt(first), range, sheet: sheet.name });
           // ---- sync 2 starts ----

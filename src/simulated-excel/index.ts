@@ -14,6 +14,6 @@ export type { SimulatedWorkbookSnapshot, WorkbookModel, CellValue } from "./snap
 export type { UserEdits } from "./user-edits";
 export type { SimWorkbook, SimApplication, SimCustomXmlPart, SimCustomXmlPartCollection } from "./workbook";
 export type { SimWorksheet, SimWorksheetCollection, SimWorksheetProtection } from "./worksheet";
-export type { SimRange, SimRangeFormat, SimRangeFont, SimRangeFill } from "./range";
+export type { SimRange, SimRangeAreas, SimRangeFormat, SimRangeFont, SimRangeFill } from "./range";
 export type { SimTable, SimTableCollection, SimTableColumnCollection, SimTablePart, SimTableRowCollection } from "./table";
 export type { SimClientResult } from "./proxy/base";

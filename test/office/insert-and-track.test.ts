@@ -219,6 +219,14 @@ describe("the target fault matrix: a clear error, and nothing changes", () => {
       address: "Sheet1!C6:D6",
     },
     {
+      // Excel lists only merged areas whose top-left cell is in the range asked about.
+      name: "merged, an area that starts above and left of the target and reaches into it",
+      arrange: async (host) => host.user.merge("A1:C3"),
+      insert: (port) => port.insertTable(grid, { address: "B2" }),
+      code: "target_merged",
+      address: "Sheet1!A1:C3",
+    },
+    {
       name: "merged, on a host without getMergedAreasOrNullObject (ExcelApi 1.12): Excel's refusal of the table is mapped",
       options: { requirementSets: { ExcelApi: "1.12" } },
       arrange: async (host) => host.user.merge("C6:D6"),

@@ -287,6 +287,7 @@ describe("workbook and worksheets", () => {
       ["table.style", (sheet) => (sheet.tables.getItem("T").style = "TableStyleLight1")],
       ["table.resize", (sheet) => sheet.tables.getItem("T").resize("A1:B4")],
       ["table.delete", (sheet) => sheet.tables.getItem("T").delete()],
+      ["table.convertToRange", (sheet) => sheet.tables.getItem("T").convertToRange()],
       ["table.rows.add", (sheet) => sheet.tables.getItem("T").rows.add(null, [["c", 3]])],
       ["table.columns.add", (sheet) => sheet.tables.getItem("T").columns.add(null, [["New"], [1], [2]])],
     ];
@@ -912,5 +913,73 @@ describe("persistence", () => {
       expect(range.text).toEqual([["=text", "25.0%", "1"]]);
       expect([sheet.protected, parts.value]).toEqual([true, 1]);
     });
+  });
+});
+
+describe("what the issue-8 adapter needs", () => {
+  // Range.getMergedAreasOrNullObject (ExcelApi 1.13): "Returns a RangeAreas object that represents
+  // the merged areas in this range ... If there are no merged areas, ... returns a null object"
+  // (Excel JavaScript API reference). Only areas whose top-left cell is in the range are returned:
+  // OfficeDev/office-js#3611, closed by Microsoft as by design. RangeAreas.address: "e.g.,
+  // "Sheet1!A1:B4, Sheet1!D1:D4"" (RangeAreas reference).
+  it("lists merged areas whose top-left cell is in the range, as a RangeAreas, and needs ExcelApi 1.13", async () => {
+    const host = createSimulatedExcel();
+    host.user.merge("B2:C3");
+    host.user.merge("E5:F5");
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const both = sheet.getRange("A1:F9").getMergedAreasOrNullObject().load("address, areaCount");
+      const reaching = sheet.getRange("C3:D4").getMergedAreasOrNullObject().load("address");
+      const bounded = sheet.getRange("C3:D4").getBoundingRect("A1").getMergedAreasOrNullObject().load("address");
+      await context.sync();
+      expect([both.isNullObject, both.address, both.areaCount]).toEqual([false, "Sheet1!B2:C3, Sheet1!E5:F5", 2]);
+      expect(reaching.isNullObject).toBe(true);
+      expect([bounded.isNullObject, bounded.address]).toEqual([false, "Sheet1!B2:C3"]);
+    });
+    const old = createSimulatedExcel({ requirementSets: { ExcelApi: "1.12" } });
+    const code = await codeOf(old.run(async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().getRange("A1:B2").getMergedAreasOrNullObject().load("address");
+      await context.sync();
+    }));
+    expect(code).toBe("ApiNotFound");
+  });
+
+  // Range.getBoundingRect (ExcelApi 1.2): "Gets the smallest range object that encompasses the given
+  // ranges. For example, the GetBoundingRect of "B2:C5" and "D10:E15" is "B2:E15"." (reference).
+  it("gives the bounding rectangle of two ranges", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const bound = sheet.getRange("B2:C5").getBoundingRect("D10:E15").load("address");
+      const fromA1 = sheet.getRange("D4").getBoundingRect(sheet.getRange("A1")).load("address");
+      await context.sync();
+      expect([bound.address, fromA1.address]).toEqual(["Sheet1!B2:E15", "Sheet1!A1:D4"]);
+    });
+  });
+
+  // Table.convertToRange (ExcelApi 1.2): "Converts the table into a normal range of cells. All data
+  // is preserved." (Excel JavaScript API reference.)
+  it("converts a table to a plain range, keeping its cells where they are", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B3").values = [["h1", "h2"], [1, 2], [3, 4]];
+      sheet.tables.add("A1:B3", true).name = "T";
+      await context.sync();
+      const range = sheet.tables.getItem("T").convertToRange().load("address, values");
+      const count = context.workbook.tables.getCount();
+      await context.sync();
+      expect([range.address, range.values, count.value]).toEqual(["Sheet1!A1:B3", [["h1", "h2"], [1, 2], [3, 4]], 0]);
+    });
+  });
+
+  // Deleting the formula that spills removes its spilled values ("Dynamic array formulas and spilled
+  // array behavior", Microsoft Support); that Range.clear does the same is (not confirmed).
+  it("clears the spilled values when the spilling formula is cleared", async () => {
+    const host = createSimulatedExcel({ functions: { "BJ.TABLE": () => [["a", "b"], [1, 2]] } });
+    await host.user.type("B2", '=BJ.TABLE("t")');
+    expect(await valuesAt(host, "B2:C3")).toEqual([["a", "b"], [1, 2]]);
+    await host.run(async (context) => context.workbook.worksheets.getActiveWorksheet().getRange("B2").clear("Contents"));
+    expect(await valuesAt(host, "B2:C3")).toEqual([["", ""], ["", ""]]);
   });
 });
