@@ -20,7 +20,7 @@ const htmlSinks = [
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", ".certs/**"],
+    ignores: ["dist/**", "dist-preview/**", "node_modules/**", "coverage/**", "test-results/**", ".certs/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

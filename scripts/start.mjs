@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * npm start: build the add-in (development mode) and serve it at https://localhost:3000, the origin
- * written in manifest.xml, then print how to sideload the manifest.
+ * written in manifest.xml, then print how to sideload the manifest. The same server serves the
+ * preview page (webpack.preview.config.js) at "/": the pane beside a simulated workbook, no Excel
+ * needed. Its files live under /preview/ and /index.html, so they never clash with the add-in's.
  *
  * Certificates come from office-addin-dev-certs (~/.office-addin-dev-certs). Trusting its CA needs
  * `sudo` on Linux; on a fresh Debian machine as root there is no sudo, and the library's install
@@ -140,6 +142,9 @@ async function main() {
   const WebpackDevServer = require("webpack-dev-server");
   const makeConfig = require(join(root, "webpack.config.js"));
   const config = makeConfig({}, { mode: "development" });
+  const previewConfig = require(join(root, "webpack.preview.config.js"))({}, { mode: "development" });
+  // In memory only: the preview must not clean (or be cleaned by) the add-in's output directory.
+  previewConfig.output = { ...previewConfig.output, clean: false };
   const port = makeConfig.DEV_PORT;
 
   let origin;
@@ -154,7 +159,7 @@ async function main() {
     origin = `http://localhost:${port}`;
   }
 
-  const compiler = webpack(config);
+  const compiler = webpack([config, previewConfig]);
   let first = true;
   compiler.hooks.done.tap("start", (stats) => {
     if (!first) return;
@@ -165,6 +170,7 @@ async function main() {
   const banner = (hasErrors) => {
     if (hasErrors) warn("The first build has errors (listed above); fix them and the server rebuilds.");
     say();
+    say(`Preview page (the pane beside a simulated workbook, no Excel needed): ${origin}/`);
     say(`Serving the add-in at ${origin}/taskpane.html  (help: ${origin}/help.html)`);
     say(certs ? `Certificate: ${CERT_PATH} (${certs.trusted ? "CA trusted" : "CA NOT trusted: browsers warn"})` : "No certificate (http).");
     if (certs) printSideloadHelp(origin);
