@@ -10,10 +10,10 @@ import type { Figure, Language } from "../data";
 import {
   CITATION_STYLES,
   FIGURE_WORDS,
+  activeDataset,
   basisLabel,
   citeFigure,
   closestIds,
-  currentDataset,
   formatFigureValue,
   isBareNumberFaithful,
   numberFormat,
@@ -149,7 +149,10 @@ export interface BjLibrary {
 }
 
 export interface LibraryOptions {
-  /** The indexed release; defaults to the release this build serves. */
+  /**
+   * The indexed release. Default: the page's active release (src/core/active-release), read on
+   * every call, so the functions always answer from the release the task pane shows.
+   */
   readonly index?: DatasetIndex;
   /** What the host supports; asked on every call (the detector caches). Defaults to plain values. */
   readonly host?: () => HostSupport;
@@ -157,8 +160,31 @@ export interface LibraryOptions {
 
 /** Builds the library over a release and a host. */
 export function createLibrary(options: LibraryOptions = {}): BjLibrary {
-  const index = options.index ?? currentDataset();
   const hostOf = options.host ?? ((): HostSupport => PLAIN_HOST);
+  const fixed = options.index;
+  if (fixed) return libraryOver(fixed, hostOf);
+  // Follows the active release: rebuilt (once) whenever the active release changes.
+  let built: { readonly index: DatasetIndex; readonly library: BjLibrary } | undefined;
+  const current = (): BjLibrary => {
+    const index = activeDataset();
+    if (built?.index !== index) built = { index, library: libraryOver(index, hostOf) };
+    return built.library;
+  };
+  return {
+    FDI_COUNT: (year) => current().FDI_COUNT(year),
+    FDI_GROWTH: (year) => current().FDI_GROWTH(year),
+    FTZ_FDI_SHARE: (year) => current().FTZ_FDI_SHARE(year),
+    STAT: (indicator, year, field) => current().STAT(indicator, year, field),
+    TABLE: (table, language, withSource) => current().TABLE(table, language, withSource),
+    INDICATORS: (language) => current().INDICATORS(language),
+    SOURCE: (indicator, style) => current().SOURCE(indicator, style),
+    CARD: (indicator) => current().CARD(indicator),
+    VERSION: () => current().VERSION(),
+  };
+}
+
+/** The library over one indexed release. */
+function libraryOver(index: DatasetIndex, hostOf: () => HostSupport): BjLibrary {
   const release = index.release;
   const firstFigureId = index.figureIds[0] ?? "fdi_new_enterprises";
   const firstTableId = index.tableIds[0] ?? "fdi_headline";

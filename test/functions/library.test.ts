@@ -9,6 +9,8 @@ import {
   isBareNumberFaithful,
   numberFormat,
   periodText,
+  resetActiveRelease,
+  setActiveRelease,
   periodYear,
   tableGrid,
 } from "../../src/core";
@@ -435,5 +437,24 @@ describe("host detection", () => {
     expect(languageOfTag("zh-TW")).toBe("zh");
     expect(languageOfTag("fr-FR")).toBe("en");
     expect(languageOfTag(undefined)).toBe("en");
+  });
+});
+
+describe("one release for the page", () => {
+  afterEach(() => resetActiveRelease());
+
+  it("answers from the active release, the one the pane shows, and follows it when it changes", () => {
+    const library = createLibrary();
+    expect(library.VERSION()).toBe(CURRENT_RELEASE.id);
+    const revised = {
+      ...CURRENT_RELEASE,
+      id: "2099-01-01.1",
+      figures: CURRENT_RELEASE.figures.map((f) => (f.id === "fdi_new_enterprises" ? { ...f, value: 1900 } : f)),
+    };
+    setActiveRelease(revised, { kind: "channel" });
+    expect(library.VERSION()).toBe("2099-01-01.1");
+    expect(library.FDI_COUNT(2024)).toBe(1900);
+    resetActiveRelease();
+    expect(library.FDI_COUNT(2024)).toBe(1777);
   });
 });
