@@ -67,6 +67,11 @@ export interface TrackingRecord {
    * reads it back); null for cells it did not write. Refresh and remove compare the sheet with it.
    */
   readonly cellHashes: readonly (readonly (string | null)[])[];
+  /**
+   * The widths (points) of the block's columns before the insert, which set them by autofit;
+   * remove puts them back. null when the insert created the sheet.
+   */
+  readonly columnWidths: readonly number[] | null;
   /** ISO time of the insert (informational). */
   readonly insertedAt: string;
 }
@@ -188,6 +193,7 @@ function isTrackingRecord(value: unknown): value is TrackingRecord {
     (value.rowIds as unknown[]).every(isString) &&
     isString(value.headerFingerprint) &&
     validHashes &&
+    (value.columnWidths === null || (Array.isArray(value.columnWidths) && (value.columnWidths as unknown[]).every((width) => typeof width === "number" && Number.isFinite(width) && width >= 0))) &&
     isString(value.insertedAt)
   );
 }

@@ -20,6 +20,9 @@ export interface XlRangeFont {
 
 export interface XlRangeFormat {
   readonly font: XlRangeFont;
+  /** Points; setting it on a range sets the width of each of its columns. */
+  columnWidth: number;
+  load(propertyNames?: string | string[]): XlRangeFormat;
   autofitColumns(): void;
 }
 
@@ -43,6 +46,7 @@ export interface XlRange {
   readonly worksheet: XlWorksheet;
   load(propertyNames?: string | string[]): XlRange;
   getCell(row: number, column: number): XlRange;
+  getColumn(column: number): XlRange;
   getOffsetRange(rowOffset: number, columnOffset: number): XlRange;
   getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
   /** ExcelApi 1.9. */

@@ -255,6 +255,7 @@ export class ExcelWorkbook implements WorkbookPort {
         let origin: { row: number; column: number };
         let newSheetName: string | null = null;
         let sheetId: string | null = null;
+        let widths: { columnWidth: number }[] | null = null;
         if (target.kind === "new") {
           const sheets = context.workbook.worksheets.load("items/name");
           await context.sync();
@@ -277,6 +278,9 @@ export class ExcelWorkbook implements WorkbookPort {
           let merged: { isNullObject: boolean; address: string } | null = null;
           if (known === null || fits(known.row, known.column)) {
             area = found.anchor.getResizedRange(rows - 1, columns - 1).load("address, rowIndex, columnIndex, formulas");
+            // The widths autofit will change, so that remove can put them back.
+            const block = area;
+            widths = Array.from({ length: columns }, (_, c) => block.getColumn(c).format.load("columnWidth"));
             if (this.isSetSupported("ExcelApi", "1.9")) meeting = area.getTables(false).load("items/name");
             // Excel returns only merged areas whose top-left cell is in the range asked about
             // (OfficeDev/office-js#3611), so ask from A1: every area meeting the block starts there.
@@ -350,6 +354,7 @@ export class ExcelWorkbook implements WorkbookPort {
             column: origin.column,
             tableName,
             insertedAt,
+            columnWidths: widths && each.rowOffset === 0 ? widths.slice(0, each.layout.columns).map((format) => format.columnWidth) : null,
           });
           return { each, top, table, tableRange, record };
         });
@@ -502,7 +507,8 @@ export class ExcelWorkbook implements WorkbookPort {
    * changing nothing, when any of those cells differs from what the insert wrote
    * (edited_since_insert, naming the cell), when the table was resized, when the sheet is
    * protected, or for a version-1 entry (legacy_record). Cell contents the insert did not write
-   * and column widths are left as they are. listInserted's syncs + 2.
+   * are left as they are; column widths go back to what they were before the insert (on a sheet
+   * the insert created, they stay). listInserted's syncs + 2.
    */
   async removeInserted(recordId: string): Promise<void> {
     let sheetName: string | undefined;
@@ -562,6 +568,7 @@ export class ExcelWorkbook implements WorkbookPort {
         clearAt(record.lines.title);
         clearAt(record.lines.note);
         clearAt(record.lines.source);
+        record.columnWidths?.forEach((width, c) => (sheet.getRange(cellAddress(top, left + c)).format.columnWidth = width));
         located.part.delete();
         await context.sync();
       });

@@ -123,6 +123,8 @@ export interface RecordPlace {
   /** The Excel table's name; ignored in spill mode. */
   readonly tableName: string;
   readonly insertedAt: string;
+  /** The widths of the block's columns before the insert; null on a sheet the insert created. */
+  readonly columnWidths: readonly number[] | null;
 }
 
 /** The tracking record of a block written at a place: addresses, ids and a hash of every written cell. */
@@ -150,6 +152,7 @@ export function trackingRecord(grid: TableGrid, layout: BlockLayout, place: Reco
     rowIds: [...grid.rowIds],
     headerFingerprint: headerFingerprint(grid.header),
     cellHashes: layout.values.map((row) => row.map((value) => (value === null ? null : cellHash(value)))),
+    columnWidths: place.columnWidths === null ? null : [...place.columnWidths],
     insertedAt: place.insertedAt,
   };
 }

@@ -67,11 +67,15 @@ async function syncsOf<T>(host: SimulatedExcel, call: () => Promise<T>): Promise
   return [result, host.syncCount - before];
 }
 
-/** What a workbook keeps that an insert + remove must leave as it was (column widths are not restored). */
+/** The simulator's default column width (points): a width set back to it reads as untouched. */
+const DEFAULT_WIDTH = 48;
+
+/** What a workbook keeps that an insert + remove must leave as it was. */
 function contentOf(snapshot: SimulatedWorkbookSnapshot): unknown {
   const { workbook } = snapshot;
+  const widths = (all: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(all).filter(([, width]) => width !== DEFAULT_WIDTH));
   return {
-    sheets: workbook.sheets.map((sheet) => ({ name: sheet.name, cells: sheet.cells, merges: sheet.merges })),
+    sheets: workbook.sheets.map((sheet) => ({ name: sheet.name, cells: sheet.cells, merges: sheet.merges, columnWidths: widths(sheet.columnWidths) })),
     tables: workbook.tables,
     names: workbook.names,
     parts: workbook.customXmlParts,
@@ -424,6 +428,7 @@ describe("select and remove", () => {
   it.each(MODES)("removes exactly what a %s insert wrote, and its record; the user's cells beside it stay", async (mode) => {
     const { host, port } = setup();
     await host.user.type("A1", "mine");
+    await host.run(async (context) => void (context.workbook.worksheets.getActiveWorksheet().getRange("C1").format.columnWidth = 100));
     const before = contentOf(host.save());
     const inserted = await port.insertTable(grid, { address: "B3", mode });
     // In the block's title row, a cell the insert did not write: the user's, and it stays.
