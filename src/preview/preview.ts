@@ -39,6 +39,9 @@ const MIN_ROWS = 30;
 const MIN_COLUMNS = 10;
 const POINTS_TO_PX = 4 / 3;
 const DEFAULT_WIDTH_PX = 72;
+const ROW_HEADER_PX = 40;
+/** Columns wider than this are drawn at this width (long note lines would push the table off screen). */
+const MAX_WIDTH_PX = 240;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -79,12 +82,17 @@ function render(): void {
   const tables = model.tables.filter((table) => table.sheetId === sheet.id);
   const table = element("table", { class: "cells" });
   const colgroup = element("colgroup");
-  colgroup.append(element("col", { class: "row-header-col" }));
+  colgroup.append(element("col", { style: `width:${ROW_HEADER_PX}px` }));
+  let tableWidth = ROW_HEADER_PX;
   for (let c = 0; c < columns; c++) {
-    const width = sheet.columnWidths[String(c)];
-    colgroup.append(element("col", { style: `width:${width ? Math.round(width * POINTS_TO_PX) : DEFAULT_WIDTH_PX}px` }));
+    const points = sheet.columnWidths[String(c)];
+    const width = points ? Math.min(MAX_WIDTH_PX, Math.round(points * POINTS_TO_PX)) : DEFAULT_WIDTH_PX;
+    tableWidth += width;
+    colgroup.append(element("col", { style: `width:${width}px` }));
   }
   table.append(colgroup);
+  // A fixed layout needs the table's width: the columns then keep their widths, text is clipped.
+  table.style.width = `${tableWidth}px`;
   const head = element("tr");
   head.append(element("th", { class: "corner", "aria-hidden": "true" }));
   for (let c = 0; c < columns; c++) {
@@ -107,6 +115,8 @@ function render(): void {
         if (cell.format?.bold) td.classList.add("bold");
         if (cell.format?.italic) td.classList.add("italic");
         if (cell.formula) td.title = cell.formula;
+        // Text runs on into an empty neighbour, as in Excel (title, note and source lines).
+        if (typeof cell.value === "string" && !sheet.cells[`${r},${c + 1}`]) td.classList.add("overflow");
       }
       const inTable = tables.find((t) => r >= t.rect.row && r < t.rect.row + t.rect.rows && c >= t.rect.column && c < t.rect.column + t.rect.columns);
       if (inTable) {

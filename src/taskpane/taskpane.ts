@@ -49,6 +49,7 @@ interface State {
   style: string;
   mode: InsertMode;
   citeStyle: CitationStyle;
+  citeStyleChosen: boolean;
   host: PaneHost | null;
   busy: boolean;
   inserted: readonly InsertedEntry[];
@@ -69,7 +70,8 @@ const state: State = {
   includeSource: true,
   style: TABLE_STYLES[0],
   mode: "values",
-  citeStyle: "apa",
+  citeStyle: languageOf(navigator.language) === "zh" ? "gbt7714" : "apa",
+  citeStyleChosen: false,
   host: null,
   busy: false,
   inserted: [],
@@ -151,7 +153,7 @@ function buildSkeleton(): Parts {
   langSwitch.addEventListener("click", () => {
     state.language = state.language === "en" ? "zh" : "en";
     state.languageChosen = true;
-    if (!state.tableLanguageChosen) state.tableLanguage = state.language;
+    followLanguage();
     renderAll();
   });
   search.addEventListener("input", () => {
@@ -398,6 +400,7 @@ function renderCite(): void {
   );
   styleSelect.addEventListener("change", () => {
     state.citeStyle = styleSelect.value === "gbt7714" ? "gbt7714" : "apa";
+    state.citeStyleChosen = true;
     renderCite();
   });
   const box = el("textarea", { id: "citation", readonly: true, rows: 4, "aria-labelledby": "cite-heading" });
@@ -611,6 +614,12 @@ async function copyCitation(box: HTMLTextAreaElement): Promise<void> {
 
 // ---------------------------------------------------------------- start ------------------------
 
+/** The table language and citation style follow the pane's language until the user picks them. */
+function followLanguage(): void {
+  if (!state.tableLanguageChosen) state.tableLanguage = state.language;
+  if (!state.citeStyleChosen) state.citeStyle = state.language === "zh" ? "gbt7714" : "apa";
+}
+
 function applyTheme(host: PaneHost): void {
   if (host.themeBackground) document.documentElement.dataset.theme = isDarkColour(host.themeBackground) ? "dark" : "light";
 }
@@ -623,7 +632,7 @@ async function start(): Promise<void> {
   state.host = host;
   if (host.displayLanguage && !state.languageChosen) {
     state.language = host.displayLanguage;
-    if (!state.tableLanguageChosen) state.tableLanguage = host.displayLanguage;
+    followLanguage();
   }
   applyTheme(host);
   renderAll();

@@ -1,0 +1,255 @@
+/**
+ * The preview page in real headless Chromium (Debian's chromium, driven by playwright-core), used
+ * as a user would: search, preview, insert at a clicked cell and on a new sheet, see the figures
+ * formatted in the simulated grid, meet the refusal when the cells are taken (grid unchanged), and
+ * switch the language; then all of it again by keyboard alone. One build of the static preview
+ * site (npm run build:preview's config) serves every test from a single https test origin.
+ *
+ * Every test fails on a console error, an uncaught exception, or any request that leaves the
+ * page's own origin. Screenshots of the page and of the pane, in English and Chinese, are saved
+ * to docs/screenshots/ (Chinese needs a CJK font: Debian's fonts-noto-cjk).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { currentDataset, formatFigureValue, tableGrid } from "../../src/core";
+import { STRINGS } from "../../src/taskpane/strings";
+
+const ROOT = resolve(__dirname, "../..");
+const ORIGIN = "https://preview.test";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SCREENSHOTS = join(ROOT, "docs/screenshots");
+const TIMEOUT_MS = 300_000;
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+const index = currentDataset();
+const fdiCount = index.figure("fdi_new_enterprises");
+if (!fdiCount) throw new Error("the release has no fdi_new_enterprises");
+
+let outDir = "";
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (.ci/run does).`);
+  outDir = mkdtempSync(join(tmpdir(), "bj-preview-"));
+  const build = spawnSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.preview.config.js", "--mode", "production", "--output-path", outDir],
+    { cwd: ROOT, encoding: "utf8", timeout: TIMEOUT_MS },
+  );
+  if (build.status !== 0) throw new Error(`preview build failed:\n${build.stdout}\n${build.stderr}`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, TIMEOUT_MS);
+
+afterAll(async () => {
+  await browser?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+interface Visit {
+  readonly page: Page;
+  /** Console errors and uncaught exceptions. */
+  readonly errors: string[];
+  /** Requests that left the page's origin, or asked for a file the site does not have. */
+  readonly refused: string[];
+}
+
+async function openPreview(): Promise<Visit> {
+  if (!browser) throw new Error("no browser");
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const visit: Visit = { page, errors: [], refused: [] };
+  page.on("pageerror", (error) => visit.errors.push(`uncaught: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") visit.errors.push(`console: ${message.text()}`);
+  });
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    const path = url.pathname === "/" ? "/index.html" : url.pathname;
+    const file = url.origin === ORIGIN ? normalize(join(outDir, decodeURIComponent(path))) : null;
+    if (file === null || !file.startsWith(outDir) || !existsSync(file)) {
+      visit.refused.push(url.href);
+      await route.abort("blockedbyclient");
+      return;
+    }
+    await route.fulfill({ status: 200, body: readFileSync(file), contentType: CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
+  });
+  await page.goto(`${ORIGIN}/`);
+  await page.locator("html[data-pane=ready]").waitFor({ state: "attached", timeout: 30_000 });
+  return visit;
+}
+
+/** The displayed text of every cell of the active sheet, by address (empty cells left out). */
+async function gridText(page: Page): Promise<Record<string, string>> {
+  return page.$$eval("#grid td[data-address]", (cells) =>
+    Object.fromEntries(cells.flatMap((cell) => (cell.textContent ? [[(cell as HTMLElement).dataset.address ?? "", cell.textContent]] : []))),
+  );
+}
+
+async function catalogIds(page: Page): Promise<string[]> {
+  return page.$$eval(".catalog button.item", (buttons) => buttons.map((b) => (b as HTMLElement).dataset.id ?? ""));
+}
+
+const fdiItems = ["fdi_headline", "fdi_new_enterprises", "ftz_fdi_share"];
+
+/** A screenshot of the pane from its top (catalog, preview), its status bar in view. */
+async function paneShot(page: Page, name: string): Promise<void> {
+  await page.locator("#pane").evaluate((pane) => pane.scrollTo(0, 0));
+  await page.locator("#pane").screenshot({ path: join(SCREENSHOTS, name) });
+}
+
+/** Presses Tab until `selector` has focus; fails if it is not reached in `max` presses. */
+async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+describe("the preview page", () => {
+  it("searches, previews, inserts at a clicked cell and on a new sheet, refuses taken cells, switches language", async () => {
+    const { page, errors, refused } = await openPreview();
+    const en = STRINGS.en;
+    const zh = STRINGS.zh;
+
+    await page.fill("#search", "FDI");
+    const byFdi = await catalogIds(page);
+    expect(byFdi).toEqual(expect.arrayContaining(fdiItems));
+    expect(byFdi).not.toContain("bonded_zones");
+    await page.fill("#search", "ＦＤＩ"); // full-width
+    expect(await catalogIds(page)).toEqual(expect.arrayContaining(fdiItems));
+    await page.fill("#search", "外资");
+    expect(await catalogIds(page)).toEqual(expect.arrayContaining(fdiItems));
+
+    // Preview of a table, as it will look in the sheet.
+    await page.click('button.item[data-id="fdi_headline"]');
+    const grid = tableGrid(index, "fdi_headline", "en");
+    const headers = await page.$$eval("#preview th", (cells) => cells.map((cell) => cell.textContent));
+    expect(headers).toEqual([...grid.header]);
+    const expected1777 = formatFigureValue(fdiCount, "en");
+    expect(expected1777).toBe("1,777");
+    expect(await page.locator("#preview td", { hasText: expected1777 }).count()).toBe(1);
+    expect(await page.locator("#preview").innerText()).toContain(grid.sourceLine);
+
+    // Insert at a clicked cell.
+    await page.click('#grid td[data-address="B3"]');
+    expect(await page.locator("#name-box").innerText()).toBe("B3");
+    await page.click("#insert-here");
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    const afterFirst = await gridText(page);
+    expect(afterFirst.B3).toBe(grid.title);
+    expect(Object.values(afterFirst)).toContain("1,777");
+    const valueColumn = "BCDEFG"[grid.columnKeys.indexOf("value")] ?? "?";
+    expect(afterFirst[`${valueColumn}5`]).toBe("1,777"); // title B3, header row 4, first data row 5
+    await page.screenshot({ path: join(SCREENSHOTS, "preview-en.png") });
+    await paneShot(page, "pane-en.png");
+
+    // The same cells again: refused, the grid unchanged, and a new sheet offered.
+    await page.click('#grid td[data-address="B3"]');
+    await page.click("#insert-here");
+    await page.locator(".message.error").waitFor({ timeout: 30_000 });
+    expect(await gridText(page)).toEqual(afterFirst);
+    const retry = page.locator("#message-action");
+    expect(await retry.innerText()).toBe(en.retryNewSheet);
+
+    // Insert on a new sheet, from the error's offer.
+    await retry.click();
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    const tabs = await page.$$eval(".sheet-tab", (buttons) => buttons.map((b) => ({ name: b.textContent, selected: b.getAttribute("aria-selected") })));
+    expect(tabs.length).toBe(2);
+    expect(tabs[1]?.selected).toBe("true");
+    const onNewSheet = await gridText(page);
+    expect(onNewSheet.A1).toBe(grid.title);
+    expect(Object.values(onNewSheet)).toContain("1,777");
+
+    // Switch the language: the pane's strings and the table language follow.
+    await page.click("#lang-switch");
+    expect(await page.locator("#search-label").innerText()).toBe(zh.searchLabel);
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    const zhGrid = tableGrid(index, "fdi_headline", "zh");
+    expect(await page.$$eval("#preview th", (cells) => cells.map((cell) => cell.textContent))).toEqual([...zhGrid.header]);
+    await page.click('#grid td[data-address="H2"]'); // right of the table on the new sheet
+    await page.click("#insert-here");
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    expect((await gridText(page)).H2).toBe(zhGrid.title);
+    await page.screenshot({ path: join(SCREENSHOTS, "preview-zh.png") });
+    await paneShot(page, "pane-zh.png");
+
+    expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("does all of it by keyboard alone, with visible focus", async () => {
+    const { page, errors, refused } = await openPreview();
+    const focusVisible = (): Promise<boolean> =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        if (!(active instanceof HTMLElement)) return false;
+        const style = getComputedStyle(active);
+        return active.matches(":focus-visible") && (style.outlineStyle !== "none" || style.boxShadow !== "none");
+      });
+
+    await tabTo(page, "#search");
+    await page.keyboard.type("FDI");
+    expect(await catalogIds(page)).toEqual(expect.arrayContaining(fdiItems));
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("外资");
+    expect(await catalogIds(page)).toEqual(expect.arrayContaining(fdiItems));
+
+    await tabTo(page, 'button.item[data-id="fdi_headline"]');
+    expect(await focusVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await page.getAttribute('button.item[data-id="fdi_headline"]', "aria-pressed")).toBe("true");
+    expect(await page.locator("#preview td", { hasText: "1,777" }).count()).toBe(1);
+
+    // Select C4 in the grid with the arrow keys, insert there.
+    await page.focus("body");
+    await tabTo(page, "#grid");
+    for (const key of ["ArrowDown", "ArrowDown", "ArrowDown", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
+    expect(await page.locator("#name-box").innerText()).toBe("C4");
+    await tabTo(page, "#insert-here");
+    expect(await focusVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    const afterFirst = await gridText(page);
+    expect(Object.values(afterFirst)).toContain("1,777");
+
+    // Again on the same cell: the error, with its action reachable by keyboard.
+    await page.focus("body");
+    await tabTo(page, "#insert-here");
+    await page.keyboard.press("Enter");
+    await page.locator(".message.error").waitFor({ timeout: 30_000 });
+    expect(await gridText(page)).toEqual(afterFirst);
+    await tabTo(page, "#message-action");
+    await page.keyboard.press("Enter");
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    expect(await page.locator(".sheet-tab").count()).toBe(2);
+
+    // Options and the language switch, by keyboard.
+    await tabTo(page, "#mode-values"); // a radio group is one tab stop; arrows choose within it
+    await page.keyboard.press("ArrowDown");
+    expect(await page.isChecked("#mode-formulas")).toBe(true);
+    await tabTo(page, "#lang-switch");
+    await page.keyboard.press("Enter");
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("lang-switch");
+
+    expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
