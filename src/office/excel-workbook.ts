@@ -44,6 +44,7 @@ import {
   trackingRecord,
   uniqueSheetName,
 } from "./layout";
+import { type MatchHow, matchTables } from "./matching";
 import type {
   BindingsReport,
   DamagedBindingsPart,
@@ -647,35 +648,15 @@ export class ExcelWorkbook implements WorkbookPort {
       }
     }
 
-    // Match records to tables, each table answering for one record at most.
-    const match = new Map<Parsed, { table: SeenTable; how: "name" | "id" | "fingerprint" }>();
-    const used = new Set<SeenTable>();
+    // Match records to tables (src/office/matching.ts), each table answering for one record at most.
+    const matches = matchTables(parsed.map((each) => ({ tableName: each.binding.tableName, record: each.record })), seen);
+    const match = new Map<Parsed, { table: SeenTable; how: MatchHow }>();
+    parsed.forEach((each, i) => {
+      const hit = matches[i];
+      const table = hit ? seen[hit.table] : undefined;
+      if (hit && table) match.set(each, { table, how: hit.how });
+    });
     const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-    const assign = (each: Parsed, how: "name" | "id" | "fingerprint", test: (table: SeenTable) => boolean): void => {
-      if (match.has(each)) return;
-      const table = seen.find((candidate) => !used.has(candidate) && test(candidate));
-      if (!table) return;
-      match.set(each, { table, how });
-      used.add(table);
-    };
-    const tableRecords = parsed.filter((each) => each.record === null || each.record.table !== null);
-    const v2Tables = tableRecords.filter((each) => each.record !== null);
-    for (const each of v2Tables) {
-      const recorded = each.record?.table;
-      if (recorded) assign(each, "name", (t) => same(t.name, recorded.name) && t.address === recorded.address && (t.sheetId === each.record?.sheet.id || same(t.sheetName, each.record?.sheet.name ?? "")));
-    }
-    for (const each of v2Tables) {
-      const id = each.record?.table?.id;
-      if (id) assign(each, "id", (t) => t.id === id);
-    }
-    for (const each of tableRecords) assign(each, "name", (t) => same(t.name, each.binding.tableName));
-    for (const each of v2Tables) {
-      const record = each.record;
-      if (!record) continue;
-      const onSheet = (t: SeenTable): boolean => t.sheetId === record.sheet.id || same(t.sheetName, record.sheet.name);
-      assign(each, "fingerprint", (t) => t.fingerprint === record.headerFingerprint && onSheet(t));
-      assign(each, "fingerprint", (t) => t.fingerprint === record.headerFingerprint);
-    }
 
     // Spill records: the sheet (by id, then name), then the formula cell must hold what was written.
     const spills = parsed.flatMap((each) => {

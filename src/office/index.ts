@@ -19,4 +19,6 @@ export { BINDINGS_NAMESPACE, parseBindings, serializeBindings } from "./bindings
 export type { BindingsDamage, ParsedBindings } from "./bindings";
 export { blockLayout, trackingRecord, uniqueSheetName } from "./layout";
 export type { BlockLayout } from "./layout";
+export { matchTables } from "./matching";
+export type { MatchHow, RecordKeys, TableFacts, TableMatch } from "./matching";
 export type { ExcelRun, IsSetSupported, XlContext } from "./excel-api";

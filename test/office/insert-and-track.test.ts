@@ -223,6 +223,15 @@ describe("the target fault matrix: a clear error, and nothing changes", () => {
       address: "Sheet1!C6:D6",
     },
     {
+      name: "inside a table, on a host without Range.getTables (ExcelApi 1.8): Excel's refusal of the table is mapped",
+      options: { requirementSets: { ExcelApi: "1.8" } },
+      arrange: async (host) => {
+        await host.run(async (context) => void context.workbook.worksheets.getActiveWorksheet().tables.add("D4:E6", true));
+      },
+      insert: (port) => port.insertTable(grid, { address: "E5" }),
+      code: "target_in_table",
+    },
+    {
       // Excel lists only merged areas whose top-left cell is in the range asked about.
       name: "merged, an area that starts above and left of the target and reaches into it",
       arrange: async (host) => host.user.merge("A1:C3"),
