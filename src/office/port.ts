@@ -23,7 +23,7 @@ export type InsertMode = "values" | "formulas" | "spill";
 export interface InsertTableOptions {
   /** A sheet name; with no `address`, the table goes to A1 of that sheet. */
   readonly sheet?: string;
-  /** The top-left cell, e.g. "B2" (on `sheet`, or on the active sheet). */
+  /** The top-left cell, e.g. "B2" or "'My sheet'!B2" (on `sheet`, or on the active sheet). */
   readonly address?: string;
   /**
    * Insert at A1 of a new worksheet named after the table (its title, made a valid sheet name),
@@ -137,7 +137,11 @@ export interface WorkbookPort {
    * (so that the caller can warn that some tables may not refresh). Throws AdapterError.
    */
   listBindings(): Promise<BindingsReport>;
-  /** The pane's list: every record, with where its table is now (found after renames). */
+  /**
+   * The pane's list: every record (version 1 and 2), with where its table is now: found by name,
+   * Table.id, then header fingerprint, so after the user renamed the table or its sheet too.
+   * 2 syncs (3 when the workbook holds spill inserts).
+   */
   listInserted(): Promise<InsertedReport>;
   /** Selects (and activates the sheet of) an inserted table. Throws AdapterError where it is gone. */
   selectInserted(recordId: string): Promise<void>;
