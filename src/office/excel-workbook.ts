@@ -247,6 +247,7 @@ export class ExcelWorkbook implements WorkbookPort {
     let sheetName: string | undefined;
     const { target } = plan;
     const askedSheet = target.kind === "existing" ? this.askedSheet(target.options) : undefined;
+    const tried: string[] = [];
     try {
       return await this.run(async (context) => {
         // ---- sync 1: read and check everything ----
@@ -342,6 +343,7 @@ export class ExcelWorkbook implements WorkbookPort {
           if (each.layout.mode !== "spill") {
             tableName = uniqueTableName(baseTableName(each.grid.tableId), taken);
             taken.push(tableName);
+            tried.push(tableName);
             table = sheet.tables.add(tableRange, true);
             table.name = tableName;
             table.style = plan.style;
@@ -396,8 +398,12 @@ export class ExcelWorkbook implements WorkbookPort {
     } catch (error: unknown) {
       if (error instanceof AdapterError) throw error;
       const code = officeCode(error);
+      // A sheet or table name was taken between the read and the write (a co-author, another
+      // pane). For a new sheet nothing was written (the sheet comes first); for a table name, Excel
+      // may have created the table under its default name before refusing the name.
       if (code === "ItemAlreadyExists") {
-        throw new AdapterError("name_taken", { officeCode: code, ...(sheetName !== undefined ? { sheet: sheetName } : {}) }, { cause: error });
+        const details = target.kind === "new" && sheetName !== undefined ? { sheet: sheetName } : { table: tried.join(", ") };
+        throw new AdapterError("name_taken", { officeCode: code, ...details }, { cause: error });
       }
       // Without getTables (ExcelApi 1.9) an overlap is first seen when Excel refuses the table.
       if (code === "InvalidOperation" && !this.isSetSupported("ExcelApi", "1.9")) {

@@ -317,6 +317,15 @@ describe("the target fault matrix: a clear error, and nothing changes", () => {
     expect(host.save()).toEqual(before);
   });
 
+  it("a table name taken between the read and the write is reported with the name", async () => {
+    const { host, port } = setup();
+    await host.run(async (context) => void context.workbook.worksheets.getActiveWorksheet().tables.add("K1:L2", true));
+    host.onBeforeSync(host.syncCount + 2, () => host.user.renameTable("Table1", "BJ_fdi_headline"));
+    const error = await errorOf(port.insertTable(grid, { address: "A1" }));
+    expect([error.code, error.details.table]).toEqual(["name_taken", "BJ_fdi_headline"]);
+    expect(error.localized("zh")).toContain("BJ_fdi_headline");
+  });
+
   it("a sheet that does not exist", async () => {
     const { host, port } = setup();
     const before = host.save();
