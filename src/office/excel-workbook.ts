@@ -362,19 +362,33 @@ export class ExcelWorkbook implements WorkbookPort {
           return { each, top, table, tableRange, record };
         });
 
-        const values: (string | number | null)[][] = Array.from({ length: rows }, () => Array<null>(columns).fill(null));
-        const formats: (string | null)[][] = Array.from({ length: rows }, () => Array<null>(columns).fill(null));
+        // Whole 2-D arrays over everything written: number formats first (so that text cells are
+        // "@" before any text arrives), then values, then the formula cells (if any) through
+        // Range.formulas. null leaves a cell as it is.
+        const grid = <T>(): (T | null)[][] => Array.from({ length: rows }, () => Array<T | null>(columns).fill(null));
+        const values = grid<string | number>();
+        const formulas = grid<string>();
+        const formats = grid<string>();
         if (plan.heading !== null) {
           (values[0] ?? [])[0] = plan.heading;
           (formats[0] ?? [])[0] = TEXT;
         }
+        let anyFormula = false;
         for (const { layout, rowOffset } of plan.placed) {
           layout.values.forEach((row, r) => row.forEach((value, c) => ((values[rowOffset + r] ?? [])[c] = value)));
           layout.formats.forEach((row, r) => row.forEach((format, c) => ((formats[rowOffset + r] ?? [])[c] = format)));
+          layout.formulas.forEach((row, r) =>
+            row.forEach((formula, c) => {
+              if (formula === null) return;
+              (formulas[rowOffset + r] ?? [])[c] = formula;
+              anyFormula = true;
+            }),
+          );
         }
         const whole = sheet.getRange(rangeAddress(origin.row, origin.column, rows, columns));
         whole.numberFormat = formats;
         whole.values = values;
+        if (anyFormula) whole.formulas = formulas;
 
         const cell = (row: number): XlRange => sheet.getRange(cellAddress(row, origin.column));
         if (plan.heading !== null) cell(origin.row).format.font.bold = true;

@@ -14,8 +14,12 @@ export const MAX_COLUMNS = 16_384;
 export interface BlockLayout {
   readonly rows: number;
   readonly columns: number;
-  /** null: the cell is not written (left as it is). */
+  /** What each cell will hold (a formula as its text); null: the cell is not written (left as it is). */
+  readonly content: (string | number | null)[][];
+  /** `content` without the formula cells: written through Range.values (text cells are "@", so text stays text). */
   readonly values: (string | number | null)[][];
+  /** Only the formula cells (=BJ.STAT / =BJ.TABLE), else null: written through Range.formulas. */
+  readonly formulas: (string | null)[][];
   /** Number formats, written before the values so that text cells ("@") keep text as text. */
   readonly formats: (string | null)[][];
   /** Row offset of the table's header row (the =BJ.TABLE cell in spill mode). */
@@ -73,7 +77,13 @@ export function blockLayout(grid: TableGrid, mode: TrackedMode, includeSource: b
     values.push(sourceLine.values);
     formats.push(sourceLine.formats);
   }
-  return { rows: values.length, columns, values, formats, tableRow: 1, tableRows, mode, lines: { title: 0, note, source } };
+  // The formula cells: the spill cell, or the value cells of formulas mode. Everything else,
+  // whatever its text starts with, is a value.
+  const formulaAt = (r: number, c: number): boolean =>
+    mode === "spill" ? r === 1 && c === 0 : mode === "formulas" && r >= 2 && r < 2 + grid.rows.length && c === grid.columnKeys.indexOf("value") && (grid.valueFigureIds[r - 2] ?? null) !== null;
+  const formulas = values.map((row, r) => row.map((cell, c) => (formulaAt(r, c) && typeof cell === "string" ? cell : null)));
+  const plain = values.map((row, r) => row.map((cell, c) => (formulaAt(r, c) ? null : cell)));
+  return { rows: values.length, columns, content: values, values: plain, formulas, formats, tableRow: 1, tableRows, mode, lines: { title: 0, note, source } };
 }
 
 /** A local A1 range for 0-based indexes and a size. */
@@ -151,7 +161,7 @@ export function trackingRecord(grid: TableGrid, layout: BlockLayout, place: Reco
     columnKeys: [...grid.columnKeys],
     rowIds: [...grid.rowIds],
     headerFingerprint: headerFingerprint(grid.header),
-    cellHashes: layout.values.map((row) => row.map((value) => (value === null ? null : cellHash(value)))),
+    cellHashes: layout.content.map((row) => row.map((value) => (value === null ? null : cellHash(value)))),
     columnWidths: place.columnWidths === null ? null : [...place.columnWidths],
     insertedAt: place.insertedAt,
   };

@@ -129,6 +129,10 @@ describe.each(LANGUAGES)("inserts in %s", (language) => {
       host.user.select("Sheet1!B30");
       const [second, secondSyncs] = await syncsOf(host, () => port.insertTable(grid, { mode }));
       expect([firstSyncs, secondSyncs]).toEqual([2, 2]);
+      // Formulas go through Range.formulas, one bulk write, and only in the formula modes.
+      const writes = host.syncs[host.syncs.length - 1]?.locations ?? [];
+      expect(writes.filter((location) => location === "Range.formulas")).toHaveLength(mode === "values" ? 0 : 1);
+      expect(writes.filter((location) => location === "Range.values")).toHaveLength(1);
       expect(first.address.startsWith("Sheet1!B3:")).toBe(true);
       expect(second.address.startsWith("Sheet1!B30:")).toBe(true);
       expect([...(await checkBlock(host, grid, first, mode)), ...(await checkBlock(host, grid, second, mode))]).toEqual([]);
