@@ -8,8 +8,9 @@
  *      the block (ExcelApi 1.9), its merged areas (1.13), every table and defined name (for a
  *      unique table name) and, for a new sheet, every sheet name. Everything is checked here.
  *   2. write: the new sheet (if any), the tables, number formats (whole 2-D array, before the
- *      values so that text stays text), values (whole 2-D array), fonts, widths, and one NEW
- *      tracking part per inserted object. No part is read or rewritten, so a damaged part is
+ *      values so that text stays text), values (whole 2-D array; formula cells null), the formula
+ *      cells through Range.formulas (whole 2-D array, formula modes only), fonts, widths, and one
+ *      NEW tracking part per inserted object. No part is read or rewritten, so a damaged part is
  *      never touched.
  * - listInserted: 2 (3 when the workbook holds spill inserts: their cell is read to find them).
  * - selectInserted: listInserted's + 1. removeInserted: listInserted's + 2 (read the cells, then
