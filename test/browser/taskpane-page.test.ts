@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { CURRENT_RELEASE } from "../../src/data";
+import { STRINGS } from "../../src/taskpane/strings";
 
 const ROOT = resolve(__dirname, "../..");
 const ORIGIN = "https://addin.test";
@@ -89,23 +90,33 @@ async function openPane(): Promise<Visit> {
   return visit;
 }
 
+/** The pane's catalog: the ids of the items it lists. */
+async function catalogIds(page: Page): Promise<string[]> {
+  return page.$$eval(".catalog button.item", (buttons) => buttons.map((b) => (b as HTMLElement).dataset.id ?? ""));
+}
+
 describe("the task pane page outside Office", () => {
-  it("loads the real Office.js, names the release in both languages and says it is not in Office", async () => {
+  it("loads the real Office.js, lists the catalog, and says it is not in Excel (no workbook to insert into)", async () => {
     const { page, errors, officeFiles, refused } = await openPane();
+    await page.locator("html[data-pane=ready]").waitFor({ state: "attached", timeout: 30_000 });
     const status = page.locator("#host-status");
-    await status.getByText("Not running in Office", { exact: false }).waitFor({ timeout: 30_000 });
+    const language = (await page.getAttribute("html", "lang")) === "zh-CN" ? "zh" : "en";
+    expect(await status.innerText()).toBe(STRINGS[language].noWorkbook);
 
     expect(officeFiles).toContain("office.js");
     expect(errors).toEqual([]);
     expect(refused.filter((url) => url.startsWith(ORIGIN))).toEqual([]);
-    expect(await page.locator("#release-en").innerText()).toContain(CURRENT_RELEASE.id);
-    expect(await page.locator("#release-zh").innerText()).toContain(CURRENT_RELEASE.id);
-    expect(await page.locator("#release-zh").innerText()).toContain(CURRENT_RELEASE.source.publisher.zh);
-    expect(await status.locator('[lang="zh-CN"]').innerText()).toContain("未在 Office 中运行");
+    const ids = await catalogIds(page);
+    expect(ids).toEqual(expect.arrayContaining([...CURRENT_RELEASE.tables.map((t) => t.id), ...CURRENT_RELEASE.figures.map((f) => f.id)]));
+    expect(await page.locator("#pane-footer").innerText()).toContain(CURRENT_RELEASE.id);
+    // No workbook: inserting says what to do instead of failing silently.
+    await page.focus("#insert-all"); // aria-disabled: still focusable, and it explains itself
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#message").innerText()).toContain(STRINGS[language].noWorkbook);
     await page.close();
   }, 60_000);
 
-  it("still shows the dataset when Office.js cannot be loaded at all", async () => {
+  it("still browses when Office.js cannot be loaded at all", async () => {
     if (!browser) throw new Error("no browser");
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -117,8 +128,10 @@ describe("the task pane page outside Office", () => {
       else await route.fulfill({ status: 200, body: readFileSync(file), contentType: CONTENT_TYPES[extname(file)] ?? "text/plain" });
     });
     await page.goto(`${ORIGIN}/taskpane.html`);
-    await page.locator("#host-status").getByText("Not running in Office", { exact: false }).waitFor({ timeout: 30_000 });
-    expect(await page.locator("#release-en").innerText()).toContain(CURRENT_RELEASE.id);
+    await page.locator("html[data-pane=ready]").waitFor({ state: "attached", timeout: 30_000 });
+    expect(await catalogIds(page)).toContain("fdi_headline");
+    await page.fill("#search", "外资");
+    expect(await catalogIds(page)).toContain("fdi_headline");
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
