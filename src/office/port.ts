@@ -124,10 +124,13 @@ export interface InsertedReport {
 
 export interface WorkbookPort {
   /**
-   * Writes a title line, an Excel table (header and rows, with a number format per cell), a note
-   * line and a source line, and records the binding. Refuses to overwrite anything: the target
-   * must be empty, meet no table, hold no merged cell, lie on an unprotected sheet and inside the
-   * sheet's last row and column. At most 2 syncs. Throws AdapterError.
+   * Writes a title line, an Excel table (header and rows, with a number format per cell) or, in
+   * spill mode, one =BJ.TABLE cell, then the note and source lines (unless includeSource is
+   * false), and adds its own tracking part (docs/tracking-record.md). Refuses to overwrite
+   * anything, writing nothing: the target must be empty (target_not_empty), meet no table
+   * (target_in_table), hold no merged cell (target_merged), lie on an unprotected sheet
+   * (sheet_protected) and inside the sheet's last row and column (target_off_sheet); the error
+   * names the cell and the whole area. 2 syncs, the first insert and every later one.
    */
   insertTable(grid: TableGrid, options?: InsertTableOptions): Promise<InsertedTable>;
   /** Every grid on one new sheet, one under the other, under a title line. At most 2 syncs. */
@@ -143,17 +146,24 @@ export interface WorkbookPort {
    * 2 syncs (3 when the workbook holds spill inserts).
    */
   listInserted(): Promise<InsertedReport>;
-  /** Selects (and activates the sheet of) an inserted table. Throws AdapterError where it is gone. */
+  /**
+   * Activates the sheet of an inserted table and selects the table (the =BJ.TABLE cell in spill
+   * mode). Throws AdapterError record_not_found / table_not_found. listInserted's syncs + 1.
+   */
   selectInserted(recordId: string): Promise<void>;
   /**
    * Deletes a record's tracking part only, leaving the cells alone: for a record whose table is gone
-   * or that the user wants to keep as plain cells. Throws AdapterError "record_not_found".
+   * or that the user wants to keep as plain cells. Throws AdapterError record_not_found, or
+   * legacy_record for a version-1 entry. listInserted's syncs + 1.
    */
   forgetInserted(recordId: string): Promise<void>;
   /**
-   * Deletes exactly what the insert wrote (table, title, note and source lines) and its record.
-   * Refuses with AdapterError "edited_since_insert", naming a cell, when the user has changed any of
-   * those cells since; nothing is deleted then.
+   * Deletes exactly what the insert wrote (table, title, note and source lines; the =BJ.TABLE
+   * cell in spill mode), puts back the column widths the insert's autofit changed, and deletes its
+   * tracking part. Refuses, deleting nothing, with AdapterError edited_since_insert (naming the
+   * first changed cell, or the first cell past the recorded size of a resized table),
+   * table_not_found, sheet_protected, legacy_record or record_not_found.
+   * listInserted's syncs + 2.
    */
   removeInserted(recordId: string): Promise<void>;
 }
