@@ -1,0 +1,53 @@
+/**
+ * The pure half of an insert (src/office/layout.ts): sheet names made valid and unique, and the
+ * block's arrays (formula cells apart from values, text cells "@").
+ */
+import { TEXT_FORMAT, currentDataset, statFormula, tableFormula, tableGrid } from "../../src/core";
+import { blockLayout, uniqueSheetName } from "../../src/office";
+
+describe("uniqueSheetName", () => {
+  // Excel: at most 31 characters; none of \ / ? * [ ] :; not starting or ending with an apostrophe;
+  // not blank; "History" is reserved.
+  it("makes every title a valid sheet name, unique case-insensitively", () => {
+    const titles = ["a/b\\c?d*e[f]g:h", "'quoted'", "   ", "History", "x".repeat(40), "外商投资企业：新设数量与增速（2024年1—11月）", "Sheet1"];
+    const taken = ["sheet1"];
+    const problems = titles.flatMap((title) => {
+      const name = uniqueSheetName(title, taken);
+      const bad = name.length === 0 || [...name].length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history" || taken.some((each) => each.toLowerCase() === name.toLowerCase());
+      return bad ? [`${title} -> ${name}`] : [];
+    });
+    expect(problems).toEqual([]);
+    expect(uniqueSheetName("Sheet1", taken)).toBe("Sheet1 (2)");
+  });
+
+  it("suffixes (2), (3) ... and keeps a suffixed long name within 31 characters", () => {
+    const long = "y".repeat(31);
+    expect(uniqueSheetName(long, [long])).toBe(`${"y".repeat(27)} (2)`);
+    expect(uniqueSheetName("T", ["t", "T (2)"])).toBe("T (3)");
+  });
+});
+
+describe("blockLayout", () => {
+  const index = currentDataset();
+  const grid = tableGrid(index, "fdi_headline", "en");
+  const valueColumn = grid.columnKeys.indexOf("value");
+
+  it("puts formula cells in their own array, never among the values", () => {
+    const formulas = blockLayout(grid, "formulas", true);
+    const expected = grid.valueFigureIds.map((id) => (id === null ? null : statFormula(id)));
+    expect(formulas.formulas.slice(2, 2 + grid.rows.length).map((row) => row[valueColumn])).toEqual(expected);
+    expect(formulas.values.flat().filter((cell) => typeof cell === "string" && cell.startsWith("=BJ."))).toEqual([]);
+    const spill = blockLayout(grid, "spill", false);
+    expect(spill.formulas.flat().filter((cell) => cell !== null)).toEqual([tableFormula(grid.tableId, grid.language)]);
+    expect(spill.rows).toBe(2 + grid.rows.length);
+    expect(blockLayout(grid, "values", true).formulas.flat().every((cell) => cell === null)).toBe(true);
+  });
+
+  it("formats every text cell it writes as text", () => {
+    const layout = blockLayout(grid, "values", true);
+    const untyped = layout.values.flatMap((row, r) =>
+      row.flatMap((cell, c) => (typeof cell === "string" && cell !== "" && layout.formats[r]?.[c] !== TEXT_FORMAT ? [`${r},${c}: ${cell}`] : [])),
+    );
+    expect(untyped).toEqual([]);
+  });
+});
