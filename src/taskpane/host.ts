@@ -1,10 +1,10 @@
 /**
- * Where the pane's workbook comes from. In Excel: the Office.js adapter over Excel.run. Outside
+ * Where the pane's workbook comes from. In Excel: the Office.js adapter (src/office, which alone runs Excel batches). Outside
  * Excel (Office.onReady reports no host, or Office.js is missing): the workbook a preview page
  * offers through the `bjPreviewHost` hook, if any, run through the same adapter; else none.
  *
  * The preview hook is a plain object the preview page sets on the window before taskpane.js runs:
- * `{ run, isSetSupported }`, shaped like Excel.run and the requirement-set check.
+ * `{ run, isSetSupported }`, shaped like Excel's batch runner and the requirement-set check.
  * The pane builds its own ExcelWorkbook over it, so the preview exercises the production adapter,
  * and no simulator code is in this bundle.
  *

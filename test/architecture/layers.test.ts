@@ -20,8 +20,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   // The release channel (newer releases fetched next to the add-in): above core, beside office.
   channel: ["core", "data"],
   "simulated-excel": ["core", "data"],
-  // The browser preview page (to come) hosts the pane beside a simulated workbook.
-  preview: ["taskpane", "office", "simulated-excel", "core", "data"],
+  // The browser preview page hosts the pane beside a simulated workbook whose =BJ.* formulas the
+  // real functions evaluate.
+  preview: ["taskpane", "office", "functions", "simulated-excel", "core", "data"],
 };
 
 /** Globals of Office.js, the browser and the network, forbidden in data and core. */
