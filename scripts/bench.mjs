@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * npm run bench: lookups per second of the BJ.* functions. A measurement, not a test: it prints
- * each figure and whether it meets the goal, and exits 0 either way (non-zero only if the bench
+ * npm run bench: lookups per second of the BJ.* functions, then the page figures of
+ * scripts/bench-pages.mjs (bundle sizes, dataset copies, pane interactive time).
+ * A measurement, not a test: it prints each figure and whether it meets the goal, and exits 0 either way (non-zero only if the bench
  * itself fails). Later issues add their cases to PATHS.
  *
  * One webpack build (production mode, for Node, into a temporary directory) bundles two entries:
@@ -20,6 +21,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import webpack from "webpack";
+import { benchPages } from "./bench-pages.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CALLS = 1_000_000;
@@ -201,6 +203,8 @@ async function main() {
     delete globalThis.CustomFunctions;
     rmSync(out, { recursive: true, force: true });
   }
+  // Bundle sizes, dataset copies on the pane page, pane interactive time (scripts/bench-pages.mjs).
+  await benchPages();
 }
 
 main().catch((error) => {

@@ -346,7 +346,8 @@ function actionButton(id: string, label: string, action: () => Promise<void>, pr
 function renderInsert(): void {
   const text = t();
   const grid = state.selected?.kind === "table";
-  const canWrite = state.host?.port !== null && state.host !== null;
+  // Until the host is known, writes are offered (they wait for it); with no workbook they are marked off.
+  const canWrite = state.host === null || state.host.port !== null;
   const styleSelect = el("select", { id: "table-style", "data-focus-key": "table-style" }, ...TABLE_STYLES.map((style) =>
     el("option", { value: style, selected: style === state.style }, text.styleNames[style] ?? style),
   ));
@@ -502,16 +503,24 @@ async function busy<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function requirePort(): WorkbookPort | null {
-  const port = state.host?.port ?? null;
-  if (!port) say("info", state.host?.officeError ? t().officeFailed(state.host.officeError) : t().noWorkbook);
+/** Resolves once Office (or the preview page) has said which workbook the pane works on. */
+let hostReady: Promise<PaneHost> = new Promise(() => undefined);
+
+/**
+ * The workbook port, waiting for the host if an action comes before Office is ready (the pane is
+ * usable at once; only a write waits). Says why when there is no workbook.
+ */
+async function requirePort(): Promise<WorkbookPort | null> {
+  const host = state.host ?? (await busy(() => hostReady));
+  const port = host.port;
+  if (!port) say("info", host.officeError ? t().officeFailed(host.officeError) : t().noWorkbook);
   return port;
 }
 
 // ---------------------------------------------------------------- actions ------------------------
 
 async function insertTable(newSheet: boolean): Promise<void> {
-  const port = requirePort();
+  const port = await requirePort();
   const grid = currentGrid();
   if (!port || !grid) return;
   try {
@@ -527,7 +536,7 @@ async function insertTable(newSheet: boolean): Promise<void> {
 }
 
 async function insertAll(): Promise<void> {
-  const port = requirePort();
+  const port = await requirePort();
   if (!port) return;
   const language = state.tableLanguage;
   const grids = index.tableIds.map((id) => tableGrid(index, id, language));
@@ -563,7 +572,7 @@ async function refreshInserted(announce: boolean): Promise<void> {
 }
 
 async function selectInserted(recordId: string, name: string): Promise<void> {
-  const port = requirePort();
+  const port = await requirePort();
   if (!port) return;
   try {
     await busy(() => port.selectInserted(recordId));
@@ -574,7 +583,7 @@ async function selectInserted(recordId: string, name: string): Promise<void> {
 }
 
 async function removeInserted(recordId: string, name: string): Promise<void> {
-  const port = requirePort();
+  const port = await requirePort();
   if (!port) return;
   try {
     await busy(() => port.removeInserted(recordId));
@@ -586,7 +595,7 @@ async function removeInserted(recordId: string, name: string): Promise<void> {
 }
 
 async function forgetInserted(recordId: string, name: string): Promise<void> {
-  const port = requirePort();
+  const port = await requirePort();
   if (!port) return;
   try {
     await busy(() => port.forgetInserted(recordId));
@@ -627,8 +636,11 @@ function applyTheme(host: PaneHost): void {
 async function start(): Promise<void> {
   root = byId("app", HTMLElement);
   parts = buildSkeleton();
+  hostReady = resolveHost();
   renderAll();
-  const host = await resolveHost();
+  // Interactive from here: browsing, search, preview and citations need no host; writes await it.
+  performance.mark("bj-pane-interactive");
+  const host = await hostReady;
   state.host = host;
   if (host.displayLanguage && !state.languageChosen) {
     state.language = host.displayLanguage;
@@ -638,7 +650,7 @@ async function start(): Promise<void> {
   renderAll();
   await refreshInserted(false);
   document.documentElement.dataset.pane = "ready";
-  performance.mark("bj-pane-interactive");
+  performance.mark("bj-pane-host-ready");
 }
 
 if (document.readyState === "loading") {
