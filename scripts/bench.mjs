@@ -2,8 +2,8 @@
 /**
  * npm run bench: lookups per second of the BJ.* functions, then the page figures of
  * scripts/bench-pages.mjs (bundle sizes, dataset copies, pane interactive time).
- * A measurement, not a test: it prints each figure and whether it meets the goal, and exits 0 either way (non-zero only if the bench
- * itself fails). Later issues add their cases to PATHS.
+ * A measurement, not a test: it prints each figure and whether it meets the goal, and exits 0
+ * either way (non-zero only if the bench itself fails). Later issues add their cases to PATHS.
  *
  * One webpack build (production mode, for Node, into a temporary directory) bundles two entries:
  * the library (src/functions/library.ts) and the registered functions (src/functions/functions.ts,
