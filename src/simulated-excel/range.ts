@@ -121,14 +121,14 @@ export class SimRange extends SimObject<RangeProps> {
   }
   /** Accepts `unknown` so that tests can check what Excel does with wrong input; Excel types it any[][]. */
   set values(input: unknown) {
-    this.write("values", input, (s, t) => s.writeCells(t.sheet, t.rect, input, "values", "Range.values"));
+    this.write("values", input, (s, t) => s.writeCellsBelowTables(t.sheet, t.rect, input, "values", "Range.values"));
   }
 
   get formulas(): ReadValue[][] {
     return this.need("formulas");
   }
   set formulas(input: unknown) {
-    this.write("formulas", input, (s, t) => s.writeCells(t.sheet, t.rect, input, "formulas", "Range.formulas"));
+    this.write("formulas", input, (s, t) => s.writeCellsBelowTables(t.sheet, t.rect, input, "formulas", "Range.formulas"));
   }
 
   get numberFormat(): string[][] {
@@ -239,6 +239,26 @@ export class SimRange extends SimObject<RangeProps> {
 
   clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
     this.write("clear", applyTo, (s, t) => s.clear(t.sheet, t.rect, applyTo === "RemoveHyperlinks" ? "Hyperlinks" : applyTo));
+  }
+
+  /**
+   * Deletes the range's cells; those beyond move "Up" or "Left" into their place (ExcelApi 1.1).
+   * On a table's data rows (its full width) it deletes those table rows; see WorkbookState.deleteCells.
+   */
+  delete(shift: "Up" | "Left"): void {
+    this.queue("delete", shift, (state) => {
+      const { sheet, rect } = this.target(state);
+      state.deleteCells(sheet, rect, shift, "Range.delete");
+    });
+  }
+
+  /** Calculates the formulas of the range only (ExcelApi 1.6; ApiNotFound at sync below it). */
+  calculate(): void {
+    if (!this.requires("calculate", "1.6")) return;
+    this.queue("calculate", null, async (state) => {
+      const { sheet, rect } = this.target(state);
+      await state.calculateRange(sheet, rect);
+    });
   }
 
   merge(across = false): void {

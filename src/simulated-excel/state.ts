@@ -540,7 +540,7 @@ export class WorkbookState {
    * that lie at or past `at` by `count`, as Excel inserts cells into a table: only within the
    * table's columns (rows) and never splitting another table or a merged area.
    */
-  private shiftBand(sheet: SheetModel, axis: "rows" | "columns", at: number, count: number, band: { from: number; to: number }, except: TableModel, location: string): void {
+  private shiftBand(sheet: SheetModel, axis: "rows" | "columns", at: number, count: number, band: { from: number; to: number }, except: TableModel | null, location: string): void {
     const down = axis === "rows";
     const start = (rect: Rect): number => (down ? rect.row : rect.column);
     const across = (rect: Rect): { from: number; to: number } => (down ? { from: rect.column, to: rect.column + rect.columns } : { from: rect.row, to: rect.row + rect.rows });
@@ -645,6 +645,112 @@ export class WorkbookState {
     }
     this.normaliseHeaders(sheet, table);
     return position;
+  }
+
+  /**
+   * Writes values or formulas (as writeCells) and lets a table grow over them: a write that starts
+   * on the empty row directly below a table and puts a value in at least one of its columns joins
+   * the table, as Microsoft's coauthoring guidance describes ("Coauthoring in Excel add-ins",
+   * learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins: rather than
+   * TableRowCollection.add, set values directly below the table and the table expands). The table
+   * takes every row of the write (not confirmed for writes of several rows). Overwriting a cell
+   * that already held something below a table does not grow it (not confirmed); nor does a write to
+   * a table with a totals row, or one that would then overlap another table or merged cells. Used by
+   * Range.values and Range.formulas only: user edits (typing) never grow a table here.
+   */
+  writeCellsBelowTables(sheet: SheetModel, rect: Rect, input: unknown, mode: WriteMode, location: string): void {
+    const rows = Array.isArray(input) ? (input as unknown[]) : null;
+    const growing = this.model.tables.filter((table) => {
+      if (table.sheetId !== sheet.id || table.showTotals || rect.row !== table.rect.row + table.rect.rows) return false;
+      const from = Math.max(rect.column, table.rect.column);
+      const to = Math.min(rect.column + rect.columns, table.rect.column + table.rect.columns);
+      if (from >= to) return false;
+      for (let c = table.rect.column; c < table.rect.column + table.rect.columns; c++) {
+        const cell = this.cell(sheet, rect.row, c);
+        if (cell && (cell.value !== null || cell.formula !== undefined)) return false;
+      }
+      return rows === null
+        ? input !== null && input !== ""
+        : rows.some((row) => Array.isArray(row) && (row as unknown[]).slice(from - rect.column, to - rect.column).some((value) => value !== null && value !== undefined && value !== ""));
+    });
+    this.writeCells(sheet, rect, input, mode, location);
+    for (const table of growing) {
+      const grown: Rect = { ...table.rect, rows: table.rect.rows + rect.rows };
+      const clash = this.model.tables.some((other) => other !== table && other.sheetId === sheet.id && intersect(other.rect, grown)) || sheet.merges.some((merge) => intersect(merge, grown));
+      if (!clash && withinSheet(grown)) table.rect = grown;
+    }
+  }
+
+  /**
+   * Range.delete(shift): the cells of `rect` go and the cells beyond them, within the range's
+   * columns ("Up") or rows ("Left"), move in. A table row range (the table's full width, data rows
+   * only) deletes those table rows and the table shrinks. Cutting into a table otherwise, or
+   * moving part of another table or merged area, fails with InvalidOperation.
+   */
+  deleteCells(sheet: SheetModel, rect: Rect, shift: "Up" | "Left", location: string): void {
+    this.assertWritable(sheet, location);
+    const up = shift === "Up";
+    let shrinking: TableModel | null = null;
+    for (const table of this.model.tables) {
+      if (table.sheetId !== sheet.id || !intersect(table.rect, rect)) continue;
+      const t = table.rect;
+      const rowsOfTable = up && rect.column <= t.column && rect.column + rect.columns >= t.column + t.columns && rect.row > t.row && rect.row + rect.rows <= t.row + t.rows && t.rows - rect.rows >= 2;
+      const columnsOfTable = !up && rect.row <= t.row && rect.row + rect.rows >= t.row + t.rows && rect.column >= t.column && rect.column + rect.columns <= t.column + t.columns && t.columns - rect.columns >= 1;
+      if ((!rowsOfTable && !columnsOfTable) || shrinking) {
+        throw new SimOfficeError("InvalidOperation", "This operation is not allowed: it would shift cells in a table.", location);
+      }
+      shrinking = table;
+    }
+    if (sheet.merges.some((merge) => intersect(merge, rect))) throw new SimOfficeError("InvalidOperation", "This operation can't be done on merged cells.", location);
+    this.clear(sheet, rect, "All");
+    const band = up ? { from: rect.column, to: rect.column + rect.columns } : { from: rect.row, to: rect.row + rect.rows };
+    if (shrinking) shrinking.rect = up ? { ...shrinking.rect, rows: shrinking.rect.rows - rect.rows } : { ...shrinking.rect, columns: shrinking.rect.columns - rect.columns };
+    this.shiftBand(sheet, up ? "rows" : "columns", up ? rect.row + rect.rows : rect.column + rect.columns, up ? -rect.rows : -rect.columns, band, shrinking, location);
+    if (shrinking && !up) this.normaliseHeaders(sheet, shrinking);
+  }
+
+  /**
+   * Cut and paste of a whole table (a user edit): its cells, formats and the table itself move to
+   * `to` (top-left, on the same or another sheet); the table keeps its name and id. The
+   * destination must be empty and meet no table or merged cells.
+   */
+  moveTable(table: TableModel, to: SheetModel, row: number, column: number): void {
+    const from = this.requireSheet(table.sheetId);
+    this.assertWritable(from, "user.moveTable");
+    this.assertWritable(to, "user.moveTable");
+    const target: Rect = { row, column, rows: table.rect.rows, columns: table.rect.columns };
+    this.checkTableArea(to, target, table, "user.moveTable");
+    const moving: [number, number, Cell][] = [];
+    for (let r = 0; r < table.rect.rows; r++) {
+      for (let c = 0; c < table.rect.columns; c++) {
+        const key = cellKey(table.rect.row + r, table.rect.column + c);
+        const cell = from.cells[key];
+        if (cell) moving.push([r, c, cell]);
+        delete from.cells[key];
+      }
+    }
+    for (let r = 0; r < target.rows; r++) {
+      for (let c = 0; c < target.columns; c++) {
+        const cell = to.cells[cellKey(row + r, column + c)];
+        if (cell && (cell.value !== null || cell.formula !== undefined)) {
+          for (const [mr, mc, moved] of moving) from.cells[cellKey(table.rect.row + mr, table.rect.column + mc)] = moved;
+          throw new SimOfficeError("InvalidOperation", "The destination is not empty.", "user.moveTable");
+        }
+      }
+    }
+    for (const [r, c, cell] of moving) to.cells[cellKey(row + r, column + c)] = cell;
+    table.sheetId = to.id;
+    table.rect = target;
+  }
+
+  /** Range.calculate(): the formulas in `rect` are evaluated again (ExcelApi 1.6). */
+  async calculateRange(sheet: SheetModel, rect: Rect): Promise<void> {
+    for (const [key, cell] of Object.entries(sheet.cells)) {
+      if (cell.formula === undefined) continue;
+      const [row = 0, column = 0] = key.split(",").map(Number);
+      if (contains(rect, row, column)) this.dirtyFormulas.add(`${sheet.id}!${key}`);
+    }
+    await this.evaluatePending();
   }
 
   // ---- inserting rows and columns ----

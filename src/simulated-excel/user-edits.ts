@@ -28,6 +28,8 @@ export interface UserEdits {
   merge(address: string): void;
   /** Sorts a table's data rows by one of its columns (0-based index within the table). */
   sortTable(name: string, column: number, ascending?: boolean): void;
+  /** Cuts a table and pastes it with its top-left at `to` ("Sheet2!D5" or "D5" on its own sheet). */
+  moveTable(name: string, to: string): void;
 }
 
 function locate(state: WorkbookState, address: string): { sheetId: string; local: string } {
@@ -72,5 +74,12 @@ export function userEdits(state: WorkbookState): UserEdits {
       state.merge(state.requireSheet(sheetId), parseRect(local, "user.merge"), false);
     },
     sortTable: (name, column, ascending = true) => state.sortTable(state.requireTable(name, "user"), column, ascending),
+    moveTable(name, to) {
+      const table = state.requireTable(name, "user");
+      const { sheet, local } = splitSheet(to);
+      const destination = sheet === null ? state.requireSheet(table.sheetId) : state.requireSheetByName(sheet, "user");
+      const rect = parseRect(local, "user.moveTable");
+      state.moveTable(table, destination, rect.row, rect.column);
+    },
   };
 }
