@@ -133,7 +133,7 @@ function render(): void {
       }
       const selected = r >= selection.row && r < selection.row + selection.rows && c >= selection.column && c < selection.column + selection.columns;
       if (selected) {
-        td.classList.add("selected");
+        td.classList.add(r === selection.row && c === selection.column ? "active-cell" : "selected");
         td.setAttribute("aria-selected", "true");
       }
       tr.append(td);

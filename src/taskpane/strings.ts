@@ -61,9 +61,12 @@ export interface PaneStrings {
   readonly insertedHeading: string;
   readonly refreshList: string;
   readonly insertedEmpty: string;
-  readonly insertedMeta: (sheet: string, release: string, language: string, mode: string) => string;
+  readonly insertedMeta: (name: string, sheet: string, release: string, language: string, mode: string) => string;
   readonly insertedMissing: string;
   readonly goTo: (name: string) => string;
+  readonly goToShort: string;
+  readonly removeShort: string;
+  readonly forgetShort: string;
   readonly remove: (name: string) => string;
   readonly forget: (name: string) => string;
   readonly forgotten: (name: string) => string;
@@ -148,9 +151,12 @@ const EN: PaneStrings = {
   insertedHeading: "Inserted in this workbook",
   refreshList: "Refresh list",
   insertedEmpty: "No table inserted by the add-in in this workbook yet.",
-  insertedMeta: (sheet, release, language, mode) => `${sheet} · release ${release} · ${language} · ${mode}`,
+  insertedMeta: (name, sheet, release, language, mode) => `${name} on ${sheet} · release ${release} · ${language} · ${mode}`,
   insertedMissing: "not found: deleted or moved out of the workbook",
   goTo: (name) => `Go to ${name}`,
+  goToShort: "Go to",
+  removeShort: "Remove",
+  forgetShort: "Forget",
   remove: (name) => `Remove ${name}`,
   forget: (name) => `Forget ${name} (keep the cells)`,
   forgotten: (name) => `Forgot ${name}: its tracking record is deleted, no cell was changed.`,
@@ -235,9 +241,12 @@ const ZH: PaneStrings = {
   insertedHeading: "本工作簿中已插入",
   refreshList: "刷新列表",
   insertedEmpty: "本工作簿中尚无由本加载项插入的数据表。",
-  insertedMeta: (sheet, release, language, mode) => `${sheet} · 数据版本 ${release} · ${language} · ${mode}`,
+  insertedMeta: (name, sheet, release, language, mode) => `${name}（工作表 ${sheet}）· 数据版本 ${release} · ${language} · ${mode}`,
   insertedMissing: "未找到：已删除或不在本工作簿中",
   goTo: (name) => `转到 ${name}`,
+  goToShort: "转到",
+  removeShort: "删除",
+  forgetShort: "忘记",
   remove: (name) => `删除 ${name}`,
   forget: (name) => `忘记 ${name}（保留单元格）`,
   forgotten: (name) => `已忘记 ${name}：跟踪记录已删除，单元格未改动。`,

@@ -334,8 +334,8 @@ function radioGroup<V extends string>(name: string, legend: string, options: rea
   );
 }
 
-function actionButton(id: string, label: string, action: () => Promise<void>, primary = false): HTMLButtonElement {
-  const button = el("button", { type: "button", id, class: primary ? "button primary" : "button", "data-focus-key": id }, label);
+function actionButton(id: string, label: string, action: () => Promise<void>, primary = false, accessibleName?: string): HTMLButtonElement {
+  const button = el("button", { type: "button", id, class: primary ? "button primary" : "button", "data-focus-key": id, "aria-label": accessibleName }, label);
   button.addEventListener("click", () => {
     if (state.busy) return;
     void action();
@@ -427,23 +427,25 @@ function renderInserted(): void {
   parts.refresh.hidden = !state.host?.port;
   const items = state.inserted.map((entry, i) => {
     const binding = entry.binding;
-    const name = entry.found?.tableName ?? binding.tableName;
+    // A spill has no Excel table: it is named by its formula's cell.
+    const name = entry.found?.tableName || binding.tableName || entry.found?.address || binding.tableId;
     const sheet = entry.found?.sheet ?? binding.sheet;
+    const title = index.table(binding.tableId)?.title[state.language] ?? binding.tableId;
     const recordId = entry.recordId;
     const language = binding.language === "zh" ? text.languageZh : text.languageEn;
     return el(
       "li",
       { class: entry.found ? "" : "missing" },
-      el("span", { class: "item-label" }, name),
-      el("span", { class: "item-meta" }, text.insertedMeta(sheet, binding.releaseId, language, modeWord(binding.mode))),
+      el("span", { class: "item-label" }, title),
+      el("span", { class: "item-meta" }, text.insertedMeta(name, sheet, binding.releaseId, language, modeWord(binding.mode))),
       !entry.found && el("span", { class: "item-meta warn" }, text.insertedMissing),
       el(
         "div",
         { class: "buttons" },
-        entry.found && actionButton(`goto-${i}`, text.goTo(name), () => selectInserted(recordId, name)),
+        entry.found && actionButton(`goto-${i}`, text.goToShort, () => selectInserted(recordId, name), false, text.goTo(name)),
         entry.found
-          ? actionButton(`remove-${i}`, text.remove(name), () => removeInserted(recordId, name))
-          : actionButton(`forget-${i}`, text.forget(name), () => forgetInserted(recordId, name)),
+          ? actionButton(`remove-${i}`, text.removeShort, () => removeInserted(recordId, name), false, text.remove(name))
+          : actionButton(`forget-${i}`, text.forgetShort, () => forgetInserted(recordId, name), false, text.forget(name)),
       ),
     );
   });

@@ -188,6 +188,21 @@ describe("the preview page", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "preview-zh.png") });
     await paneShot(page, "pane-zh.png");
 
+    // "Inserted in this workbook" lists all three; removing the last one clears exactly its cells.
+    const entries = page.locator("#inserted li button[id^=remove-]");
+    expect(await entries.count()).toBe(3);
+    const beforeRemove = await gridText(page);
+    const last = (await entries.count()) - 1;
+    await page.click(`#goto-${last}`);
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    expect(await page.locator("#name-box").innerText()).toBe("H3"); // the table under its title line
+    await page.click(`#remove-${last}`);
+    await page.locator(".message.success", { hasText: zh.removed("").trim().slice(0, 2) }).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll("#inserted li button[id^=remove-]").length === 2);
+    const afterRemove = await gridText(page);
+    expect(Object.keys(afterRemove).filter((address) => !/^[A-G]\d+$/.test(address))).toEqual([]); // H2:L10 gone
+    expect(Object.fromEntries(Object.entries(beforeRemove).filter(([address]) => /^[A-G]\d+$/.test(address)))).toEqual(afterRemove);
+
     expect(errors).toEqual([]);
     expect(refused).toEqual([]);
     await page.close();
