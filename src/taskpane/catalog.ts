@@ -35,7 +35,7 @@ export function normalize(text: string): string {
  */
 export const SYNONYMS: readonly { readonly triggers: readonly string[]; readonly terms: readonly string[] }[] = [
   {
-    triggers: ["foreign-funded", "foreign-invested", "foreign investment", "外资", "外商"],
+    triggers: ["fdi", "foreign-funded", "foreign-invested", "foreign investment", "外资", "外商"],
     terms: ["fdi", "foreign direct investment", "foreign investment", "外资", "外商投资", "利用外资"],
   },
   {

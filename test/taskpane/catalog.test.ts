@@ -84,6 +84,7 @@ describe("search", () => {
       expect({ query, found: ids(query) }).toEqual({ query, found: expect.arrayContaining(foreignInvestment) });
     }
     expect(ids("FDI")).not.toContain("table:bonded_zones");
+    expect(ids("外资")).toEqual(ids("FDI"));
   });
 
   it("an empty query lists everything; nonsense lists nothing", () => {
