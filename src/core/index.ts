@@ -10,3 +10,4 @@ export * from "./formula";
 export * from "./a1";
 export * from "./active-release";
 export * from "./tracking";
+export * from "./refresh";

@@ -364,6 +364,8 @@ const asCell = (content: unknown): RefreshCell =>
 interface TablePlan {
   readonly report: RefreshTableReport;
   readonly write: TableWritePlan | null;
+  /** BJ.* formula cells the write adds (new rows in formula mode) less those it deletes. */
+  readonly formulaDelta?: number;
 }
 
 interface Context {
@@ -604,9 +606,10 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
       }
       if (cellHash(current) === cellHash(fresh.content)) {
         // Same content. A formula cell still shows the old release until it is recalculated.
+        // It is recalculated when the record names another release; where it shows a bare number,
+        // only a different number counts as an update (estimates and bounded figures show text).
         const shown = valueOf(tableRow, c);
-        const stale = isFormulaCell && cellHash(shown) !== cellHash(figureValue);
-        if (stale) writesSomething = true;
+        const stale = isFormulaCell && record.releaseId !== toRelease && !(typeof shown === "number" && shown === figureValue);
         changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? shown : current), after: asCell(figureValue), kind: stale ? "update" : "unchanged", written: stale });
         continue;
       }
@@ -797,7 +800,9 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
     cellHashes: hashes,
     ...(stillOmitted.length > 0 ? { omittedRowIds: [...new Set(stillOmitted)] } : {}),
   };
-  return { report, write: { recordId: record.recordId, sheetId: sheet.id, partId, clears, writes, italic, deleteRows, record: refreshed } };
+  const addedFormulas = added.reduce((n, { g }) => n + ourColumns.filter(([columnKey]) => isBjFormula(newContent(grid, g, columnKey, record.mode)?.content)).length, 0);
+  const deletedFormulas = deleted.reduce((n, r) => n + (table.formulas[r + 1] ?? []).filter(isBjFormula).length, 0);
+  return { report, write: { recordId: record.recordId, sheetId: sheet.id, partId, clears, writes, italic, deleteRows, record: refreshed }, formulaDelta: addedFormulas - deletedFormulas };
 }
 
 /** Spill mode: the =BJ.TABLE cell recalculates; the lines follow the spill area as it grows. */
@@ -930,6 +935,16 @@ export function planRefresh(view: WorkbookView, release: DatasetIndex): RefreshP
   const plans = locateTrackedTables(view).map((located) => planTable(located, ctx));
   const writes = plans.flatMap((plan) => (plan.write ? [plan.write] : []));
   const cells = formulaCells(view.sheets);
+  // The counts as they will be after the write: new formula rows in, deleted rows out.
+  const delta = new Map<string, number>();
+  for (const plan of plans) {
+    const sheet = plan.write ? ctx.sheets.get(plan.write.sheetId) : undefined;
+    if (sheet && plan.formulaDelta) delta.set(sheet.name, (delta.get(sheet.name) ?? 0) + plan.formulaDelta);
+  }
+  const counts = view.sheets.flatMap((sheet) => {
+    const count = (cells.counts.find((each) => each.sheet === sheet.name)?.count ?? 0) + (delta.get(sheet.name) ?? 0);
+    return count > 0 ? [{ sheet: sheet.name, count }] : [];
+  });
   const tables = plans.map((plan) => plan.report);
   const upToDate = writes.length === 0 && tables.every((table) => table.status === "current" || table.status === "edited");
   return {
@@ -938,7 +953,7 @@ export function planRefresh(view: WorkbookView, release: DatasetIndex): RefreshP
       tables,
       upToDate,
       damagedParts: view.damagedParts,
-      formulaCells: cells.counts,
+      formulaCells: counts,
       dryRun: false,
       writeOperations: 0,
       syncs: 0,

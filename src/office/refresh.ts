@@ -1,0 +1,295 @@
+/**
+ * Refresh, the Excel half: reads every tracked table and what it points to, lets the pure core plan
+ * the refresh (src/core/refresh.ts), and applies the plan in one write request.
+ *
+ * Syncs, whatever the number of tables (docs/refresh.md):
+ *   1. list: the tracking parts (ids), every table (name, id), every sheet (name, id);
+ *   2. read: each part's XML, each table's range (address, formulas, values, number formats) and
+ *      sheet, each sheet's protection and used range (formulas: the BJ.* count and what is below
+ *      each table);
+ *   3. write (only when the plan writes something, or a log is asked for): line moves, table cells,
+ *      added rows directly below their tables, Range.calculate on the BJ.* cells, deleted rows,
+ *      rewritten records, the optional "Refresh log" sheet. A request that would pass the payload
+ *      budget (4 MB; Excel on the web refuses 5 MB) is split there, and only there.
+ * Up to date or dry run: 2 syncs and no write operation.
+ *
+ * Layer: office (the only layer that talks to Excel).
+ */
+import type { Language, Release } from "../data";
+import { indexRelease, type DatasetIndex } from "../core/lookup";
+import {
+  type CellRect,
+  type RefreshPlan,
+  type RefreshReport,
+  type RecordView,
+  type SheetView,
+  type TableView,
+  type WorkbookView,
+  planRefresh,
+  rectAddress,
+  refreshLogRows,
+} from "../core/refresh";
+import { TRACKING_NAMESPACE, parseTrackingRecord, serializeTrackingRecord, type TrackingDamage } from "../core/tracking";
+import { AdapterError, toAdapterError } from "./errors";
+import { uniqueSheetName } from "./layout";
+
+// ---- the Excel members refresh calls, with Excel's own signatures (see excel-api.ts for why) ----
+
+export interface RfRange {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly isNullObject: boolean;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  readonly format: { readonly font: { italic: boolean | null } };
+  load(propertyNames?: string | string[]): RfRange;
+  clear(applyTo?: "All" | "Formats" | "Contents"): void;
+  /** ExcelApi 1.1. */
+  delete(shift: "Up" | "Left"): void;
+  /** ExcelApi 1.6. */
+  calculate(): void;
+}
+
+export interface RfWorksheet {
+  readonly id: string;
+  readonly name: string;
+  readonly protection: { readonly protected: boolean; load(propertyNames?: string | string[]): unknown };
+  load(propertyNames?: string | string[]): RfWorksheet;
+  getRange(address?: string): RfRange;
+  /** ExcelApi 1.4. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RfRange;
+}
+
+export interface RfTable {
+  readonly id: string;
+  readonly name: string;
+  readonly worksheet: RfWorksheet;
+  getRange(): RfRange;
+}
+
+export interface RfCustomXmlPart {
+  readonly id: string;
+  getXml(): { readonly value: string };
+  setXml(xml: string): void;
+}
+
+export interface RfContext {
+  readonly workbook: {
+    readonly worksheets: { readonly items: RfWorksheet[]; load(propertyNames?: string | string[]): unknown; add(name?: string): RfWorksheet };
+    readonly tables: { readonly items: RfTable[]; load(propertyNames?: string | string[]): unknown };
+    readonly customXmlParts: { getByNamespace(namespaceUri: string): { readonly items: RfCustomXmlPart[]; load(propertyNames?: string | string[]): unknown } };
+  };
+  sync<T>(passThroughValue?: T): Promise<T>;
+}
+
+/** The shape of `Excel.run(batch)` over the members above. */
+export type RefreshRun = <T>(batch: (context: RfContext) => Promise<T>) => Promise<T>;
+
+/** The default: Excel.run, where Office.js is loaded (compiles only if Excel.RequestContext satisfies RfContext). */
+export function excelRefreshRun(): RefreshRun {
+  if (typeof Excel === "undefined") return () => Promise.reject(new AdapterError("unsupported_host", {}));
+  return (batch) => Excel.run(batch);
+}
+
+export interface RefreshOptions {
+  /** Plan only: read (2 syncs) and report; write nothing. */
+  readonly dryRun?: boolean;
+  /** Also write the report to a new "Refresh log" sheet, in this language, in the same write request. */
+  readonly log?: Language | false;
+  /** The request size at which a write is split (default 4 MB). */
+  readonly payloadBudgetBytes?: number;
+}
+
+/** Split a write where a request would pass this (Excel on the web refuses 5 MB requests). */
+export const WRITE_BUDGET_BYTES = 4 * 1024 * 1024;
+
+const LOG_SHEET: Record<Language, string> = { en: "Refresh log", zh: "刷新日志" };
+
+/** Accepts a release or its index. */
+function indexOf(release: Release | DatasetIndex): DatasetIndex {
+  return "figureIds" in release ? release : indexRelease(release);
+}
+
+/** What a queued Office call would weigh in a request: the JSON of its arguments (as the simulator estimates). */
+function weight(location: string, payload: unknown): number {
+  return JSON.stringify([location, payload]).length + 1;
+}
+
+/**
+ * Refreshes every tracked table of the workbook to `release` (see the file comment), or with
+ * `dryRun` only plans. Throws AdapterError for an Office failure (office_error, sheet_protected ...);
+ * a table that cannot be refreshed is reported, never thrown.
+ */
+export async function refreshTables(run: RefreshRun, release: Release | DatasetIndex, options: RefreshOptions = {}): Promise<RefreshReport> {
+  const index = indexOf(release);
+  try {
+    return await run(async (context) => {
+      let syncs = 0;
+      const sync = async (): Promise<void> => {
+        syncs++;
+        await context.sync();
+      };
+      // ---- sync 1: what exists ----
+      const { workbook } = context;
+      const parts = workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE);
+      parts.load("items/id");
+      workbook.tables.load("items/name, items/id");
+      workbook.worksheets.load("items/name, items/id");
+      await sync();
+
+      // ---- sync 2: everything the records may point to ----
+      const xmls = parts.items.map((part) => ({ part, xml: part.getXml() }));
+      const tables = workbook.tables.items.map((table) => ({
+        table,
+        sheet: table.worksheet.load("id"),
+        range: table.getRange().load("address, rowIndex, columnIndex, rowCount, columnCount, formulas, values, numberFormat"),
+      }));
+      const sheets = workbook.worksheets.items.map((sheet) => {
+        sheet.protection.load("protected");
+        return { sheet, used: sheet.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount, formulas") };
+      });
+      await sync();
+
+      const records: RecordView[] = [];
+      const damagedParts: { partId: string; damage: TrackingDamage }[] = [];
+      for (const { part, xml } of xmls) {
+        const parsed = parseTrackingRecord(xml.value);
+        if (parsed.ok) records.push({ partId: part.id, record: parsed.record });
+        else damagedParts.push({ partId: part.id, damage: parsed.damage });
+      }
+      const view: WorkbookView = {
+        sheets: sheets.map(({ sheet, used }): SheetView => ({
+          id: sheet.id,
+          name: sheet.name,
+          protected: sheet.protection.protected,
+          used: used.isNullObject ? null : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount, formulas: used.formulas },
+        })),
+        tables: tables.map(({ table, sheet, range }): TableView => ({
+          name: table.name,
+          id: table.id,
+          sheetId: sheet.id,
+          row: range.rowIndex,
+          column: range.columnIndex,
+          rows: range.rowCount,
+          columns: range.columnCount,
+          formulas: range.formulas,
+          values: range.values,
+          numberFormat: range.numberFormat,
+        })),
+        records,
+        damagedParts,
+      };
+      const plan = planRefresh(view, index);
+      const logLanguage = options.log || null;
+      if (options.dryRun || (plan.writes.length === 0 && logLanguage === null)) {
+        return { ...plan.report, dryRun: options.dryRun === true, syncs, writeOperations: 0 };
+      }
+
+      // ---- sync 3: the write ----
+      const sheetById = new Map(workbook.worksheets.items.map((sheet) => [sheet.id, sheet]));
+      const partById = new Map(parts.items.map((part) => [part.id, part]));
+      const budget = options.payloadBudgetBytes ?? WRITE_BUDGET_BYTES;
+      const steps = writeSteps(plan, sheetById, partById);
+      let logSheet: string | null = null;
+      if (logLanguage !== null) {
+        logSheet = uniqueSheetName(LOG_SHEET[logLanguage], workbook.worksheets.items.map((sheet) => sheet.name));
+        const rows = refreshLogRows({ ...plan.report, syncs: syncs + 1 }, logLanguage);
+        const name = logSheet;
+        const width = rows[0]?.length ?? 1;
+        const formats = rows.map((row) => row.map(() => "@"));
+        steps.push({ weight: weight("Range.values", rows) + weight("Range.numberFormat", formats), ops: 3, apply: () => {
+          const sheet = workbook.worksheets.add(name);
+          const range = sheet.getRange(rectAddress({ row: 0, column: 0, rows: rows.length, columns: width }));
+          range.numberFormat = formats;
+          range.values = rows;
+        } });
+      }
+      const writeOperations = steps.reduce((n, step) => n + step.ops, 0);
+      // Split only where the request would pass the budget: one request in the usual case.
+      const chunks: Step[][] = [[]];
+      let used = 0;
+      for (const step of steps) {
+        const current = chunks[chunks.length - 1] ?? [];
+        if (used + step.weight > budget && current.length > 0) {
+          chunks.push([step]);
+          used = step.weight;
+        } else {
+          current.push(step);
+          used += step.weight;
+        }
+      }
+      const send = async (i: number): Promise<void> => {
+        const chunk = chunks[i];
+        if (!chunk) return;
+        for (const step of chunk) step.apply();
+        await sync();
+        await send(i + 1);
+      };
+      await send(0);
+      return { ...plan.report, syncs, writeOperations, logSheet };
+    });
+  } catch (error: unknown) {
+    throw toAdapterError(error);
+  }
+}
+
+interface Step {
+  /** Estimated request bytes. */
+  readonly weight: number;
+  /** Write operations it queues. */
+  readonly ops: number;
+  apply(): void;
+}
+
+/**
+ * The write, in an order that keeps every address valid: per table, our moved line cells are
+ * cleared, lines and table cells written, added rows set directly below the table (which makes it
+ * grow); then the BJ.* cells are recalculated; then table rows are deleted, bottom row first (a
+ * deletion moves only what lies below it); then the records are rewritten.
+ */
+function writeSteps(plan: RefreshPlan, sheets: ReadonlyMap<string, RfWorksheet>, parts: ReadonlyMap<string, RfCustomXmlPart>): Step[] {
+  const steps: Step[] = [];
+  const range = (sheetId: string, rect: CellRect): RfRange | null => sheets.get(sheetId)?.getRange(rectAddress(rect)) ?? null;
+  for (const table of plan.writes) {
+    for (const rect of table.clears) {
+      steps.push({ weight: weight("Range.clear", rectAddress(rect)), ops: 1, apply: () => range(table.sheetId, rect)?.clear("All") });
+    }
+    for (const write of table.writes) {
+      const formats = write.numberFormat;
+      const cells = write.cells.map((row) => [...row]);
+      steps.push({
+        weight: weight(`Range.${write.mode}`, cells) + (formats ? weight("Range.numberFormat", formats) : 0),
+        ops: formats ? 2 : 1,
+        apply: () => {
+          const target = range(table.sheetId, write);
+          if (!target) return;
+          // Number formats first, so that text written into a text cell stays text.
+          if (formats) target.numberFormat = formats.map((row) => [...row]);
+          if (write.mode === "formulas") target.formulas = cells;
+          else target.values = cells;
+        },
+      });
+    }
+    for (const rect of table.italic) {
+      steps.push({ weight: weight("RangeFont.italic", true), ops: 1, apply: () => {
+        const target = range(table.sheetId, rect);
+        if (target) target.format.font.italic = true;
+      } });
+    }
+  }
+  for (const { sheetId, rects } of plan.calculate) {
+    for (const rect of rects) steps.push({ weight: weight("Range.calculate", rectAddress(rect)), ops: 1, apply: () => range(sheetId, rect)?.calculate() });
+  }
+  const deletions = plan.writes.flatMap((table) => table.deleteRows.map((rect) => ({ sheetId: table.sheetId, rect })));
+  deletions.sort((a, b) => b.rect.row - a.rect.row);
+  for (const { sheetId, rect } of deletions) steps.push({ weight: weight("Range.delete", rectAddress(rect)), ops: 1, apply: () => range(sheetId, rect)?.delete("Up") });
+  for (const table of plan.writes) {
+    const xml = serializeTrackingRecord(table.record);
+    steps.push({ weight: weight("CustomXmlPart.setXml", xml), ops: 1, apply: () => parts.get(table.partId)?.setXml(xml) });
+  }
+  return steps;
+}
