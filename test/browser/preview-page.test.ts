@@ -188,6 +188,30 @@ describe("the preview page", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "preview-zh.png") });
     await paneShot(page, "pane-zh.png");
 
+    // A user renames the sheet to markup: the pane reads it back from the workbook as inert text.
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const markup = "<img src=x onerror=alert(1)>";
+    await page.evaluate(async (name) => {
+      const hook = window.bjPreviewHost;
+      if (!hook) throw new Error("no preview hook");
+      await hook.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().load("name");
+        await context.sync();
+        // Through the simulated API, as a rename by the user would reach it.
+        (context.workbook.worksheets.getActiveWorksheet() as unknown as { name: string }).name = name;
+        await context.sync();
+      });
+    }, markup);
+    await page.click("#refresh-inserted");
+    await page.locator("#inserted", { hasText: markup }).waitFor({ timeout: 30_000 });
+    expect(await page.locator("#inserted img, #pane img:not(.pane-header img)").count()).toBe(0);
+    expect(await page.locator(".sheet-tab", { hasText: markup }).count()).toBe(1);
+    expect(dialogs).toEqual([]);
+
     // "Inserted in this workbook" lists all three; removing the last one clears exactly its cells.
     const entries = page.locator("#inserted li button[id^=remove-]");
     expect(await entries.count()).toBe(3);
