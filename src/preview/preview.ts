@@ -80,13 +80,17 @@ function render(): void {
   const columns = Math.max(MIN_COLUMNS, lastColumn + 3, selection.column + 2);
 
   const tables = model.tables.filter((table) => table.sheetId === sheet.id);
+  const inTableAt = (r: number, c: number): boolean =>
+    tables.some((t) => r >= t.rect.row && r < t.rect.row + t.rect.rows && c >= t.rect.column && c < t.rect.column + t.rect.columns);
   const table = element("table", { class: "cells" });
   const colgroup = element("colgroup");
   colgroup.append(element("col", { style: `width:${ROW_HEADER_PX}px` }));
   let tableWidth = ROW_HEADER_PX;
+  const widths: number[] = [];
   for (let c = 0; c < columns; c++) {
     const points = sheet.columnWidths[String(c)];
     const width = points ? Math.min(MAX_WIDTH_PX, Math.round(points * POINTS_TO_PX)) : DEFAULT_WIDTH_PX;
+    widths.push(width);
     tableWidth += width;
     colgroup.append(element("col", { style: `width:${width}px` }));
   }
@@ -110,13 +114,22 @@ function render(): void {
       const address = cellAddress(r, c);
       const td = element("td", { id: `cell-${address}`, role: "gridcell", "data-address": address });
       if (cell) {
-        td.textContent = renderValue(cell.value, cell.numberFormat ?? "General", cell.error === true);
+        const text = renderValue(cell.value, cell.numberFormat ?? "General", cell.error === true);
+        // Text runs on over empty cells to its right, up to the next cell with content, as in Excel.
+        let spill = 0;
+        if (typeof cell.value === "string" && !inTableAt(r, c)) {
+          for (let next = c + 1; next < columns && !sheet.cells[`${r},${next}`] && !inTableAt(r, next); next++) spill += widths[next] ?? 0;
+        }
+        if (spill > 0) {
+          td.classList.add("overflow");
+          td.append(element("span", { class: "spill", style: `width:${(widths[c] ?? 0) + spill - 8}px` }, text));
+        } else {
+          td.textContent = text;
+        }
         if (typeof cell.value === "number" || cell.error) td.classList.add("number");
         if (cell.format?.bold) td.classList.add("bold");
         if (cell.format?.italic) td.classList.add("italic");
         if (cell.formula) td.title = cell.formula;
-        // Text runs on into an empty neighbour, as in Excel (title, note and source lines).
-        if (typeof cell.value === "string" && !sheet.cells[`${r},${c + 1}`]) td.classList.add("overflow");
       }
       const inTable = tables.find((t) => r >= t.rect.row && r < t.rect.row + t.rect.rows && c >= t.rect.column && c < t.rect.column + t.rect.columns);
       if (inTable) {
