@@ -60,7 +60,9 @@ export type RefreshReason =
   /** A column of ours was not found (its header was renamed or the column deleted): left alone. */
   | "column_not_found"
   /** The table (or spill cell) the record describes is not in the workbook. */
-  | "table_not_found";
+  | "table_not_found"
+  /** A title, note or source line of ours is not beside the table any more (moved elsewhere, or deleted): left alone. */
+  | "line_not_found";
 
 /** A cell's content as Range.formulas reads it (a formula, a number, text, a boolean; "" empty). */
 export type RefreshCell = string | number | boolean | null;
@@ -644,7 +646,7 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
       for (let c = table.column; c < table.column + table.columns; c++) if (occupied(r, c)) { firstOccupied = at(r, c); break; }
     }
     for (const line of lines) {
-      if (line.key === "title" || !line.ours || firstOccupied !== null) continue;
+      if (line.key === "title" || !line.ours || firstOccupied !== null || !(line.offset >= 1 && line.column >= table.column && line.column < table.column + table.columns)) continue;
       if (occupied(bottom + line.offset + N, line.column)) firstOccupied = at(bottom + line.offset + N, line.column);
     }
   }
@@ -678,11 +680,14 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
 
   // Lines: rewritten where their text changed, moved down by the added rows.
   const lineMoves: { line: LineFound; row: number }[] = [];
+  // A line moves down with added rows only where it sits below the table, in its columns.
+  const follows = (line: LineFound): boolean => line.key !== "title" && line.offset >= 1 && line.column >= table.column && line.column < table.column + table.columns;
   for (const line of lines) {
-    const target = line.key === "title" ? line.row : bottom + line.offset + N;
+    const target = follows(line) ? bottom + line.offset + N : line.row;
     if (!line.ours) {
       if (cellHash(line.current) !== cellHash(line.text)) {
-        changes.push({ rowId: null, columnKey: line.key, address: at(line.row, line.column), before: asCell(line.current), after: line.text, kind: "user_edit", written: false, reason: "kept_user_edit" });
+        const gone = isEmpty(line.current);
+        changes.push({ rowId: null, columnKey: line.key, address: gone ? null : at(line.row, line.column), before: asCell(line.current), after: line.text, kind: "user_edit", written: false, reason: gone ? "line_not_found" : "kept_user_edit" });
         userEdits++;
       }
       continue;
@@ -753,7 +758,7 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
     const line = lines.find((each) => each.key === key);
     if (!line?.ours) return null;
     const moved = lineMoves.find((each) => each.line === line);
-    const row = key === "title" ? line.row : (moved?.row ?? line.row) - deleted.length;
+    const row = key === "title" ? line.row : (moved?.row ?? line.row) - (follows(line) ? deleted.length : 0);
     return { row, column: line.column, text: line.text };
   };
   const finalLines = { title: finalLine("title"), note: finalLine("note"), source: finalLine("source") };
@@ -833,7 +838,8 @@ function planSpill(located: LocatedRecord, ctx: Context, grid: TableGrid, sheet:
     const target = line.key === "title" ? line.row : line.row + grow;
     if (!line.ours) {
       if (cellHash(line.current) !== cellHash(line.text)) {
-        changes.push({ rowId: null, columnKey: line.key, address: at(line.row, line.column), before: asCell(line.current), after: line.text, kind: "user_edit", written: false, reason: "kept_user_edit" });
+        const gone = isEmpty(line.current);
+        changes.push({ rowId: null, columnKey: line.key, address: gone ? null : at(line.row, line.column), before: asCell(line.current), after: line.text, kind: "user_edit", written: false, reason: gone ? "line_not_found" : "kept_user_edit" });
         userEdits++;
       }
       continue;
@@ -1010,6 +1016,7 @@ export const REFRESH_REASON_TEXT: Record<Language, Record<RefreshReason, string>
     duplicate_record: "another record has the same id; this one was left alone",
     column_not_found: "this column of ours was not found (renamed or deleted); it is left alone",
     table_not_found: "the table is no longer in the workbook; it was not recreated",
+    line_not_found: "this line is no longer beside the table; it is left alone",
   },
   zh: {
     kept_user_edit: "您修改过此单元格，保留您的值",
@@ -1023,6 +1030,7 @@ export const REFRESH_REASON_TEXT: Record<Language, Record<RefreshReason, string>
     duplicate_record: "另一条记录的编号相同，此记录未作处理",
     column_not_found: "未找到本加载项的这一列（已改名或删除），未作处理",
     table_not_found: "该表格已不在工作簿中，未重新创建",
+    line_not_found: "此行文字已不在表格旁，未作处理",
   },
 };
 
