@@ -84,7 +84,13 @@ function render(): void {
     tables.some((t) => r >= t.rect.row && r < t.rect.row + t.rect.rows && c >= t.rect.column && c < t.rect.column + t.rect.columns);
   const table = element("table", { class: "cells" });
   const colgroup = element("colgroup");
-  colgroup.append(element("col", { style: `width:${ROW_HEADER_PX}px` }));
+  // Widths through the CSSOM, not style attributes: a CSP without 'unsafe-inline' allows only these.
+  const column = (width: number): HTMLTableColElement => {
+    const col = element("col");
+    col.style.width = `${width}px`;
+    return col;
+  };
+  colgroup.append(column(ROW_HEADER_PX));
   let tableWidth = ROW_HEADER_PX;
   const widths: number[] = [];
   for (let c = 0; c < columns; c++) {
@@ -92,7 +98,7 @@ function render(): void {
     const width = points ? Math.min(MAX_WIDTH_PX, Math.round(points * POINTS_TO_PX)) : DEFAULT_WIDTH_PX;
     widths.push(width);
     tableWidth += width;
-    colgroup.append(element("col", { style: `width:${width}px` }));
+    colgroup.append(column(width));
   }
   table.append(colgroup);
   // A fixed layout needs the table's width: the columns then keep their widths, text is clipped.
@@ -122,7 +128,9 @@ function render(): void {
         }
         if (spill > 0) {
           td.classList.add("overflow");
-          td.append(element("span", { class: "spill", style: `width:${(widths[c] ?? 0) + spill - 8}px` }, text));
+          const run = element("span", { class: "spill" }, text);
+          run.style.width = `${(widths[c] ?? 0) + spill - 8}px`;
+          td.append(run);
         } else {
           td.textContent = text;
         }
