@@ -128,76 +128,24 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
   const index = indexOf(release);
   try {
     return await run(async (context) => {
-      let syncs = 0;
-      const sync = async (): Promise<void> => {
-        syncs++;
-        await context.sync();
-      };
-      // ---- sync 1: what exists ----
+      const counter = { syncs: 0 };
       const { workbook } = context;
-      const parts = workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE);
-      parts.load("items/id");
-      workbook.tables.load("items/name, items/id");
-      workbook.worksheets.load("items/name, items/id");
-      await sync();
-
-      // ---- sync 2: everything the records may point to ----
-      const xmls = parts.items.map((part) => ({ part, xml: part.getXml() }));
-      const tables = workbook.tables.items.map((table) => ({
-        table,
-        sheet: table.worksheet.load("id"),
-        range: table.getRange().load("address, rowIndex, columnIndex, rowCount, columnCount, formulas, values, numberFormat"),
-      }));
-      const sheets = workbook.worksheets.items.map((sheet) => {
-        sheet.protection.load("protected");
-        return { sheet, used: sheet.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount, formulas") };
-      });
-      await sync();
-
-      const records: RecordView[] = [];
-      const damagedParts: { partId: string; damage: TrackingDamage }[] = [];
-      for (const { part, xml } of xmls) {
-        const parsed = parseTrackingRecord(xml.value);
-        if (parsed.ok) records.push({ partId: part.id, record: parsed.record });
-        else damagedParts.push({ partId: part.id, damage: parsed.damage });
-      }
-      const view: WorkbookView = {
-        sheets: sheets.map(({ sheet, used }): SheetView => ({
-          id: sheet.id,
-          name: sheet.name,
-          protected: sheet.protection.protected,
-          used: used.isNullObject ? null : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount, formulas: used.formulas },
-        })),
-        tables: tables.map(({ table, sheet, range }): TableView => ({
-          name: table.name,
-          id: table.id,
-          sheetId: sheet.id,
-          row: range.rowIndex,
-          column: range.columnIndex,
-          rows: range.rowCount,
-          columns: range.columnCount,
-          formulas: range.formulas,
-          values: range.values,
-          numberFormat: range.numberFormat,
-        })),
-        records,
-        damagedParts,
-      };
+      const { view, parts } = await readView(context, counter);
       const plan = planRefresh(view, index);
       const logLanguage = options.log || null;
       if (options.dryRun || (plan.writes.length === 0 && logLanguage === null)) {
-        return { ...plan.report, dryRun: options.dryRun === true, syncs, writeOperations: 0 };
+        return { ...plan.report, dryRun: options.dryRun === true, syncs: counter.syncs, writeOperations: 0 };
       }
 
       // ---- sync 3: the write ----
       const sheetById = new Map(workbook.worksheets.items.map((sheet) => [sheet.id, sheet]));
-      const partById = new Map(parts.items.map((part) => [part.id, part]));
+      const partById = new Map(parts.map((part) => [part.id, part]));
       const budget = options.payloadBudgetBytes ?? WRITE_BUDGET_BYTES;
       const steps = writeSteps(plan, sheetById, partById);
       let logSheet: string | null = null;
       if (logLanguage !== null) {
         logSheet = uniqueSheetName(LOG_SHEET[logLanguage], workbook.worksheets.items.map((sheet) => sheet.name));
-        const rows = refreshLogRows({ ...plan.report, syncs: syncs + 1 }, logLanguage);
+        const rows = refreshLogRows(plan.report, logLanguage);
         const name = logSheet;
         const width = rows[0]?.length ?? 1;
         const formats = rows.map((row) => row.map(() => "@"));
@@ -226,12 +174,79 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
         const chunk = chunks[i];
         if (!chunk) return;
         for (const step of chunk) step.apply();
-        await sync();
+        counter.syncs++;
+        await context.sync();
         await send(i + 1);
       };
       await send(0);
-      return { ...plan.report, syncs, writeOperations, logSheet };
+      return { ...plan.report, syncs: counter.syncs, writeOperations, logSheet };
     });
+  } catch (error: unknown) {
+    throw toAdapterError(error);
+  }
+}
+
+/** The two reads: what exists (sync 1), then everything the records may point to (sync 2). */
+async function readView(context: RfContext, counter: { syncs: number }): Promise<{ view: WorkbookView; parts: RfCustomXmlPart[] }> {
+  // ---- sync 1: what exists ----
+  const { workbook } = context;
+  const parts = workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE);
+  parts.load("items/id");
+  workbook.tables.load("items/name, items/id");
+  workbook.worksheets.load("items/name, items/id");
+  counter.syncs++;
+  await context.sync();
+
+  // ---- sync 2: everything the records may point to ----
+  const xmls = parts.items.map((part) => ({ part, xml: part.getXml() }));
+  const tables = workbook.tables.items.map((table) => ({
+    table,
+    sheet: table.worksheet.load("id"),
+    range: table.getRange().load("address, rowIndex, columnIndex, rowCount, columnCount, formulas, values, numberFormat"),
+  }));
+  const sheets = workbook.worksheets.items.map((sheet) => {
+    sheet.protection.load("protected");
+    return { sheet, used: sheet.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount, formulas") };
+  });
+  counter.syncs++;
+  await context.sync();
+
+  const records: RecordView[] = [];
+  const damagedParts: { partId: string; damage: TrackingDamage }[] = [];
+  for (const { part, xml } of xmls) {
+    const parsed = parseTrackingRecord(xml.value);
+    if (parsed.ok) records.push({ partId: part.id, record: parsed.record });
+    else damagedParts.push({ partId: part.id, damage: parsed.damage });
+  }
+  const view: WorkbookView = {
+    sheets: sheets.map(({ sheet, used }): SheetView => ({
+      id: sheet.id,
+      name: sheet.name,
+      protected: sheet.protection.protected,
+      used: used.isNullObject ? null : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount, formulas: used.formulas },
+    })),
+    tables: tables.map(({ table, sheet, range }): TableView => ({
+      name: table.name,
+      id: table.id,
+      sheetId: sheet.id,
+      row: range.rowIndex,
+      column: range.columnIndex,
+      rows: range.rowCount,
+      columns: range.columnCount,
+      formulas: range.formulas,
+      values: range.values,
+      numberFormat: range.numberFormat,
+    })),
+    records,
+    damagedParts,
+  };
+  return { view, parts: xmls.map(({ part }) => part) };
+}
+
+/** Reads what refresh plans from (2 syncs), for tools and benchmarks that call planRefresh themselves. */
+export async function readRefreshView(run: RefreshRun): Promise<WorkbookView> {
+  try {
+    return await run(async (context) => (await readView(context, { syncs: 0 })).view);
   } catch (error: unknown) {
     throw toAdapterError(error);
   }
