@@ -14,6 +14,7 @@ export interface PaneStrings {
   readonly otherLanguage: string;
   readonly searchLabel: string;
   readonly searchPlaceholder: string;
+  readonly catalogLabel: string;
   readonly resultCount: (tables: number, figures: number) => string;
   readonly noResults: string;
   readonly tablesHeading: string;
@@ -98,6 +99,7 @@ const EN: PaneStrings = {
   otherLanguage: "中文",
   searchLabel: "Search tables and figures",
   searchPlaceholder: "e.g. FDI, 外资, ftz_share",
+  catalogLabel: "Tables and figures",
   resultCount: (tables, figures) =>
     `${tables} ${tables === 1 ? "table" : "tables"}, ${figures} ${figures === 1 ? "figure" : "figures"}`,
   noResults: "Nothing matches. Try another word, an id, or clear the search.",
@@ -189,6 +191,7 @@ const ZH: PaneStrings = {
   otherLanguage: "English",
   searchLabel: "搜索数据表和指标",
   searchPlaceholder: "例如：外资、FDI、ftz_share",
+  catalogLabel: "数据表和指标",
   resultCount: (tables, figures) => `${tables} 张表，${figures} 个指标`,
   noResults: "没有匹配项。请换一个词或编号，或清空搜索。",
   tablesHeading: "数据表",

@@ -140,7 +140,7 @@ function buildSkeleton(): Parts {
       "main",
       {},
       el("section", { class: "search", role: "search" }, searchLabel, search, resultCount),
-      el("section", { class: "catalog", "aria-label": "catalog" }, tablesHeading, tablesList, figuresHeading, figuresList, noResults),
+      el("section", { class: "catalog", id: "catalog" }, tablesHeading, tablesList, figuresHeading, figuresList, noResults),
       el("section", { id: "detail", "aria-labelledby": "preview-heading" }, previewHeading, preview),
       insertSection,
       cite,
@@ -179,6 +179,7 @@ function renderAll(): void {
   parts.langSwitch.lang = langAttr(state.language === "en" ? "zh" : "en");
   parts.langSwitch.setAttribute("aria-label", `${text.languageSwitch}: ${text.otherLanguage}`);
   parts.searchLabel.textContent = text.searchLabel;
+  byId("catalog", HTMLElement).setAttribute("aria-label", text.catalogLabel);
   parts.search.placeholder = text.searchPlaceholder;
   parts.tablesHeading.textContent = text.tablesHeading;
   parts.figuresHeading.textContent = text.figuresHeading;

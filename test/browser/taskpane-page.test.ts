@@ -109,6 +109,10 @@ describe("the task pane page outside Office", () => {
     const ids = await catalogIds(page);
     expect(ids).toEqual(expect.arrayContaining([...CURRENT_RELEASE.tables.map((t) => t.id), ...CURRENT_RELEASE.figures.map((f) => f.id)]));
     expect(await page.locator("#pane-footer").innerText()).toContain(CURRENT_RELEASE.id);
+    // Fits Excel's narrowest pane: nothing wider than 320 px, a table preview included.
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.click('button.item[data-id="fdi_headline"]');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     // No workbook: inserting says what to do instead of failing silently.
     await page.focus("#insert-all"); // aria-disabled: still focusable, and it explains itself
     await page.keyboard.press("Enter");
