@@ -22,6 +22,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import webpack from "webpack";
 import { benchPages } from "./bench-pages.mjs";
+import { benchRefresh } from "./bench-refresh.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CALLS = 1_000_000;
@@ -205,6 +206,8 @@ async function main() {
   }
   // Bundle sizes, dataset copies on the pane page, pane interactive time (scripts/bench-pages.mjs).
   await benchPages();
+  // Refresh: syncs, write operations and payload for 1, 10 and 100 tables; the pure plan's time (scripts/bench-refresh.mjs).
+  await benchRefresh();
 }
 
 main().catch((error) => {

@@ -1,0 +1,81 @@
+/**
+ * The refresh section of `npm run bench` (issue 9): syncs and write operations of a refresh of 1,
+ * 10 and 100 tables from the embedded release to the revised fixture (and of the refresh after
+ * reopening, which must write nothing), the largest request's estimated payload, and the median
+ * time of the pure plan (planRefresh) of 100 tables. A measurement, not a test.
+ *
+ * It bundles test/refresh/scenario.ts (the same scenario the sync-count test runs) for Node with
+ * webpack, against the simulated host.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import webpack from "webpack";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const PLAN_RUNS = 15;
+
+async function bundle(out) {
+  const config = {
+    mode: "production",
+    target: "node",
+    context: ROOT,
+    entry: { scenario: "./test/refresh/scenario.ts" },
+    output: { path: out, filename: "[name].cjs", library: { type: "commonjs2" } },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json") } },
+        },
+      ],
+    },
+    devtool: false,
+    performance: { hints: false },
+  };
+  await new Promise((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) reject(error);
+      else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
+      else resolve();
+    });
+  });
+  return join(out, "scenario.cjs");
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Prints the refresh figures. */
+export async function benchRefresh() {
+  const out = mkdtempSync(join(tmpdir(), "bj-bench-refresh-"));
+  try {
+    const scenario = createRequire(import.meta.url)(await bundle(out));
+    const revised = scenario.releaseIndex(JSON.parse(readFileSync(join(ROOT, "test/fixtures/releases/revised.json"), "utf8")));
+    console.log(`Refresh to release ${revised.release.id} (simulated Excel; values mode; fdi_headline copies on one sheet):`);
+    console.log(`  ${"tables".padStart(6)}  ${"syncs".padStart(5)}  ${"write ops".padStart(9)}  ${"largest request".padStart(15)}  |  after reopening: syncs, write ops, up to date`);
+    for (const tables of [1, 10, 100]) {
+      const result = await scenario.refreshScenario(tables, revised);
+      const { refresh, again } = result;
+      console.log(
+        `  ${String(tables).padStart(6)}  ${String(refresh.syncs).padStart(5)}  ${String(refresh.writeOperations).padStart(9)}  ${kb(refresh.largestPayloadBytes).padStart(15)}  |  ${again.syncs}, ${again.writeOperations}, ${again.upToDate ? "yes" : "NO"}`,
+      );
+    }
+    const timing = await scenario.planTiming(100, revised, PLAN_RUNS, () => performance.now());
+    console.log(`  pure plan (planRefresh) of 100 tables: median ${timing.medianMs.toFixed(2)} ms over ${timing.runs} runs`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+// Run on its own: node scripts/bench-refresh.mjs
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  benchRefresh().catch((error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exitCode = 1;
+  });
+}
