@@ -16,13 +16,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   core: ["data"],
   office: ["core", "data"],
   functions: ["channel", "core", "data"],
-  taskpane: ["office", "channel", "core", "data"],
+  taskpane: ["commands", "office", "channel", "core", "data"],
+  // Ribbon commands (ExecuteFunction) run in the shared runtime; the page registers them.
+  commands: ["office", "channel", "core", "data"],
   // The release channel (newer releases fetched next to the add-in): above core, beside office.
   channel: ["core", "data"],
   "simulated-excel": ["core", "data"],
   // The browser preview page hosts the pane beside a simulated workbook whose =BJ.* formulas the
   // real functions evaluate.
-  preview: ["taskpane", "office", "functions", "simulated-excel", "core", "data"],
+  preview: ["taskpane", "commands", "office", "functions", "simulated-excel", "core", "data"],
 };
 
 /** Globals of Office.js, the browser and the network, forbidden in data and core. */

@@ -284,6 +284,19 @@ export function manifestViolations(xml: string, context: ManifestContext): strin
     if (url !== runtimeUrl) violations.push(`a ShowTaskpane action opens ${url ?? "nothing"}, not the shared runtime page`);
   }
 
+  // Ribbon functions (ExecuteFunction) run in the shared runtime: the function file is the runtime page.
+  const executes = elements(doc, NS.ov, "Action").filter((action) => action.getAttributeNS(NS.xsi, "type") === "ExecuteFunction");
+  for (const action of executes) {
+    const name = elements(action, NS.ov, "FunctionName")[0]?.textContent?.trim() ?? "";
+    if (name === "") violations.push("an ExecuteFunction action names no function");
+  }
+  const functionFiles = elements(doc, NS.ov, "FunctionFile");
+  if (executes.length > 0 && functionFiles.length === 0) violations.push("ExecuteFunction actions but no FunctionFile");
+  for (const file of functionFiles) {
+    const url = urlOf(file.getAttribute("resid"));
+    if (url !== runtimeUrl) violations.push(`the FunctionFile is ${url ?? "nothing"}, not the shared runtime page`);
+  }
+
   // Two languages: zh-CN for DisplayName, Description and every string resource.
   const checkZh = (where: string, defaultValue: string, overrides: ReadonlyMap<string, string>) => {
     const zh = overrides.get("zh-CN");

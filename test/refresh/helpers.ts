@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { currentDataset, indexRelease, parseTrackingRecord, TRACKING_NAMESPACE } from "../../src/core";
 import type { DatasetIndex, TrackingRecord } from "../../src/core";
 import { Release } from "../../src/data/schema";
+import type { Release as ReleaseData } from "../../src/data";
 import { REGISTERED } from "../../src/functions/functions";
 import { ExcelWorkbook } from "../../src/office";
 import { refreshTables, type RefreshOptions } from "../../src/office/refresh";
@@ -32,7 +33,7 @@ export const bjFunctions: Record<string, SimCustomFunction> = Object.fromEntries
 export interface Workbook {
   readonly host: SimulatedExcel;
   readonly port: ExcelWorkbook;
-  refresh(release: DatasetIndex, options?: RefreshOptions): ReturnType<typeof refreshTables>;
+  refresh(release: DatasetIndex | ReleaseData, options?: RefreshOptions): ReturnType<typeof refreshTables>;
 }
 
 function wrap(host: SimulatedExcel): Workbook {
