@@ -234,5 +234,25 @@ function start(): void {
 // Set now, at load, before taskpane.js runs: the pane reads it when Office reports no host.
 window.bjPreviewHost = previewHost;
 
+/** The part of office.js's logger that opens a frame on Microsoft's telemetry service. */
+interface OfficeLogger {
+  readonly Logger?: { readonly ulsEndpoint?: { loadProxyFrame?: () => void } | null };
+}
+
+/**
+ * office.js (its o15apptofilemappingtable.js) opens a frame on Microsoft's telemetry service 3 s
+ * after loading, even outside Office. The preview runs offline and sends nothing anywhere, so it
+ * stops that frame once Office has started. (Inside Office this page is never used.)
+ */
+function keepOffline(): void {
+  const osf = (globalThis as { OSF?: OfficeLogger }).OSF;
+  const endpoint = osf?.Logger?.ulsEndpoint;
+  if (endpoint) endpoint.loadProxyFrame = () => undefined;
+}
+if (typeof Office !== "undefined") {
+  // Again a little later, in case office.js loads its logger after reporting ready (before its 3 s).
+  void Office.onReady().then(() => [0, 1000, 2500].forEach((delay) => window.setTimeout(keepOffline, delay)));
+}
+
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();

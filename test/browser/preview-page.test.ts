@@ -67,9 +67,22 @@ interface Visit {
   readonly refused: string[];
 }
 
-async function openPreview(): Promise<Visit> {
+async function openPreview(options: { slowWorkbookMs?: number } = {}): Promise<Visit> {
   if (!browser) throw new Error("no browser");
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  if (options.slowWorkbookMs !== undefined) {
+    // A slow workbook: every batch of the preview's hook starts late (the page sets the hook later).
+    await page.addInitScript((delay: number) => {
+      let hook: unknown;
+      Object.defineProperty(window, "bjPreviewHost", {
+        configurable: true,
+        get: () => hook,
+        set: (value: { run: (batch: unknown) => Promise<unknown>; isSetSupported: unknown }) => {
+          hook = { ...value, run: (batch: unknown) => new Promise((done) => setTimeout(done, delay)).then(() => value.run(batch)) };
+        },
+      });
+    }, options.slowWorkbookMs);
+  }
   const visit: Visit = { page, errors: [], refused: [] };
   page.on("pageerror", (error) => visit.errors.push(`uncaught: ${error.message}`));
   page.on("console", (message) => {
@@ -231,6 +244,23 @@ describe("the preview page", () => {
     expect(refused).toEqual([]);
     await page.close();
   }, 120_000);
+
+  // Also the longest visit (over 3 s): office.js would open its telemetry frame by then.
+  it("shows a progress indicator while a slow insert runs, then the result", async () => {
+    const { page, errors, refused } = await openPreview({ slowWorkbookMs: 1500 });
+    await page.click('button.item[data-id="ftz_share"]');
+    await page.click('#grid td[data-address="B2"]');
+    await page.click("#insert-here");
+    await page.locator("#progress").waitFor({ state: "visible", timeout: 30_000 });
+    expect(await page.getAttribute("#app", "aria-busy")).toBe("true");
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    // The list of inserted tables is read next (slow too); once everything is done, no progress.
+    await page.waitForFunction(() => !document.getElementById("app")?.hasAttribute("aria-busy"), undefined, { timeout: 30_000 });
+    expect(await page.locator("#progress").isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it("does all of it by keyboard alone, with visible focus", async () => {
     const { page, errors, refused } = await openPreview();
