@@ -163,6 +163,12 @@ export interface WorkbookView {
   readonly tables: readonly TableView[];
   readonly records: readonly RecordView[];
   readonly damagedParts: readonly { readonly partId: string; readonly damage: TrackingDamage }[];
+  /**
+   * Which table answers for each record (same order as `records`; an index into `tables`), where
+   * the caller has already matched them (the adapter uses the same matchTables as the pane's list).
+   * Without it, locateTrackedTables matches them by the same rules.
+   */
+  readonly matches?: readonly ({ readonly table: number; readonly how: "name" | "id" | "fingerprint" } | null)[];
 }
 
 // ---------------------------------------------------------------- what the adapter writes ------
@@ -248,9 +254,10 @@ function cellOf(sheet: SheetView | undefined, row: number, column: number): unkn
 const isEmpty = (content: unknown): boolean => content === "" || content === null || content === undefined;
 
 /**
- * Finds the table of every record, as the pane's list does: by its recorded name at its recorded
- * place, then by Table.id, then by name anywhere, then by the header fingerprint (on the recorded
- * sheet first). Each table answers for one record at most. Spill records are found by their
+ * Finds the table of every record, as the pane's list does (src/office/matching.ts, whose matches
+ * the adapter passes in `view.matches`; without them the same rules are applied here): by its
+ * recorded name at its recorded place, then by Table.id, then by name anywhere, then by the header
+ * fingerprint (on the recorded sheet first). Each table answers for one record at most. Spill records are found by their
  * formula cell (the sheet by id, then by name; the cell must hold what was written).
  */
 export function locateTrackedTables(view: WorkbookView): LocatedRecord[] {
@@ -276,19 +283,30 @@ export function locateTrackedTables(view: WorkbookView): LocatedRecord[] {
     const sheet = sheetsById.get(table.sheetId);
     return table.sheetId === record.sheet.id || (sheet !== undefined && same(sheet.name, record.sheet.name));
   };
-  for (const each of candidates) {
+  const given = view.matches;
+  if (given) {
+    view.records.forEach((each, i) => {
+      const hit = given[i];
+      const table = hit ? view.tables[hit.table] : undefined;
+      if (hit && table && !duplicates.has(each) && !used.has(table)) {
+        match.set(each, { table, how: hit.how });
+        used.add(table);
+      }
+    });
+  }
+  for (const each of given ? [] : candidates) {
     const recorded = each.record.table;
     if (recorded) assign(each, "name", (t) => same(t.name, recorded.name) && rectAddress(t) === recorded.address && onSheet(each.record, t));
   }
-  for (const each of candidates) {
+  for (const each of given ? [] : candidates) {
     const id = each.record.table?.id;
     if (id) assign(each, "id", (t) => t.id === id);
   }
-  for (const each of candidates) {
+  for (const each of given ? [] : candidates) {
     const name = each.record.table?.name ?? "";
     assign(each, "name", (t) => same(t.name, name));
   }
-  for (const each of candidates) {
+  for (const each of given ? [] : candidates) {
     assign(each, "fingerprint", (t) => fingerprints.get(t) === each.record.headerFingerprint && onSheet(each.record, t));
     assign(each, "fingerprint", (t) => fingerprints.get(t) === each.record.headerFingerprint);
   }

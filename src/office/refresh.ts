@@ -29,9 +29,10 @@ import {
   rectAddress,
   refreshLogRows,
 } from "../core/refresh";
-import { TRACKING_NAMESPACE, parseTrackingRecord, serializeTrackingRecord, type TrackingDamage } from "../core/tracking";
+import { TRACKING_NAMESPACE, headerFingerprint, parseTrackingRecord, serializeTrackingRecord, type TrackingDamage } from "../core/tracking";
 import { AdapterError, toAdapterError } from "./errors";
 import { uniqueSheetName } from "./layout";
+import { matchTables, type TableFacts } from "./matching";
 
 // ---- the Excel members refresh calls, with Excel's own signatures (see excel-api.ts for why) ----
 
@@ -218,6 +219,17 @@ async function readView(context: RfContext, counter: { syncs: number }): Promise
     if (parsed.ok) records.push({ partId: part.id, record: parsed.record });
     else damagedParts.push({ partId: part.id, damage: parsed.damage });
   }
+  const sheetNames = new Map(sheets.map(({ sheet }) => [sheet.id, sheet.name]));
+  const facts: TableFacts[] = tables.map(({ table, sheet, range }) => ({
+    name: table.name,
+    id: table.id,
+    sheetName: sheetNames.get(sheet.id) ?? "",
+    sheetId: sheet.id,
+    address: range.address.slice(range.address.lastIndexOf("!") + 1).replace(/\$/g, ""),
+    fingerprint: headerFingerprint(range.formulas[0] ?? []),
+  }));
+  // The same matching as the pane's list (listInserted), so both find the same table for a record.
+  const matches = matchTables(records.map(({ record }) => ({ tableName: record.table?.name ?? "", record })), facts);
   const view: WorkbookView = {
     sheets: sheets.map(({ sheet, used }): SheetView => ({
       id: sheet.id,
@@ -239,6 +251,7 @@ async function readView(context: RfContext, counter: { syncs: number }): Promise
     })),
     records,
     damagedParts,
+    matches,
   };
   return { view, parts: xmls.map(({ part }) => part) };
 }
