@@ -61,6 +61,8 @@ export type RefreshReason =
   | "column_not_found"
   /** The table (or spill cell) the record describes is not in the workbook. */
   | "table_not_found"
+  /** The table has a totals row: rows cannot be added below it or deleted without moving it. */
+  | "totals_row"
   /** A title, note or source line of ours is not beside the table any more (moved elsewhere, or deleted): left alone. */
   | "line_not_found";
 
@@ -143,6 +145,8 @@ export interface SheetView {
 
 export interface TableView extends CellRect {
   readonly name: string;
+  /** A totals row: the table's last row. Refresh then neither adds nor deletes rows (blocked). */
+  readonly showTotals?: boolean;
   /** Excel's Table.id. */
   readonly id: string;
   readonly sheetId: string;
@@ -720,6 +724,7 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
 
   const status: RefreshStatus = writesSomething ? "stale" : userEdits > 0 ? "edited" : "current";
   if (writesSomething && sheet.protected) return blocked("sheet_protected", changes);
+  if (table.showTotals && (N > 0 || deleted.length > 0)) return blocked("totals_row", changes);
   if (firstOccupied !== null) {
     return blocked("cells_below_occupied", [...changes, { rowId: null, columnKey: null, address: firstOccupied, before: null, after: null, kind: "blocked", written: false, reason: "cells_below_occupied" }]);
   }
@@ -1035,6 +1040,7 @@ export const REFRESH_REASON_TEXT: Record<Language, Record<RefreshReason, string>
     column_not_found: "this column of ours was not found (renamed or deleted); it is left alone",
     table_not_found: "the table is no longer in the workbook; it was not recreated",
     line_not_found: "this line is no longer beside the table; it is left alone",
+    totals_row: "the table has a totals row, so rows cannot be added or removed; turn it off and refresh again",
   },
   zh: {
     kept_user_edit: "您修改过此单元格，保留您的值",
@@ -1049,6 +1055,7 @@ export const REFRESH_REASON_TEXT: Record<Language, Record<RefreshReason, string>
     column_not_found: "未找到本加载项的这一列（已改名或删除），未作处理",
     table_not_found: "该表格已不在工作簿中，未重新创建",
     line_not_found: "此行文字已不在表格旁，未作处理",
+    totals_row: "表格含汇总行，无法增删行；请关闭汇总行后重新刷新",
   },
 };
 

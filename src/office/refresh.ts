@@ -68,6 +68,7 @@ export interface RfWorksheet {
 export interface RfTable {
   readonly id: string;
   readonly name: string;
+  readonly showTotals: boolean;
   readonly worksheet: RfWorksheet;
   getRange(): RfRange;
 }
@@ -193,7 +194,7 @@ async function readView(context: RfContext, counter: { syncs: number }): Promise
   const { workbook } = context;
   const parts = workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE);
   parts.load("items/id");
-  workbook.tables.load("items/name, items/id");
+  workbook.tables.load("items/name, items/id, items/showTotals");
   workbook.worksheets.load("items/name, items/id");
   counter.syncs++;
   await context.sync();
@@ -240,6 +241,7 @@ async function readView(context: RfContext, counter: { syncs: number }): Promise
     tables: tables.map(({ table, sheet, range }): TableView => ({
       name: table.name,
       id: table.id,
+      showTotals: table.showTotals,
       sheetId: sheet.id,
       row: range.rowIndex,
       column: range.columnIndex,

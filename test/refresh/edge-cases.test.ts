@@ -91,6 +91,19 @@ describe("refresh edge cases", () => {
     expect((await read(host, "Sheet1!B9:C10")).values).toEqual([["My own row", 7], [newGrid.rows[newGrid.rows.length - 1]?.[0], newGrid.rows[newGrid.rows.length - 1]?.[1]]]);
   });
 
+  it("a table with a totals row that would need a row added is blocked, and nothing is written", async () => {
+    const { host, port, refresh } = setup();
+    const inserted = await port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
+    await host.run(async (context) => {
+      context.workbook.tables.getItem(inserted.binding.tableName).showTotals = true;
+      await context.sync();
+    });
+    const before = host.save();
+    const report = await refresh(REVISED);
+    expect(report.tables.map((table) => [table.status, table.reason])).toEqual([["blocked", "totals_row"]]);
+    expect(changedCells(before, host.save())).toEqual([]);
+  });
+
   it("a label from a release that starts with '=' is written as text, even where the user reformatted the cell", async () => {
     const { host, port, refresh } = setup();
     await port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
