@@ -228,6 +228,23 @@ describe("the preview page", () => {
     // "Inserted in this workbook" lists all three; removing the last one clears exactly its cells.
     const entries = page.locator("#inserted li button[id^=remove-]");
     expect(await entries.count()).toBe(3);
+
+    // The user edits a cell of the first table (Sheet1, value of its first row): Remove refuses.
+    await page.evaluate(async () => {
+      const hook = window.bjPreviewHost;
+      if (!hook) throw new Error("no preview hook");
+      await hook.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject("Sheet1");
+        sheet.getRange("C5").values = [[42]];
+        await context.sync();
+      });
+    });
+    const beforeRefusal = await gridText(page);
+    await page.click("#remove-0");
+    await page.locator(".message.error").waitFor({ timeout: 30_000 });
+    expect(await page.locator(".message.error").innerText()).toContain("C5"); // names the edited cell
+    expect(await entries.count()).toBe(3);
+    expect(await gridText(page)).toEqual(beforeRefusal);
     const beforeRemove = await gridText(page);
     const last = (await entries.count()) - 1;
     await page.click(`#goto-${last}`);
