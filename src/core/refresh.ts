@@ -436,7 +436,8 @@ function findLines(record: TrackingRecord, grid: TableGrid, sheet: SheetView, re
     let chosen: LineFound | null = null;
     for (const row of places) {
       const current = cellOf(sheet, row, at.column);
-      if (hash !== null && cellHash(current) === hash) {
+      // Ours: what we wrote, or already what we would write now (after a write Excel applied in part).
+      if (hash !== null && (cellHash(current) === hash || cellHash(current) === cellHash(texts[key]))) {
         chosen = { key, row, column: at.column, offset: above ? row - top : row - bottom, text: texts[key], current, ours: true };
         break;
       }
@@ -585,9 +586,29 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
     }
   }
 
+  // A row the release adds that the table already holds (its label as we would write it, in a row
+  // that is not ours): adopted, not added again. This is how a refresh recovers from an earlier
+  // write that Excel applied only in part (it does not roll back), or a row the user typed in.
+  const recordedIds = new Set(recordedRows.map((each) => each.rowId));
+  const adopted: { rowId: string; row: null }[] = [];
+  if (itemColumn !== undefined) {
+    grid.rowIds.forEach((rowId, g) => {
+      const label = newContent(grid, g, "item", record.mode);
+      if (recordedIds.has(rowId) || omitted.has(rowId) || !label) return;
+      for (let r = 0; r < dataRows; r++) {
+        if (!claimed.has(r) && cellHash(table.formulas[r + 1]?.[itemColumn]) === cellHash(label.content)) {
+          rowOf.set(rowId, r);
+          claimed.add(r);
+          adopted.push({ rowId, row: null });
+          break;
+        }
+      }
+    });
+  }
+
   // Matched rows: compare cell by cell.
   const removed: { rowId: string; r: number; deletable: boolean }[] = [];
-  for (const { rowId, row } of recordedRows) {
+  for (const { rowId, row } of [...recordedRows, ...adopted]) {
     const r = rowOf.get(rowId);
     if (r === undefined) {
       if (gridRowOf.has(rowId)) {
@@ -602,7 +623,7 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
       // Removed by the release: deletable only if nothing of the user's is in the row.
       const untouched = ourColumns.every(([columnKey, c]) => {
         const recordedColumn = recordedColumnOf.get(columnKey);
-        const hash = recordedColumn === undefined ? null : hashAt(row, recordedColumn);
+        const hash = recordedColumn === undefined || row === null ? null : hashAt(row, recordedColumn);
         return hash === null || cellHash(formulaOf(tableRow, c)) === hash;
       });
       const userCellsEmpty = Array.from({ length: table.columns }, (_, c) => c).every((c) => taken.has(c) || isEmpty(formulaOf(tableRow, c)));
@@ -613,7 +634,8 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
       const fresh = newContent(grid, g, columnKey, record.mode);
       if (!fresh) continue;
       const recordedColumn = recordedColumnOf.get(columnKey);
-      const recordedHash = recordedColumn === undefined ? null : hashAt(row, recordedColumn);
+      // An adopted row has no recorded hashes: any cell that differs from the release is kept as the user's.
+      const recordedHash = row === null ? "adopted" : recordedColumn === undefined ? null : hashAt(row, recordedColumn);
       const current = formulaOf(tableRow, c);
       const address = at(top + tableRow, table.column + c);
       const isFormulaCell = typeof fresh.content === "string" && fresh.content.startsWith("=") && record.mode === "formulas";
@@ -646,7 +668,6 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
 
   // Rows the release adds (not ours yet, not deleted by the user): written below the table.
   const matched = new Set(rowOf.keys());
-  const recordedIds = new Set(recordedRows.map((each) => each.rowId));
   const added = grid.rowIds.map((rowId, g) => ({ rowId, g })).filter(({ rowId }) => !matched.has(rowId) && !recordedIds.has(rowId) && !omitted.has(rowId));
   for (const rowId of omitted) {
     if (gridRowOf.has(rowId)) {

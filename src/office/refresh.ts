@@ -104,6 +104,16 @@ export interface RefreshOptions {
   readonly log?: Language | false;
   /** The request size at which a write is split (default 4 MB). */
   readonly payloadBudgetBytes?: number;
+  /**
+   * Requirement-set check (Office.context.requirements.isSetSupported). Below ExcelApi 1.6 there is
+   * no Range.calculate: the BJ.* cells are recalculated by writing their formulas back instead.
+   */
+  readonly isSetSupported?: (name: string, version: string) => boolean;
+}
+
+function defaultIsSetSupported(): (name: string, version: string) => boolean {
+  if (typeof Office !== "undefined" && Office.context?.requirements) return (name, version) => Office.context.requirements.isSetSupported(name, version);
+  return () => true;
 }
 
 /** Split a write where a request would pass this (Excel on the web refuses 5 MB requests). */
@@ -143,7 +153,8 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
       const sheetById = new Map(workbook.worksheets.items.map((sheet) => [sheet.id, sheet]));
       const partById = new Map(parts.map((part) => [part.id, part]));
       const budget = options.payloadBudgetBytes ?? WRITE_BUDGET_BYTES;
-      const steps = writeSteps(plan, sheetById, partById);
+      const canCalculate = (options.isSetSupported ?? defaultIsSetSupported())("ExcelApi", "1.6");
+      const steps = writeSteps(plan, sheetById, partById, canCalculate ? null : formulasOf(view));
       let logSheet: string | null = null;
       if (logLanguage !== null) {
         logSheet = uniqueSheetName(LOG_SHEET[logLanguage], workbook.worksheets.items.map((sheet) => sheet.name));
@@ -281,7 +292,23 @@ interface Step {
  * grow); then the BJ.* cells are recalculated; then table rows are deleted, bottom row first (a
  * deletion moves only what lies below it); then the records are rewritten.
  */
-function writeSteps(plan: RefreshPlan, sheets: ReadonlyMap<string, RfWorksheet>, parts: ReadonlyMap<string, RfCustomXmlPart>): Step[] {
+/** The formulas of every sheet's used range, to write BJ.* formulas back where Range.calculate is missing. */
+function formulasOf(view: WorkbookView): (sheetId: string, rect: CellRect) => unknown[][] | null {
+  const sheets = new Map(view.sheets.map((sheet) => [sheet.id, sheet]));
+  return (sheetId, rect) => {
+    const used = sheets.get(sheetId)?.used;
+    if (!used) return null;
+    return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => used.formulas[rect.row - used.row + r]?.[rect.column - used.column + c] ?? null));
+  };
+}
+
+function writeSteps(
+  plan: RefreshPlan,
+  sheets: ReadonlyMap<string, RfWorksheet>,
+  parts: ReadonlyMap<string, RfCustomXmlPart>,
+  /** Null where Range.calculate exists; else the formulas to write back (ExcelApi below 1.6). */
+  rewrite: ((sheetId: string, rect: CellRect) => unknown[][] | null) | null,
+): Step[] {
   const steps: Step[] = [];
   const range = (sheetId: string, rect: CellRect): RfRange | null => sheets.get(sheetId)?.getRange(rectAddress(rect)) ?? null;
   for (const table of plan.writes) {
@@ -312,7 +339,14 @@ function writeSteps(plan: RefreshPlan, sheets: ReadonlyMap<string, RfWorksheet>,
     }
   }
   for (const { sheetId, rects } of plan.calculate) {
-    for (const rect of rects) steps.push({ weight: weight("Range.calculate", rectAddress(rect)), ops: 1, apply: () => range(sheetId, rect)?.calculate() });
+    for (const rect of rects) {
+      const formulas = rewrite?.(sheetId, rect) ?? null;
+      if (rewrite === null) steps.push({ weight: weight("Range.calculate", rectAddress(rect)), ops: 1, apply: () => range(sheetId, rect)?.calculate() });
+      else if (formulas) steps.push({ weight: weight("Range.formulas", formulas), ops: 1, apply: () => {
+        const target = range(sheetId, rect);
+        if (target) target.formulas = formulas;
+      } });
+    }
   }
   const deletions = plan.writes.flatMap((table) => table.deleteRows.map((rect) => ({ sheetId: table.sheetId, rect })));
   deletions.sort((a, b) => b.rect.row - a.rect.row);

@@ -91,6 +91,40 @@ describe("refresh edge cases", () => {
     expect((await read(host, "Sheet1!B9:C10")).values).toEqual([["My own row", 7], [newGrid.rows[newGrid.rows.length - 1]?.[0], newGrid.rows[newGrid.rows.length - 1]?.[1]]]);
   });
 
+  it("below ExcelApi 1.6 (no Range.calculate) the BJ.* formulas are written back instead, still in one write", async () => {
+    const { host, port, refresh } = setup({ requirementSets: { ExcelApi: "1.5" } });
+    resetActiveRelease();
+    await port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2", mode: "formulas" });
+    setActiveRelease(REVISED.release, { kind: "channel" });
+    const run = await measured(host, () => refresh(REVISED, { isSetSupported: host.isSetSupported }));
+    expect(run.syncs).toBe(3);
+    expect(host.syncs.flatMap((record) => record.locations).filter((location) => location.endsWith("calculate"))).toEqual([]);
+    expect((await read(host, "Sheet1!C4")).values).toEqual([[1950]]);
+  });
+
+  it("recovers from a write Excel applied only in part: the next refresh adopts what was written, adds nothing twice", async () => {
+    const { host, port, refresh } = setup();
+    await port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
+    const policy = tableGrid(EMBEDDED, "two_zones_policy", "en");
+    await port.insertTable(policy, { address: "Sheet1!J2" });
+    // Just before the write, the user merges cells that straddle the policy table's columns below it:
+    // deleting its removed row then fails, after the cells of both tables were written (no rollback).
+    const bottom = 3 + policy.rows.length + 4;
+    host.onBeforeSync(host.syncCount + 3, () => host.user.merge(`Sheet1!N${bottom}:P${bottom}`));
+    await expect(refresh(REVISED)).rejects.toMatchObject({ code: "office_error" });
+    const failed = host.syncs[host.syncs.length - 1];
+    expect([failed?.failed, failed?.locations.includes("Range.delete")]).toEqual(["InvalidOperation", true]);
+    const newGrid = tableGrid(REVISED, "fdi_headline", "en");
+    expect((await read(host, `Sheet1!B4:F${3 + newGrid.rows.length}`)).values).toEqual(newGrid.rows);
+    // The records were not rewritten. Refreshing again adopts the written row instead of adding it twice.
+    const report = await refresh(REVISED);
+    const fdi = report.tables.find((table) => table.tableId === "fdi_headline");
+    expect(fdi?.changes.filter((change) => change.kind === "row_added" || change.kind === "user_edit")).toEqual([]);
+    expect((await read(host, `Sheet1!B${4 + newGrid.rows.length}`)).values).toEqual([[newGrid.note]]);
+    const again = await refresh(REVISED);
+    expect(again.tables.find((table) => table.tableId === "fdi_headline")?.status).toBe("current");
+  });
+
   it("a table with a totals row that would need a row added is blocked, and nothing is written", async () => {
     const { host, port, refresh } = setup();
     const inserted = await port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
