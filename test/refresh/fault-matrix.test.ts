@@ -120,6 +120,20 @@ describe("refresh fault matrix", () => {
     expect(recordsOf(outcome.after)[0]?.table?.address).toBe(`D40:H${40 + NEW_GRID.rows.length}`);
   });
 
+  it("the table moved to another sheet: found by name, refreshed there; its lines left behind are reported, not written", async () => {
+    const workbook = setup();
+    const name = await insertFdi(workbook);
+    workbook.host.user.addSheet("Elsewhere");
+    workbook.host.user.moveTable(name, "Elsewhere!C5");
+    const outcome = await refreshAndCompare(workbook);
+    expect(outcome.problems).toEqual([]);
+    expect((await read(workbook.host, `Elsewhere!C6:G${5 + NEW_GRID.rows.length}`)).values).toEqual(NEW_GRID.rows);
+    const lines = outcome.report.tables[0]?.changes.filter((change) => change.reason === "line_not_found").map((change) => change.columnKey);
+    expect(lines).toEqual(["title", "note", "source"]);
+    expect(changedCells(outcome.before, outcome.after).filter((address) => address.startsWith("Sheet1!"))).toEqual([]);
+    expect(recordsOf(outcome.after)[0]?.sheet.name).toBe("Elsewhere");
+  });
+
   it("the table resized (a column added on its right): our columns refreshed, the user's column left alone", async () => {
     const workbook = setup();
     const name = await insertFdi(workbook);
