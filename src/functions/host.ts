@@ -50,7 +50,9 @@ export function hostSupportOf(office: OfficeLike | undefined): HostSupport | nul
   const context = office?.context;
   const requirements = context?.requirements;
   if (!context || !requirements || typeof requirements.isSetSupported !== "function") return null;
-  const cellValues = requirements.isSetSupported("CustomFunctionsRuntime", "1.4");
+  // Cell value objects are CustomFunctionsRuntime 1.4; the types returned (FormattedNumberCellValue,
+  // EntityCellValue) are ExcelApi 1.16. Microsoft ships both in the same builds; both are checked.
+  const cellValues = requirements.isSetSupported("CustomFunctionsRuntime", "1.4") && requirements.isSetSupported("ExcelApi", "1.16");
   return Object.freeze({
     cellValues,
     doubleNumberFormat: cellValues && requirements.isSetSupported("ExcelApi", "1.19"),
