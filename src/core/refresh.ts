@@ -21,7 +21,7 @@ import { cellAddress, qualified } from "./a1";
 import type { DatasetIndex } from "./lookup";
 import { TEXT_FORMAT } from "./formats";
 import { statFormula, tableGrid, type TableGrid } from "./tables";
-import { TRACKING_NAMESPACE, cellHash, headerFingerprint, type TrackingDamage, type TrackingRecord } from "./tracking";
+import { cellHash, headerFingerprint, type TrackingDamage, type TrackingRecord } from "./tracking";
 
 // ---------------------------------------------------------------- the report -------------------
 
@@ -395,7 +395,6 @@ interface TablePlan {
 interface Context {
   readonly index: DatasetIndex;
   readonly sheets: ReadonlyMap<string, SheetView>;
-  readonly tables: readonly TableView[];
 }
 
 function reportOf(
@@ -981,7 +980,7 @@ export function formulaCells(sheets: readonly SheetView[]): { counts: FormulaCou
  * write; a missing table is reported, never recreated; a blocked table gets no write at all.
  */
 export function planRefresh(view: WorkbookView, release: DatasetIndex): RefreshPlan {
-  const ctx: Context = { index: release, sheets: new Map(view.sheets.map((sheet) => [sheet.id, sheet])), tables: view.tables };
+  const ctx: Context = { index: release, sheets: new Map(view.sheets.map((sheet) => [sheet.id, sheet])) };
   const plans = locateTrackedTables(view).map((located) => planTable(located, ctx));
   const writes = plans.flatMap((plan) => (plan.write ? [plan.write] : []));
   const cells = formulaCells(view.sheets);
@@ -1013,9 +1012,6 @@ export function planRefresh(view: WorkbookView, release: DatasetIndex): RefreshP
     calculate: writes.length > 0 ? cells.runs : [],
   };
 }
-
-/** The namespace refresh reads records from (re-exported for the adapter). */
-export const REFRESH_RECORD_NAMESPACE = TRACKING_NAMESPACE;
 
 // ---------------------------------------------------------------- words -------------------------
 
