@@ -1097,9 +1097,10 @@ export function summarizeReport(report: RefreshReport, language: Language): stri
   const parts = [...counts.entries()].map(([status, n]) => `${REFRESH_STATUS_TEXT[language][status]}${language === "en" ? ": " : "："}${n}`);
   const written = report.tables.reduce((n, table) => n + table.changes.filter((change) => change.written && change.kind !== "unchanged").length, 0);
   const release = language === "en" ? `Release ${report.releaseId}` : `数据版本 ${report.releaseId}`;
+  const noun = written === 1 ? "change" : "changes";
   const cells = report.dryRun
-    ? language === "en" ? `${written} changes planned (nothing written yet)` : `计划 ${written} 处更改（尚未写入）`
-    : language === "en" ? `${written} changes written` : `已写入 ${written} 处更改`;
+    ? language === "en" ? `${written} ${noun} planned (nothing written yet)` : `计划 ${written} 处更改（尚未写入）`
+    : language === "en" ? `${written} ${noun} written` : `已写入 ${written} 处更改`;
   return language === "en" ? `${release}. ${parts.join(", ")}. ${cells}.` : `${release}。${parts.join("，")}。${cells}。`;
 }
 
