@@ -1,6 +1,6 @@
 /**
  * The hostile dataset (test/fixtures/hostile) through the custom functions and through insert,
- * against the simulated Excel host: nothing is written as a formula that the add-in did not mean
+ * and through a refresh from the embedded release to the hostile one, against the simulated Excel host: nothing is written as a formula that the add-in did not mean
  * (=BJ.* in the formula modes), every text that Excel would read as a formula lands in a text ("@")
  * cell, text comes back verbatim (no truncation, no mangling of RTL marks, zero-width characters or
  * emoji), tracking records survive the text, and inserts keep their 2 syncs. The pane's part (the
@@ -14,6 +14,7 @@ import { REGISTERED } from "../../src/functions/functions";
 import type { HostSupport } from "../../src/functions/host";
 import { STAT_FIELDS, createLibrary } from "../../src/functions/library";
 import { ExcelWorkbook, INSERT_MODES } from "../../src/office";
+import { refreshTables } from "../../src/office/refresh";
 import { createSimulatedExcel, renderValue } from "../../src/simulated-excel";
 import type { SimCustomFunction, SimulatedExcel } from "../../src/simulated-excel";
 import { FORMULA_LIKE, HOSTILE, hostileRelease } from "../fixtures/hostile/hostile-release";
@@ -151,4 +152,42 @@ describe("insert of hostile tables", () => {
     expect(report.damagedParts).toEqual([]);
     expect(report.entries.map((entry) => entry.found !== null)).toEqual([true]);
   });
+});
+
+describe("refresh to the hostile release", () => {
+  test.each(INSERT_MODES.flatMap((mode) => LANGUAGES.map((language) => ({ mode, language }))))(
+    "every table ($language, $mode) refreshed from the embedded release: no accidental formula, records intact",
+    async ({ mode, language }) => {
+      const host: SimulatedExcel = createSimulatedExcel({ functions: bjFunctions });
+      const port = new ExcelWorkbook({ run: host.run, isSetSupported: host.isSetSupported });
+      const embedded = currentDataset();
+      await port.insertAllTables(
+        embedded.release.tables.map((table) => tableGrid(embedded, table.id, language)),
+        { title: "All", sheetName: "All", mode },
+      );
+      const report = await refreshTables(host.run, index);
+      expect(report.syncs).toBeLessThanOrEqual(3);
+
+      const model = host.save().workbook;
+      const problems: string[] = [];
+      const texts: string[] = [];
+      for (const sheet of model.sheets) {
+        for (const [key, cell] of Object.entries(sheet.cells)) {
+          if (cell.formula !== undefined && !(mode !== "values" && /^=BJ\.(STAT|TABLE)\(/.test(cell.formula))) problems.push(`${sheet.name}!${key}: formula ${cell.formula.slice(0, 60)}`);
+          if (typeof cell.value === "string") {
+            texts.push(cell.value);
+            if (/^[=+\-@]/.test(cell.value) && cell.formula === undefined && cell.spillFrom === undefined && cell.numberFormat !== "@") {
+              problems.push(`${sheet.name}!${key}: formula-like text in a ${cell.numberFormat ?? "General"} cell`);
+            }
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+      // The refresh did bring the hostile texts in (a refresh that changed nothing would pass the above).
+      expect(FORMULA_LIKE.some((text) => texts.some((t) => t.includes(text)))).toBe(true);
+      const listed = await port.listInserted();
+      expect(listed.damagedParts).toEqual([]);
+      expect(listed.entries.every((entry) => entry.found !== null)).toBe(true);
+    },
+  );
 });
