@@ -8,6 +8,10 @@
  *                              Microsoft's CDN, so nothing needs the network
  *   preview/*.js, *.css        the bundles (functions, taskpane, preview) and stylesheets
  *   assets/, help.html ...     what the pane links to, relative to the page
+ *   releases/index.json,       the release channel, as the add-in's build publishes it (the embedded
+ *   releases/<id>.json         release and its checksum: scripts/release-channel-plugin.js); the pane
+ *                              reads it beside the page, so a newer release published here reaches
+ *                              the preview too (docs/releases.md)
  *
  * One document, not a frame: office.js in a frame waits for an Office host to answer and never
  * reports "no host"; in a top-level page it does, and the pane then takes the preview's workbook.
@@ -20,6 +24,7 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const ReleaseChannelPlugin = require("./scripts/release-channel-plugin");
 
 /** The files of @microsoft/office-js that office.js loads outside Office (found with the browser test). */
 const OFFICE_JS_FILES = ["office.js", "o15apptofilemappingtable.js"];
@@ -83,6 +88,8 @@ module.exports = (_env, argv) => {
           ...OFFICE_JS_FILES.map((file) => ({ from: path.join(officeDist, file), to: `${SUBDIR}/office-js/${file}`, info: { minimized: true } })),
         ],
       }),
+      // releases/index.json and the embedded release, beside index.html: the pane's release channel.
+      new ReleaseChannelPlugin(),
     ],
     performance: { hints: false },
   };

@@ -3,7 +3,9 @@
  * simulated by src/simulated-excel, drawn as a grid with sheet tabs, row and column headers, the
  * selection and table styling. Each cell shows its formatted text (the simulator's renderValue);
  * =BJ.* formulas are evaluated by the real functions. Clicking a cell (or moving with the arrow
- * keys) selects it, and the pane inserts there.
+ * keys) selects it, and the pane inserts there. The workbook is saved to the tab's sessionStorage
+ * after every change and reopened from it on a reload (as a user reopens a file), so a reload (e.g.
+ * to pick up a newly published release) keeps what was inserted.
  *
  * How the pane finds this workbook: this script runs before taskpane.js (the page's script order)
  * and sets `window.bjPreviewHost = { run, isSetSupported }` over the simulator. When Office.onReady
@@ -15,7 +17,15 @@
 import type { ExcelRun, XlContext } from "../office";
 import type { PreviewHost } from "../taskpane/host";
 import { REGISTERED } from "../functions/functions";
-import { createSimulatedExcel, renderValue, type SimCustomFunction, type WorkbookModel } from "../simulated-excel";
+import {
+  createSimulatedExcel,
+  openSimulatedExcel,
+  renderValue,
+  type SimCustomFunction,
+  type SimulatedExcel,
+  type SimulatedWorkbookSnapshot,
+  type WorkbookModel,
+} from "../simulated-excel";
 import { cellAddress, columnLetters, qualified } from "../core/a1";
 
 /** Each registered function under its full name, called as Excel calls it. */
@@ -23,7 +33,42 @@ const functions: Record<string, SimCustomFunction> = Object.fromEntries(
   Object.entries(REGISTERED).map(([id, fn]) => [`BJ.${id}`, (...args: unknown[]): unknown => Reflect.apply(fn, undefined, args)]),
 );
 
-const host = createSimulatedExcel({ functions });
+/** Where the page keeps its workbook between reloads (this tab only, as a file a user reopens). */
+const WORKBOOK_STORAGE_KEY = "bj-preview.workbook.v1";
+
+/** The tab's session storage, or null where the browser refuses it (privacy settings, sandboxing). */
+function sessionStore(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The workbook saved by this tab before a reload, reopened as Excel reopens a file; a new empty
+ * workbook when there is none or it cannot be read.
+ */
+function openWorkbook(): SimulatedExcel {
+  try {
+    const saved = sessionStore()?.getItem(WORKBOOK_STORAGE_KEY);
+    if (saved) return openSimulatedExcel(JSON.parse(saved) as SimulatedWorkbookSnapshot, { functions });
+  } catch {
+    // Unreadable or from another version: start afresh (the next save replaces it).
+  }
+  return createSimulatedExcel({ functions });
+}
+
+const host = openWorkbook();
+
+/** Saves the workbook for the next reload of this tab. A full or blocked storage is ignored. */
+function persist(snapshot: SimulatedWorkbookSnapshot): void {
+  try {
+    sessionStore()?.setItem(WORKBOOK_STORAGE_KEY, JSON.stringify(snapshot));
+  } catch {
+    // Quota exceeded or storage disabled: the workbook simply does not survive a reload.
+  }
+}
 
 /** Fill colours of the table styles the pane offers: header, header text, band. */
 const TABLE_STYLES: Record<string, { header: string; headerText: string; band: string }> = {
@@ -63,7 +108,9 @@ let formulaBar: HTMLElement;
 
 /** Draws the active sheet from a snapshot of the simulated workbook. */
 function render(): void {
-  const model: WorkbookModel = host.save().workbook;
+  const snapshot = host.save();
+  persist(snapshot);
+  const model: WorkbookModel = snapshot.workbook;
   const sheet = model.sheets.find((each) => each.id === model.activeSheetId) ?? model.sheets[0];
   if (!sheet) return;
   const selection = model.selection;
