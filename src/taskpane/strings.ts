@@ -87,6 +87,32 @@ export interface PaneStrings {
   readonly errorPrefix: string;
   readonly unexpected: (detail: string) => string;
   readonly retryNewSheet: string;
+  readonly releaseChecking: string;
+  /** The release line's label (the line itself is core's describeOrigin). */
+  readonly releaseInUse: string;
+  readonly releaseSwitched: (line: string) => string;
+  readonly refreshFigures: string;
+  readonly refreshPlanHeading: string;
+  readonly refreshReportHeading: string;
+  readonly refreshPlanIntro: (release: string) => string;
+  readonly refreshApply: string;
+  readonly refreshCancel: string;
+  readonly refreshClose: string;
+  readonly refreshWriteLog: string;
+  readonly refreshUpToDate: (release: string) => string;
+  readonly refreshCancelled: string;
+  readonly refreshStale: string;
+  readonly refreshFailed: string;
+  readonly refreshLogWritten: (sheet: string) => string;
+  readonly refreshNoChanges: string;
+  readonly refreshFromTo: (from: string, to: string) => string;
+  readonly refreshKept: (yours: string, release: string) => string;
+  readonly refreshEmptyCell: string;
+  readonly refreshDamaged: (count: number) => string;
+  readonly statusLabel: (status: string) => string;
+  readonly formulaCountsHeading: string;
+  readonly formulaCount: (sheet: string, count: number) => string;
+  readonly formulaCountsNone: string;
   readonly help: string;
   readonly helpHref: string;
   readonly dismiss: string;
@@ -179,6 +205,31 @@ const EN: PaneStrings = {
   errorPrefix: "Error:",
   unexpected: (detail) => `Something went wrong (${detail}). Nothing more was changed; try again, or reopen the pane.`,
   retryNewSheet: "Insert on a new sheet instead",
+  releaseChecking: "Checking the release channel for a newer release…",
+  releaseInUse: "Figures",
+  releaseSwitched: (line) => `Now using ${line}.`,
+  refreshFigures: "Refresh figures",
+  refreshPlanHeading: "Refresh plan: nothing is written until you apply it",
+  refreshReportHeading: "Refresh report",
+  refreshPlanIntro: (release) => `What refreshing to release ${release} would do, table by table:`,
+  refreshApply: "Apply",
+  refreshCancel: "Cancel",
+  refreshClose: "Close the report",
+  refreshWriteLog: "Also write this report to a \"Refresh log\" sheet",
+  refreshUpToDate: (release) => `Up to date: every table already shows release ${release}. Nothing was written.`,
+  refreshCancelled: "Refresh cancelled. Nothing was written.",
+  refreshStale: "The release in use changed while the plan was open: the plan was closed. Refresh again to review the new one.",
+  refreshFailed: "Could not refresh the figures.",
+  refreshLogWritten: (sheet) => `The report is also on the sheet ${sheet}.`,
+  refreshNoChanges: "Nothing to change in this table.",
+  refreshFromTo: (from, to) => `release ${from} → ${to}`,
+  refreshKept: (yours, release) => `yours: ${yours} · release: ${release}`,
+  refreshEmptyCell: "(empty)",
+  refreshDamaged: (count) => `${count} tracking ${count === 1 ? "record" : "records"} could not be read and ${count === 1 ? "was" : "were"} left untouched.`,
+  statusLabel: (status) => `Status: ${status}`,
+  formulaCountsHeading: "BJ.* formulas per sheet",
+  formulaCount: (sheet, count) => `${sheet}: ${count} ${count === 1 ? "cell" : "cells"}`,
+  formulaCountsNone: "No BJ.* formulas in this workbook.",
   help: "Help",
   helpHref: "help.html",
   dismiss: "Dismiss",
@@ -269,6 +320,31 @@ const ZH: PaneStrings = {
   errorPrefix: "错误：",
   unexpected: (detail) => `出现问题（${detail}）。未再作其他更改；请重试，或重新打开任务窗格。`,
   retryNewSheet: "改为插入到新工作表",
+  releaseChecking: "正在检查版本发布渠道是否有更新的数据版本…",
+  releaseInUse: "数据",
+  releaseSwitched: (line) => `现使用${line}。`,
+  refreshFigures: "刷新数据",
+  refreshPlanHeading: "刷新计划：确认应用之前不会写入任何内容",
+  refreshReportHeading: "刷新报告",
+  refreshPlanIntro: (release) => `刷新到数据版本 ${release} 将逐表作如下更改：`,
+  refreshApply: "应用",
+  refreshCancel: "取消",
+  refreshClose: "关闭报告",
+  refreshWriteLog: "同时将此报告写入“刷新日志”工作表",
+  refreshUpToDate: (release) => `已是最新：所有数据表均已是数据版本 ${release}。未写入任何内容。`,
+  refreshCancelled: "已取消刷新，未写入任何内容。",
+  refreshStale: "计划打开期间使用的数据版本已变更，计划已关闭。请重新刷新以查看新计划。",
+  refreshFailed: "无法刷新数据。",
+  refreshLogWritten: (sheet) => `报告也已写入工作表 ${sheet}。`,
+  refreshNoChanges: "此表格无需更改。",
+  refreshFromTo: (from, to) => `数据版本 ${from} → ${to}`,
+  refreshKept: (yours, release) => `您的值：${yours} · 新版本：${release}`,
+  refreshEmptyCell: "（空）",
+  refreshDamaged: (count) => `有 ${count} 条跟踪记录无法读取，未作改动。`,
+  statusLabel: (status) => `状态：${status}`,
+  formulaCountsHeading: "各工作表中的 BJ.* 公式",
+  formulaCount: (sheet, count) => `${sheet}：${count} 个单元格`,
+  formulaCountsNone: "本工作簿中没有 BJ.* 公式。",
   help: "帮助",
   helpHref: "help.html#zh-CN",
   dismiss: "关闭",

@@ -1,0 +1,121 @@
+/**
+ * What the pane shows of a refresh plan or report (src/core/refresh.ts's RefreshReport): table by
+ * table, its status and why, and cell by cell what changes (old → new), what is kept (the user's
+ * value and the release's), rows added or removed, labels changed. The words are core's
+ * (REFRESH_STATUS_TEXT, REFRESH_KIND_TEXT, REFRESH_REASON_TEXT, summarizeReport); the pane's own
+ * come from strings.ts. Unchanged cells are left out.
+ *
+ * Layer: task pane (pure: no DOM, so jest checks it against real reports from the simulator).
+ */
+import type { Language } from "../data";
+import {
+  type DatasetIndex,
+  type FormulaCount,
+  REFRESH_KIND_TEXT,
+  REFRESH_REASON_TEXT,
+  REFRESH_STATUS_TEXT,
+  type RefreshCell,
+  type RefreshChange,
+  type RefreshChangeKind,
+  type RefreshReport,
+  type RefreshStatus,
+  type RefreshTableReport,
+  summarizeReport,
+} from "../core";
+import { STRINGS } from "./strings";
+
+export interface ChangeView {
+  readonly kind: RefreshChangeKind;
+  /** Core's word for the kind ("Updated", "Your edit kept" ...). */
+  readonly kindText: string;
+  /** Where: the cell's address, the row's label (or id), the column key. */
+  readonly where: string;
+  /** "old → new"; for a kept user edit, both values named; "" where neither exists. */
+  readonly values: string;
+  /** Why it was kept or not written, in words; null where there is no reason. */
+  readonly reason: string | null;
+  readonly written: boolean;
+  readonly address: string | null;
+}
+
+export interface TableRefreshView {
+  readonly recordId: string;
+  readonly status: RefreshStatus;
+  readonly statusText: string;
+  /** The curated table's title in the release (its id where the release has no such table). */
+  readonly title: string;
+  /** The Excel table's name and sheet, where known. */
+  readonly place: string;
+  /** "release A → B". */
+  readonly releases: string;
+  /** Why the table is blocked or missing; null otherwise. */
+  readonly reason: string | null;
+  /** Every change but the unchanged cells. */
+  readonly changes: readonly ChangeView[];
+}
+
+/** A cell's content as shown in a plan line: "(empty)" for nothing. */
+export function cellShown(cell: RefreshCell, language: Language): string {
+  return cell === null || cell === "" ? STRINGS[language].refreshEmptyCell : String(cell);
+}
+
+/** A row's label in the release (figure or fact), else its id; null for no row. */
+function rowLabel(rowId: string | null, dataset: DatasetIndex, language: Language): string | null {
+  if (rowId === null) return null;
+  return (dataset.figure(rowId) ?? dataset.fact(rowId))?.label[language] ?? rowId;
+}
+
+export function changeView(change: RefreshChange, dataset: DatasetIndex, language: Language): ChangeView {
+  const text = STRINGS[language];
+  const where = [change.address, rowLabel(change.rowId, dataset, language), change.columnKey]
+    .filter((part): part is string => part !== null && part !== "")
+    .join(" · ");
+  const values =
+    change.kind === "user_edit"
+      ? text.refreshKept(cellShown(change.before, language), cellShown(change.after, language))
+      : change.before === null && change.after === null
+        ? ""
+        : `${cellShown(change.before, language)} → ${cellShown(change.after, language)}`;
+  return {
+    kind: change.kind,
+    kindText: REFRESH_KIND_TEXT[language][change.kind],
+    where,
+    values,
+    reason: change.reason ? REFRESH_REASON_TEXT[language][change.reason] : null,
+    written: change.written,
+    address: change.address,
+  };
+}
+
+export function tableRefreshView(table: RefreshTableReport, dataset: DatasetIndex, language: Language): TableRefreshView {
+  return {
+    recordId: table.recordId,
+    status: table.status,
+    statusText: REFRESH_STATUS_TEXT[language][table.status],
+    title: dataset.table(table.tableId)?.title[language] ?? table.tableId,
+    place: [table.tableName, table.sheet].filter((part): part is string => part !== null && part !== "").join(" · "),
+    releases: STRINGS[language].refreshFromTo(table.fromRelease, table.toRelease),
+    reason: table.reason ? REFRESH_REASON_TEXT[language][table.reason] : null,
+    changes: table.changes.filter((change) => change.kind !== "unchanged").map((change) => changeView(change, dataset, language)),
+  };
+}
+
+/** Every table of a plan or report, in the report's order. */
+export function refreshViews(report: RefreshReport, dataset: DatasetIndex, language: Language): TableRefreshView[] {
+  return report.tables.map((table) => tableRefreshView(table, dataset, language));
+}
+
+/** The one-line summary: "Up to date …" (nothing written), else core's counts per status. */
+export function refreshSummary(report: RefreshReport, language: Language): string {
+  return report.upToDate ? STRINGS[language].refreshUpToDate(report.releaseId) : summarizeReport(report, language);
+}
+
+/** Each record's table report, for the statuses of the "Inserted in this workbook" list. */
+export function statusesByRecord(report: RefreshReport): Map<string, RefreshTableReport> {
+  return new Map(report.tables.map((table) => [table.recordId, table]));
+}
+
+/** The sheets holding BJ.* formulas, with their counts ("Sheet1: 3 cells"); none → []. */
+export function formulaCountTexts(counts: readonly FormulaCount[], language: Language): { sheet: string; text: string }[] {
+  return counts.filter((count) => count.count > 0).map((count) => ({ sheet: count.sheet, text: STRINGS[language].formulaCount(count.sheet, count.count) }));
+}

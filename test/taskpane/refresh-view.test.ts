@@ -1,0 +1,104 @@
+/**
+ * What the pane shows of a refresh plan and report (src/taskpane/refresh-view.ts), from real reports:
+ * a table inserted with the embedded release into the simulated workbook, then planned against the
+ * revised fixture by the adapter's refresh (a dry run), and applied.
+ */
+import { REFRESH_KIND_TEXT, REFRESH_REASON_TEXT, REFRESH_STATUS_TEXT, resetActiveRelease, summarizeReport, tableGrid } from "../../src/core";
+import type { Language } from "../../src/data";
+import { cellShown, formulaCountTexts, refreshSummary, refreshViews, statusesByRecord } from "../../src/taskpane/refresh-view";
+import { STRINGS } from "../../src/taskpane/strings";
+import { EMBEDDED, revisedIndex, setup } from "../refresh/helpers";
+
+const REVISED = revisedIndex();
+const LANGUAGES: readonly Language[] = ["en", "zh"];
+
+afterEach(() => resetActiveRelease());
+
+/** fdi_headline at Sheet1!B2 (title B2, header row 3, data from row 4), and the value cell of a row. */
+async function inserted(mode: "values" | "formulas" = "values") {
+  const workbook = setup();
+  const grid = tableGrid(EMBEDDED, "fdi_headline", "en");
+  const result = await workbook.port.insertTable(grid, { address: "Sheet1!B2", mode });
+  const valueColumn = "BCDEFGH"[grid.columnKeys.indexOf("value")] ?? "?";
+  const valueCell = (rowId: string): string => `${valueColumn}${4 + grid.rowIds.indexOf(rowId)}`;
+  return { ...workbook, grid, result, valueCell };
+}
+
+describe("the refresh plan as the pane shows it", () => {
+  it("lists the stale value old → new at its cell, the added row, and the kept user edit with both values", async () => {
+    const { host, refresh, result, valueCell } = await inserted();
+    const edited = "fdi_new_enterprises_yoy";
+    await host.user.type(`Sheet1!${valueCell(edited)}`, 42);
+    const plan = await refresh(REVISED, { dryRun: true });
+    const fdi = { before: EMBEDDED.figure("fdi_new_enterprises"), after: REVISED.figure("fdi_new_enterprises") };
+    if (!fdi.before || !fdi.after) throw new Error("fdi_new_enterprises missing");
+
+    for (const language of LANGUAGES) {
+      const [table, ...others] = refreshViews(plan, REVISED, language);
+      expect(others).toEqual([]);
+      if (!table) throw new Error("no table in the plan");
+      expect(table.recordId).toBe(result.binding.recordId);
+      expect(table.status).toBe("stale");
+      expect(table.statusText).toBe(REFRESH_STATUS_TEXT[language].stale);
+      expect(table.title).toBe(REVISED.table("fdi_headline")?.title[language]);
+      expect(table.releases).toBe(STRINGS[language].refreshFromTo(EMBEDDED.release.id, REVISED.release.id));
+      expect(table.reason).toBeNull();
+
+      const update = table.changes.find((change) => change.kind === "update" && change.address?.endsWith(`!${valueCell("fdi_new_enterprises")}`));
+      expect(update).toMatchObject({
+        kindText: REFRESH_KIND_TEXT[language].update,
+        values: `${fdi.before.value} → ${fdi.after.value}`,
+        written: true,
+      });
+      expect(update?.where).toContain(fdi.after.label[language]);
+
+      const kept = table.changes.find((change) => change.kind === "user_edit");
+      expect(kept?.address).toMatch(new RegExp(`!${valueCell(edited)}$`));
+      expect(kept?.written).toBe(false);
+      expect(kept?.reason).toBe(REFRESH_REASON_TEXT[language].kept_user_edit);
+      const release = REVISED.figure(edited)?.value;
+      expect(kept?.values).toBe(STRINGS[language].refreshKept("42", String(release)));
+
+      expect(table.changes.some((change) => change.kind === "row_added" && change.written)).toBe(true);
+      expect(table.changes.some((change) => change.kind === "unchanged")).toBe(false);
+      expect(refreshSummary(plan, language)).toBe(summarizeReport(plan, language));
+    }
+    expect(statusesByRecord(plan).get(result.binding.recordId ?? "")?.status).toBe("stale");
+  });
+
+  it("after applying, the next plan is 'Up to date' in the pane's words", async () => {
+    const { refresh } = await inserted();
+    const applied = await refresh(REVISED);
+    expect(applied.upToDate).toBe(false);
+    const again = await refresh(REVISED, { dryRun: true });
+    expect(again.upToDate).toBe(true);
+    for (const language of LANGUAGES) {
+      expect(refreshSummary(again, language)).toBe(STRINGS[language].refreshUpToDate(REVISED.release.id));
+      expect(refreshViews(again, REVISED, language).map((table) => [table.status, table.changes.length])).toEqual([["current", 0]]);
+    }
+  });
+
+  it("marks a deleted table missing, with its reason", async () => {
+    const { host, refresh, result } = await inserted();
+    host.user.deleteTable(result.binding.tableName);
+    const plan = await refresh(REVISED, { dryRun: true });
+    const [table] = refreshViews(plan, REVISED, "en");
+    expect(table?.status).toBe("missing");
+    expect(table?.statusText).toBe(REFRESH_STATUS_TEXT.en.missing);
+    expect(table?.reason).toBe(REFRESH_REASON_TEXT.en.table_not_found);
+  });
+
+  it("counts the BJ.* formulas per sheet, and says nothing for sheets without", async () => {
+    const { refresh, grid } = await inserted("formulas");
+    const plan = await refresh(EMBEDDED, { dryRun: true });
+    const formulaRows = grid.valueFigureIds.filter((id) => id !== null).length;
+    expect(formulaCountTexts(plan.formulaCells, "en")).toEqual([{ sheet: "Sheet1", text: STRINGS.en.formulaCount("Sheet1", formulaRows) }]);
+    expect(formulaCountTexts([{ sheet: "Empty", count: 0 }], "zh")).toEqual([]);
+  });
+
+  it("shows an empty cell as such, never as a blank", () => {
+    expect(cellShown(null, "en")).toBe(STRINGS.en.refreshEmptyCell);
+    expect(cellShown("", "zh")).toBe(STRINGS.zh.refreshEmptyCell);
+    expect(cellShown(0, "en")).toBe("0");
+  });
+});
