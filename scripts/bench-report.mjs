@@ -51,6 +51,8 @@ export function reportObject(figures, notes) {
     if (out[key] === null) allNotes[key] ??= "this section of the bench did not run or returned no figure";
   }
   for (const [key, value] of Object.entries(figures)) if (!(key in out)) out[key] = value ?? null;
+  // Timings to 0.1 (ms, lookups/s are whole already); counts and bytes are integers as measured.
+  for (const [key, value] of Object.entries(out)) if (typeof value === "number" && !Number.isInteger(value)) out[key] = Math.round(value * 10) / 10;
   return { ...out, notes: allNotes, machine: machine() };
 }
 
