@@ -180,6 +180,8 @@ export interface WorkbookView {
 /** One bulk write: number formats first (so text stays text), then values or formulas; null leaves a cell. */
 export interface CellWrite extends CellRect {
   readonly mode: "values" | "formulas";
+  /** Rows added directly below the table (the table grows over them as they are written). */
+  readonly newRows?: boolean;
   readonly cells: readonly (readonly (string | number | null)[])[];
   readonly numberFormat: readonly (readonly (string | null)[])[] | null;
 }
@@ -781,7 +783,7 @@ function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, t
       const columnKey = ourColumns.find(([, j]) => j === c)?.[0];
       return columnKey === undefined ? null : newContent(grid, g, columnKey, record.mode)?.format ?? null;
     }));
-    writes.push({ row: bottom + 1, column: table.column, rows: N, columns: table.columns, mode, cells, numberFormat: formats });
+    writes.push({ row: bottom + 1, column: table.column, rows: N, columns: table.columns, mode, cells, numberFormat: formats, newRows: true });
   }
   const deleteRows = [...deleted].sort((a, b) => b - a).map((r) => ({ row: top + 1 + r, column: table.column, rows: 1, columns: table.columns }));
 

@@ -318,9 +318,12 @@ function writeSteps(
     for (const write of table.writes) {
       const formats = write.numberFormat;
       const cells = write.cells.map((row) => [...row]);
+      // New rows get their number formats again after the values: the table grows over them as the
+      // values are set, and whether Excel then applies the column's format to them is not confirmed.
+      const again = write.newRows === true && formats !== null;
       steps.push({
-        weight: weight(`Range.${write.mode}`, cells) + (formats ? weight("Range.numberFormat", formats) : 0),
-        ops: formats ? 2 : 1,
+        weight: weight(`Range.${write.mode}`, cells) + (formats ? weight("Range.numberFormat", formats) * (again ? 2 : 1) : 0),
+        ops: (formats ? 2 : 1) + (again ? 1 : 0),
         apply: () => {
           const target = range(table.sheetId, write);
           if (!target) return;
@@ -328,6 +331,7 @@ function writeSteps(
           if (formats) target.numberFormat = formats.map((row) => [...row]);
           if (write.mode === "formulas") target.formulas = cells;
           else target.values = cells;
+          if (again) target.numberFormat = formats.map((row) => [...row]);
         },
       });
     }
