@@ -88,9 +88,6 @@ export interface PaneStrings {
   readonly unexpected: (detail: string) => string;
   readonly retryNewSheet: string;
   readonly releaseChecking: string;
-  /** The release line's label (the line itself is core's describeOrigin). */
-  readonly releaseInUse: string;
-  readonly releaseSwitched: (line: string) => string;
   readonly refreshFigures: string;
   readonly refreshPlanHeading: string;
   readonly refreshReportHeading: string;
@@ -206,8 +203,6 @@ const EN: PaneStrings = {
   unexpected: (detail) => `Something went wrong (${detail}). Nothing more was changed; try again, or reopen the pane.`,
   retryNewSheet: "Insert on a new sheet instead",
   releaseChecking: "Checking the release channel for a newer release…",
-  releaseInUse: "Figures",
-  releaseSwitched: (line) => `Now using ${line}.`,
   refreshFigures: "Refresh figures",
   refreshPlanHeading: "Refresh plan: nothing is written until you apply it",
   refreshReportHeading: "Refresh report",
@@ -321,8 +316,6 @@ const ZH: PaneStrings = {
   unexpected: (detail) => `出现问题（${detail}）。未再作其他更改；请重试，或重新打开任务窗格。`,
   retryNewSheet: "改为插入到新工作表",
   releaseChecking: "正在检查版本发布渠道是否有更新的数据版本…",
-  releaseInUse: "数据",
-  releaseSwitched: (line) => `现使用${line}。`,
   refreshFigures: "刷新数据",
   refreshPlanHeading: "刷新计划：确认应用之前不会写入任何内容",
   refreshReportHeading: "刷新报告",
