@@ -39,6 +39,7 @@ export interface XlRange {
   readonly columnIndex: number;
   readonly rowCount: number;
   readonly columnCount: number;
+  readonly isNullObject: boolean;
   values: unknown[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
@@ -57,12 +58,17 @@ export interface XlRange {
   getBoundingRect(anotherRange: XlRange | string): XlRange;
   clear(applyTo?: "All" | "Formats" | "Contents"): void;
   select(): void;
+  /** ExcelApi 1.1. */
+  delete(shift: "Up" | "Left"): void;
+  /** ExcelApi 1.6. */
+  calculate(): void;
 }
 
 export interface XlTable {
   readonly id: string;
   name: string;
   style: string;
+  readonly showTotals: boolean;
   readonly worksheet: XlWorksheet;
   load(propertyNames?: string | string[]): XlTable;
   getRange(): XlRange;
@@ -95,6 +101,8 @@ export interface XlWorksheet {
   readonly tables: XlTableCollection;
   load(propertyNames?: string | string[]): XlWorksheet;
   getRange(address?: string): XlRange;
+  /** ExcelApi 1.4. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
 }
 

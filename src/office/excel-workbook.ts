@@ -29,7 +29,9 @@ import {
   qualified,
   serializeTrackingRecord,
 } from "../core";
-import type { TableGrid, TrackingRecord } from "../core";
+import type { DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
+import type { Release } from "../data";
+import { refreshTables, type RefreshOptions } from "./refresh";
 import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
@@ -532,6 +534,14 @@ export class ExcelWorkbook implements WorkbookPort {
    * are left as they are; column widths go back to what they were before the insert (on a sheet
    * the insert created, they stay). listInserted's syncs + 2.
    */
+  /**
+   * Refresh, delegated to src/office/refresh.ts over this workbook's Excel.run (which compiles
+   * only because XlContext gives refresh every member it calls) and requirement-set check.
+   */
+  refreshTables(release: Release | DatasetIndex, options: RefreshOptions = {}): Promise<RefreshReport> {
+    return refreshTables(this.run, release, { isSetSupported: this.isSetSupported, ...options });
+  }
+
   async removeInserted(recordId: string): Promise<void> {
     let sheetName: string | undefined;
     try {

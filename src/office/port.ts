@@ -6,8 +6,9 @@
  * checks everything, one write); no sync in a loop; values and number formats are written as whole
  * 2-D arrays; `rows.add` is never used.
  */
-import type { Language } from "../data";
-import type { TableGrid, TrackingDamage, TrackingRecord } from "../core";
+import type { Language, Release } from "../data";
+import type { DatasetIndex, RefreshReport, TableGrid, TrackingDamage, TrackingRecord } from "../core";
+import type { RefreshOptions } from "./refresh";
 import type { BindingsDamage } from "./bindings";
 
 /**
@@ -166,4 +167,11 @@ export interface WorkbookPort {
    * listInserted's syncs + 2.
    */
   removeInserted(recordId: string): Promise<void>;
+  /**
+   * Brings every tracked table up to `release` in place (docs/refresh.md), or with
+   * `options.dryRun` only plans. 3 syncs to apply, 2 for a dry run or an up-to-date workbook,
+   * whatever the number of tables. Throws AdapterError for an Office failure; a table that cannot
+   * be refreshed is reported, never thrown.
+   */
+  refreshTables(release: Release | DatasetIndex, options?: RefreshOptions): Promise<RefreshReport>;
 }
