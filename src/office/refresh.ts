@@ -30,72 +30,13 @@ import {
   refreshLogRows,
 } from "../core/refresh";
 import { TRACKING_NAMESPACE, headerFingerprint, parseTrackingRecord, serializeTrackingRecord, type TrackingDamage } from "../core/tracking";
-import { AdapterError, toAdapterError } from "./errors";
+import { toAdapterError } from "./errors";
+import type { ExcelRun, XlContext, XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
 import { uniqueSheetName } from "./layout";
 import { matchTables, type TableFacts } from "./matching";
 
-// ---- the Excel members refresh calls, with Excel's own signatures (see excel-api.ts for why) ----
-
-export interface RfRange {
-  readonly address: string;
-  readonly rowIndex: number;
-  readonly columnIndex: number;
-  readonly rowCount: number;
-  readonly columnCount: number;
-  readonly isNullObject: boolean;
-  values: unknown[][];
-  formulas: unknown[][];
-  numberFormat: unknown[][];
-  readonly format: { readonly font: { italic: boolean | null } };
-  load(propertyNames?: string | string[]): RfRange;
-  clear(applyTo?: "All" | "Formats" | "Contents"): void;
-  /** ExcelApi 1.1. */
-  delete(shift: "Up" | "Left"): void;
-  /** ExcelApi 1.6. */
-  calculate(): void;
-}
-
-export interface RfWorksheet {
-  readonly id: string;
-  readonly name: string;
-  readonly protection: { readonly protected: boolean; load(propertyNames?: string | string[]): unknown };
-  load(propertyNames?: string | string[]): RfWorksheet;
-  getRange(address?: string): RfRange;
-  /** ExcelApi 1.4. */
-  getUsedRangeOrNullObject(valuesOnly?: boolean): RfRange;
-}
-
-export interface RfTable {
-  readonly id: string;
-  readonly name: string;
-  readonly showTotals: boolean;
-  readonly worksheet: RfWorksheet;
-  getRange(): RfRange;
-}
-
-export interface RfCustomXmlPart {
-  readonly id: string;
-  getXml(): { readonly value: string };
-  setXml(xml: string): void;
-}
-
-export interface RfContext {
-  readonly workbook: {
-    readonly worksheets: { readonly items: RfWorksheet[]; load(propertyNames?: string | string[]): unknown; add(name?: string): RfWorksheet };
-    readonly tables: { readonly items: RfTable[]; load(propertyNames?: string | string[]): unknown };
-    readonly customXmlParts: { getByNamespace(namespaceUri: string): { readonly items: RfCustomXmlPart[]; load(propertyNames?: string | string[]): unknown } };
-  };
-  sync<T>(passThroughValue?: T): Promise<T>;
-}
-
-/** The shape of `Excel.run(batch)` over the members above. */
-export type RefreshRun = <T>(batch: (context: RfContext) => Promise<T>) => Promise<T>;
-
-/** The default: Excel.run, where Office.js is loaded (compiles only if Excel.RequestContext satisfies RfContext). */
-export function excelRefreshRun(): RefreshRun {
-  if (typeof Excel === "undefined") return () => Promise.reject(new AdapterError("unsupported_host", {}));
-  return (batch) => Excel.run(batch);
-}
+/** The shape of `Excel.run(batch)`: refresh calls only members of XlContext (src/office/excel-api.ts). */
+export type RefreshRun = ExcelRun;
 
 export interface RefreshOptions {
   /** Plan only: read (2 syncs) and report; write nothing. */
@@ -200,7 +141,7 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
 }
 
 /** The two reads: what exists (sync 1), then everything the records may point to (sync 2). */
-async function readView(context: RfContext, counter: { syncs: number }): Promise<{ view: WorkbookView; parts: RfCustomXmlPart[] }> {
+async function readView(context: XlContext, counter: { syncs: number }): Promise<{ view: WorkbookView; parts: XlCustomXmlPart[] }> {
   // ---- sync 1: what exists ----
   const { workbook } = context;
   const parts = workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE);
@@ -304,13 +245,13 @@ function formulasOf(view: WorkbookView): (sheetId: string, rect: CellRect) => un
 
 function writeSteps(
   plan: RefreshPlan,
-  sheets: ReadonlyMap<string, RfWorksheet>,
-  parts: ReadonlyMap<string, RfCustomXmlPart>,
+  sheets: ReadonlyMap<string, XlWorksheet>,
+  parts: ReadonlyMap<string, XlCustomXmlPart>,
   /** Null where Range.calculate exists; else the formulas to write back (ExcelApi below 1.6). */
   rewrite: ((sheetId: string, rect: CellRect) => unknown[][] | null) | null,
 ): Step[] {
   const steps: Step[] = [];
-  const range = (sheetId: string, rect: CellRect): RfRange | null => sheets.get(sheetId)?.getRange(rectAddress(rect)) ?? null;
+  const range = (sheetId: string, rect: CellRect): XlRange | null => sheets.get(sheetId)?.getRange(rectAddress(rect)) ?? null;
   for (const table of plan.writes) {
     for (const rect of table.clears) {
       steps.push({ weight: weight("Range.clear", rectAddress(rect)), ops: 1, apply: () => range(table.sheetId, rect)?.clear("All") });
@@ -345,6 +286,8 @@ function writeSteps(
   for (const { sheetId, rects } of plan.calculate) {
     for (const rect of rects) {
       const formulas = rewrite?.(sheetId, rect) ?? null;
+      // rewrite is null only where isSetSupported("ExcelApi", "1.6") said yes (refreshTables).
+      // requirement-set guard: ExcelApi 1.6
       if (rewrite === null) steps.push({ weight: weight("Range.calculate", rectAddress(rect)), ops: 1, apply: () => range(sheetId, rect)?.calculate() });
       else if (formulas) steps.push({ weight: weight("Range.formulas", formulas), ops: 1, apply: () => {
         const target = range(sheetId, rect);
