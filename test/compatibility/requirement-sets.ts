@@ -19,7 +19,6 @@ import ts from "typescript";
 import { PROJECT_ROOT, parseXml } from "../manifest/manifest-checks";
 
 export const OFFICE_DIR = join(PROJECT_ROOT, "src/office");
-const API_FILE = join(OFFICE_DIR, "excel-api.ts");
 const TYPINGS = join(PROJECT_ROOT, "node_modules/@types/office-js/index.d.ts");
 
 export type Version = readonly [number, number];
@@ -119,6 +118,26 @@ function gatesBefore(statements: readonly ts.Statement[], index: number): Versio
   });
 }
 
+/**
+ * A check the syntax cannot follow (the result of isSetSupported kept in a variable and passed on)
+ * is named by a comment on the use's line or the line above: `requirement-set guard: ExcelApi 1.6`.
+ * The comment counts only if the same file does call isSetSupported("ExcelApi", "1.6"); otherwise
+ * it is reported (through `problems`) as a claim without a check.
+ */
+function annotatedGuards(source: ts.SourceFile, line: number, problems: Set<string>): Version[] {
+  const lines = source.text.split("\n");
+  const near = `${lines[line - 2] ?? ""}\n${lines[line - 1] ?? ""}`;
+  return [...near.matchAll(/requirement-set guard: ExcelApi (\d+\.\d+)/g)].flatMap((match) => {
+    const version = match[1] ?? "";
+    const checked = /isSetSupported/.test(source.text) && new RegExp(`"ExcelApi",\\s*"${version.replace(".", "\\.")}"`).test(source.text);
+    if (!checked) {
+      problems.add(`${relative(PROJECT_ROOT, source.fileName)}:${line}: a requirement-set guard comment for ExcelApi ${version} with no isSetSupported("ExcelApi", "${version}") in the file`);
+      return [];
+    }
+    return [parseVersion(version)];
+  });
+}
+
 /** Every ExcelApi check that guards `node`, walking up to its function. */
 function guardsOf(node: ts.Node): Version[] {
   const found: Version[] = [];
@@ -139,6 +158,43 @@ function guardsOf(node: ts.Node): Version[] {
   return found;
 }
 
+/** The Excel class whose member a type literal declares, by the property (or method) it is the type of. */
+const PROPERTY_CLASS: Readonly<Record<string, string>> = {
+  workbook: "Workbook",
+  worksheets: "WorksheetCollection",
+  tables: "TableCollection",
+  names: "NamedItemCollection",
+  customXmlParts: "CustomXmlPartCollection",
+  application: "Application",
+  protection: "WorksheetProtection",
+  format: "RangeFormat",
+  font: "RangeFont",
+  worksheet: "Worksheet",
+  getByNamespace: "CustomXmlPartScopedCollection",
+  getXml: "ClientResult",
+};
+
+/**
+ * The Excel class a declaration is a member of, or null when it is not an Excel member: the adapter's
+ * structural interfaces are named after Excel's classes with a prefix (XlRange in excel-api.ts,
+ * RfRange in refresh.ts), and nested type literals after the property that holds them
+ * (`workbook: { customXmlParts: … }`). Only declarations in src/office count.
+ */
+function excelClassOf(decl: ts.Declaration): string | null {
+  if (!decl.getSourceFile().fileName.startsWith(OFFICE_DIR)) return null;
+  const owner = decl.parent;
+  if (ts.isInterfaceDeclaration(owner)) {
+    const match = /^(?:Xl|Rf)([A-Z]\w*)$/.exec(owner.name.text);
+    return match?.[1] ?? null;
+  }
+  if (ts.isTypeLiteralNode(owner)) {
+    const holder = owner.parent;
+    const name = holder && (ts.isPropertySignature(holder) || ts.isMethodSignature(holder)) && ts.isIdentifier(holder.name) ? holder.name.text : null;
+    return name === null ? null : (PROPERTY_CLASS[name] ?? null);
+  }
+  return null;
+}
+
 /** The Excel API members the given files use, with their sets and guards. */
 export function excelApiUses(files: readonly string[]): { uses: ApiUse[]; unknown: string[] } {
   const config = ts.readConfigFile(join(PROJECT_ROOT, "tsconfig.json"), ts.sys.readFile);
@@ -154,16 +210,15 @@ export function excelApiUses(files: readonly string[]): { uses: ApiUse[]; unknow
       if (ts.isPropertyAccessExpression(node)) {
         const symbol = checker.getSymbolAtLocation(node.name);
         const decl = symbol?.declarations?.[0];
-        const owner = decl?.parent;
-        if (decl && owner && ts.isInterfaceDeclaration(owner) && decl.getSourceFile().fileName === API_FILE && /^Xl/.test(owner.name.text)) {
-          const cls = owner.name.text.replace(/^Xl/, "");
+        const cls = decl ? excelClassOf(decl) : null;
+        if (decl && cls !== null) {
           const member = node.name.text;
           if (cls !== "Context" && cls !== "ClientResult") {
             const set = apiSet(cls, member);
             const line = source.getLineAndCharacterOfPosition(node.name.getStart(source)).line + 1;
             if (set === null) unknown.add(`Excel.${cls}.${member} (${relative(PROJECT_ROOT, file)}:${line})`);
             else {
-              const guards = guardsOf(node);
+              const guards = [...guardsOf(node), ...annotatedGuards(source, line, unknown)];
               const guard = guards.length === 0 ? null : guards.reduce((a, b) => (compare(a, b) >= 0 ? a : b));
               uses.push({ api: `${cls}.${member}`, set: parseVersion(set), at: `${relative(PROJECT_ROOT, file)}:${line}`, guard });
             }
