@@ -133,11 +133,13 @@ export function changedCells(hashes: readonly (readonly (string | null)[])[], fo
 
 // ---- XML ----
 
-function escapeXml(text: string): string {
+/** Escapes text for an XML element's body (a part's JSON payload). */
+export function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function unescapeXml(text: string): string {
+/** Reads back an element body escaped by escapeXml (or by any XML writer). */
+export function unescapeXml(text: string): string {
   return text
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

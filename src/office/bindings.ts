@@ -8,22 +8,10 @@
  * `serializeBindings` stays for tests and tools that need a version-1 workbook.
  */
 import type { Language } from "../data";
+import { escapeXml, unescapeXml } from "../core/tracking";
 import type { TableBinding } from "./port";
 
 export const BINDINGS_NAMESPACE = "urn:bj-open-stats:bindings:1";
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
 
 export function serializeBindings(tables: readonly TableBinding[]): string {
   return `<bindings xmlns="${BINDINGS_NAMESPACE}">${escapeXml(JSON.stringify({ version: 1, tables }))}</bindings>`;
