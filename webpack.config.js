@@ -171,6 +171,7 @@ module.exports = (_env, argv) => {
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           // Every help page (help.html, functions.html, ...) is served at the root.
           { from: "src/help/*.html", to: "[name][ext]" },
+          { from: "src/help/help.css", to: "help.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -84,6 +84,7 @@ module.exports = (_env, argv) => {
           { from: "src/taskpane/taskpane.css", to: `${SUBDIR}/taskpane.css` },
           { from: "src/preview/preview.css", to: `${SUBDIR}/preview.css` },
           { from: "src/help/*.html", to: "[name][ext]" },
+          { from: "src/help/help.css", to: "help.css" },
           // Microsoft's file as published: not minimized again.
           ...OFFICE_JS_FILES.map((file) => ({ from: path.join(officeDist, file), to: `${SUBDIR}/office-js/${file}`, info: { minimized: true } })),
         ],
