@@ -401,7 +401,9 @@ export class ExcelWorkbook implements WorkbookPort {
           if (each.layout.mode !== "spill") tableRange.format.autofitColumns();
         }
         if (target.kind === "new") sheet.activate();
-        for (const { record } of written) context.workbook.customXmlParts.add(serializeTrackingRecord(record));
+        // Tracking records are custom XML parts (ExcelApi 1.5). Without them the tables are written
+        // all the same, untracked: listInserted then has nothing to list (docs/requirement-sets.md).
+        if (this.isSetSupported("ExcelApi", "1.5")) for (const { record } of written) context.workbook.customXmlParts.add(serializeTrackingRecord(record));
         await context.sync();
 
         return written.map(({ record, table }): InsertedTable => ({
@@ -458,6 +460,8 @@ export class ExcelWorkbook implements WorkbookPort {
 
   /** Every binding recorded, version 1 and 2, and the parts that could not be read. 2 syncs. */
   async listBindings(): Promise<BindingsReport> {
+    // No custom XML parts (ExcelApi 1.5): nothing can have been recorded. No sync.
+    if (!this.isSetSupported("ExcelApi", "1.5")) return { bindings: [], damagedParts: [] };
     try {
       return await this.run(async (context) => {
         const v1 = context.workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
@@ -494,6 +498,8 @@ export class ExcelWorkbook implements WorkbookPort {
    * formula cell. 2 syncs (3 with spill inserts).
    */
   async listInserted(): Promise<InsertedReport> {
+    // No custom XML parts (ExcelApi 1.5): inserts are not recorded, so the list is empty. No sync.
+    if (!this.isSetSupported("ExcelApi", "1.5")) return { entries: [], damagedParts: [] };
     try {
       return await this.run(async (context) => {
         const located = await this.locate(context);
@@ -601,6 +607,7 @@ export class ExcelWorkbook implements WorkbookPort {
         clearAt(record.lines.note);
         clearAt(record.lines.source);
         record.columnWidths?.forEach((width, c) => (sheet.getRange(cellAddress(top, left + c)).format.columnWidth = width));
+        // requirement-set guard: ExcelApi 1.5 (locate finds parts only where isSetSupported("ExcelApi", "1.5"))
         located.part.delete();
         await context.sync();
       });
@@ -615,6 +622,7 @@ export class ExcelWorkbook implements WorkbookPort {
       await this.run(async (context) => {
         const located = this.pick(await this.locate(context), recordId);
         if (located.entry.record === null) throw new AdapterError("legacy_record", { recordId, table: located.entry.binding.tableName });
+        // requirement-set guard: ExcelApi 1.5 (as in removeInserted)
         located.part.delete();
         await context.sync();
       });
@@ -631,6 +639,9 @@ export class ExcelWorkbook implements WorkbookPort {
 
   /** Reads every record and every table, and matches them (see listInserted). 2 syncs, 3 with spill records. */
   private async locate(context: XlContext): Promise<Located> {
+    // Without custom XML parts (ExcelApi 1.5) there are no records: select, remove and forget then
+    // report record_not_found.
+    if (!this.isSetSupported("ExcelApi", "1.5")) return { entries: [], damagedParts: [] };
     const { workbook } = context;
     const v1 = workbook.customXmlParts.getByNamespace(BINDINGS_NAMESPACE).load("items/id");
     const v2 = workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE).load("items/id");

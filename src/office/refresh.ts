@@ -83,7 +83,10 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
     return await run(async (context) => {
       const counter = { syncs: 0 };
       const { workbook } = context;
-      const { view, parts } = await readView(context, counter);
+      const isSupported = options.isSetSupported ?? defaultIsSetSupported();
+      // Tracking records are custom XML parts (ExcelApi 1.5). Without them nothing was recorded:
+      // no part is read, and the plan finds nothing to refresh.
+      const { view, parts } = await readView(context, counter, isSupported("ExcelApi", "1.5"));
       const plan = planRefresh(view, index);
       const logLanguage = options.log || null;
       if (options.dryRun || (plan.writes.length === 0 && logLanguage === null)) {
@@ -92,9 +95,10 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
 
       // ---- sync 3: the write ----
       const sheetById = new Map(workbook.worksheets.items.map((sheet) => [sheet.id, sheet]));
+      // requirement-set guard: ExcelApi 1.5 (parts is empty without custom XML parts)
       const partById = new Map(parts.map((part) => [part.id, part]));
       const budget = options.payloadBudgetBytes ?? WRITE_BUDGET_BYTES;
-      const canCalculate = (options.isSetSupported ?? defaultIsSetSupported())("ExcelApi", "1.6");
+      const canCalculate = isSupported("ExcelApi", "1.6");
       const steps = writeSteps(plan, sheetById, partById, canCalculate ? null : formulasOf(view));
       let logSheet: string | null = null;
       if (logLanguage !== null) {
@@ -141,18 +145,19 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
 }
 
 /** The two reads: what exists (sync 1), then everything the records may point to (sync 2). */
-async function readView(context: XlContext, counter: { syncs: number }): Promise<{ view: WorkbookView; parts: XlCustomXmlPart[] }> {
+async function readView(context: XlContext, counter: { syncs: number }, tracking: boolean): Promise<{ view: WorkbookView; parts: XlCustomXmlPart[] }> {
   // ---- sync 1: what exists ----
   const { workbook } = context;
-  const parts = workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE);
-  parts.load("items/id");
+  // requirement-set guard: ExcelApi 1.5 (tracking is isSetSupported("ExcelApi", "1.5"), from refreshTables)
+  const parts = tracking ? workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE).load("items/id") : null;
   workbook.tables.load("items/name, items/id, items/showTotals");
   workbook.worksheets.load("items/name, items/id");
   counter.syncs++;
   await context.sync();
 
   // ---- sync 2: everything the records may point to ----
-  const xmls = parts.items.map((part) => ({ part, xml: part.getXml() }));
+  // requirement-set guard: ExcelApi 1.5
+  const xmls = (parts?.items ?? []).map((part) => ({ part, xml: part.getXml(), partId: part.id }));
   const tables = workbook.tables.items.map((table) => ({
     table,
     sheet: table.worksheet.load("id"),
@@ -167,10 +172,10 @@ async function readView(context: XlContext, counter: { syncs: number }): Promise
 
   const records: RecordView[] = [];
   const damagedParts: { partId: string; damage: TrackingDamage }[] = [];
-  for (const { part, xml } of xmls) {
+  for (const { partId, xml } of xmls) {
     const parsed = parseTrackingRecord(xml.value);
-    if (parsed.ok) records.push({ partId: part.id, record: parsed.record });
-    else damagedParts.push({ partId: part.id, damage: parsed.damage });
+    if (parsed.ok) records.push({ partId, record: parsed.record });
+    else damagedParts.push({ partId, damage: parsed.damage });
   }
   const sheetNames = new Map(sheets.map(({ sheet }) => [sheet.id, sheet.name]));
   const facts: TableFacts[] = tables.map(({ table, sheet, range }) => ({
@@ -211,9 +216,9 @@ async function readView(context: XlContext, counter: { syncs: number }): Promise
 }
 
 /** Reads what refresh plans from (2 syncs), for tools and benchmarks that call planRefresh themselves. */
-export async function readRefreshView(run: RefreshRun): Promise<WorkbookView> {
+export async function readRefreshView(run: RefreshRun, isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported()): Promise<WorkbookView> {
   try {
-    return await run(async (context) => (await readView(context, { syncs: 0 })).view);
+    return await run(async (context) => (await readView(context, { syncs: 0 }, isSetSupported("ExcelApi", "1.5"))).view);
   } catch (error: unknown) {
     throw toAdapterError(error);
   }
@@ -300,6 +305,7 @@ function writeSteps(
   for (const { sheetId, rect } of deletions) steps.push({ weight: weight("Range.delete", rectAddress(rect)), ops: 1, apply: () => range(sheetId, rect)?.delete("Up") });
   for (const table of plan.writes) {
     const xml = serializeTrackingRecord(table.record);
+    // requirement-set guard: ExcelApi 1.5 (a record to rewrite was read from a part)
     steps.push({ weight: weight("CustomXmlPart.setXml", xml), ops: 1, apply: () => parts.get(table.partId)?.setXml(xml) });
   }
   return steps;

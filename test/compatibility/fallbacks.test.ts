@@ -4,11 +4,12 @@
  * each test fails if the adapter calls the API without its check.
  */
 import "../functions/setup-custom-functions";
-import { currentDataset, tableGrid } from "../../src/core";
+import { TRACKING_NAMESPACE, currentDataset, tableGrid } from "../../src/core";
 import { type HostSupport, hostSupportOf } from "../../src/functions/host";
 import { createLibrary } from "../../src/functions/library";
 import { AdapterError, ExcelWorkbook } from "../../src/office";
 import { createSimulatedExcel } from "../../src/simulated-excel";
+import { bjFunctions, revisedIndex } from "../refresh/helpers";
 import type { SimulatedExcel } from "../../src/simulated-excel";
 
 const index = currentDataset();
@@ -32,6 +33,54 @@ async function errorOf(promise: Promise<unknown>): Promise<AdapterError> {
 /** Every API location the host was asked for, over all syncs. */
 const calls = (host: SimulatedExcel): string[] => host.syncs.flatMap((sync) => sync.locations);
 
+describe("custom XML parts (ExcelApi 1.5): without them, tables are inserted untracked", () => {
+  it("inserts at the selection in 2 syncs, writes no part, and lists nothing without asking Excel", async () => {
+    const { host, port } = setup("1.4");
+    const inserted = await port.insertTable(grid);
+    expect(host.syncCount).toBe(2);
+    expect(host.syncs.map((s) => s.failed ?? "ok")).toEqual(["ok", "ok"]);
+    const model = host.save().workbook;
+    expect(model.tables.map((t) => t.name)).toEqual([inserted.binding.tableName]);
+    expect(model.customXmlParts).toEqual([]);
+    expect(calls(host).filter((c) => c.startsWith("CustomXmlPart"))).toEqual([]);
+
+    const before = host.syncCount;
+    expect(await port.listInserted()).toEqual({ entries: [], damagedParts: [] });
+    expect(await port.listBindings()).toEqual({ bindings: [], damagedParts: [] });
+    expect(host.syncCount).toBe(before);
+  });
+
+  it("insert all and a new sheet work too; select, remove and forget say record_not_found", async () => {
+    const { host, port } = setup("1.4");
+    const all = await port.insertAllTables([grid, tableGrid(index, "ftz_share", "zh")], { title: "All", sheetName: "All" });
+    await port.insertTable(grid, { newSheet: true });
+    expect(all).toHaveLength(2);
+    expect(host.save().workbook.tables).toHaveLength(3);
+    const id = all[0]?.record.recordId ?? "";
+    for (const action of [port.selectInserted(id), port.removeInserted(id), port.forgetInserted(id)]) {
+      expect((await errorOf(action)).code).toBe("record_not_found");
+    }
+  });
+
+  it("refresh finds nothing to refresh, reads no part and writes nothing", async () => {
+    const { host, port } = setup("1.4");
+    await port.insertTable(grid);
+    const before = host.save();
+    const report = await port.refreshTables(index);
+    expect(report.writeOperations).toBe(0);
+    expect(host.save()).toEqual(before);
+    expect(calls(host).filter((c) => c.startsWith("CustomXmlPart"))).toEqual([]);
+    expect(host.syncs.every((s) => s.failed === undefined)).toBe(true);
+  });
+
+  it("with ExcelApi 1.5 the same insert is recorded (the check is what differs)", async () => {
+    const { host, port } = setup("1.5");
+    await port.insertTable(grid);
+    expect(host.save().workbook.customXmlParts.map((p) => p.namespaceUri)).toEqual([TRACKING_NAMESPACE]);
+    expect((await port.listInserted()).entries).toHaveLength(1);
+  });
+});
+
 describe("suspended calculation (ExcelApi 1.6): skipped; Excel calculates as it writes", () => {
   it("inserts in formula mode on a 1.5 host, in 2 syncs, without asking for it", async () => {
     const { host, port } = setup("1.5");
@@ -41,6 +90,26 @@ describe("suspended calculation (ExcelApi 1.6): skipped; Excel calculates as it 
     const setup16 = setup("1.6");
     await setup16.port.insertTable(grid, { mode: "formulas" });
     expect(calls(setup16.host)).toContain("Application.suspendApiCalculationUntilNextSync");
+  });
+});
+
+describe("Range.calculate in refresh (ExcelApi 1.6): else the BJ.* formulas are written back", () => {
+  it("refreshes formula-mode tables on a 1.5 host without Range.calculate, and the cells show the new release", async () => {
+    const host = createSimulatedExcel({ requirementSets: { ExcelApi: "1.5" }, functions: bjFunctions });
+    const port = new ExcelWorkbook({ run: host.run, isSetSupported: host.isSetSupported });
+    await port.insertTable(grid, { mode: "formulas" });
+    const report = await port.refreshTables(revisedIndex());
+    expect(host.syncs.every((s) => s.failed === undefined)).toBe(true);
+    expect(calls(host)).not.toContain("Range.calculate");
+    expect(report.syncs).toBeLessThanOrEqual(3);
+    const on16 = createSimulatedExcel({ requirementSets: { ExcelApi: "1.6" }, functions: bjFunctions });
+    const port16 = new ExcelWorkbook({ run: on16.run, isSetSupported: on16.isSetSupported });
+    await port16.insertTable(grid, { mode: "formulas" });
+    await port16.refreshTables(revisedIndex());
+    expect(calls(on16)).toContain("Range.calculate");
+    // The same refresh, cell for cell, whichever way the BJ.* cells were recalculated.
+    const cells = (h: SimulatedExcel) => h.save().workbook.sheets.map((sheet) => Object.fromEntries(Object.entries(sheet.cells).map(([k, c]) => [k, [c.value, c.formula ?? null]])));
+    expect(cells(host)).toEqual(cells(on16));
   });
 });
 

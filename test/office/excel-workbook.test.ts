@@ -209,9 +209,10 @@ describe("insertTable: safety", () => {
   });
 
   it("wraps every other host error as office_error with its Office code", async () => {
-    const { port } = setup({ requirementSets: { ExcelApi: "1.4" } });
+    // A request over the host's payload limit: an Office error with no mapping of its own.
+    const { port } = setup({ payloadLimitBytes: 100 });
     const error = await errorOf(port.insertTable(tableGrid(index, "fdi_headline", "en")));
-    expect([error.code, error.details.officeCode]).toEqual(["office_error", "ApiNotFound"]);
+    expect([error.code, error.details.officeCode]).toEqual(["office_error", "RequestPayloadSizeLimitExceeded"]);
   });
 });
 
