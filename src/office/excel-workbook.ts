@@ -532,6 +532,14 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /**
+   * Refresh, delegated to src/office/refresh.ts over this workbook's Excel.run (which compiles
+   * only because XlContext gives refresh every member it calls) and requirement-set check.
+   */
+  refreshTables(release: Release | DatasetIndex, options: RefreshOptions = {}): Promise<RefreshReport> {
+    return refreshTables(this.run, release, { isSetSupported: this.isSetSupported, ...options });
+  }
+
+  /**
    * Removes exactly what an insert wrote: its table (converted to a range, then cleared), the cells
    * of its title, note and source lines (or its =BJ.TABLE cell), and its tracking part. Refuses,
    * changing nothing, when any of those cells differs from what the insert wrote
@@ -540,14 +548,6 @@ export class ExcelWorkbook implements WorkbookPort {
    * are left as they are; column widths go back to what they were before the insert (on a sheet
    * the insert created, they stay). listInserted's syncs + 2.
    */
-  /**
-   * Refresh, delegated to src/office/refresh.ts over this workbook's Excel.run (which compiles
-   * only because XlContext gives refresh every member it calls) and requirement-set check.
-   */
-  refreshTables(release: Release | DatasetIndex, options: RefreshOptions = {}): Promise<RefreshReport> {
-    return refreshTables(this.run, release, { isSetSupported: this.isSetSupported, ...options });
-  }
-
   async removeInserted(recordId: string): Promise<void> {
     let sheetName: string | undefined;
     try {
