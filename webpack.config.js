@@ -19,6 +19,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LocalizedFunctionsPlugin = require("./scripts/localized-functions-plugin");
+const { headerPolicy, pageKind } = require("./scripts/csp");
 
 /** The origin that manifest.xml and the sources are written with. */
 const DEV_ORIGIN = "https://localhost:3000";
@@ -185,8 +186,12 @@ module.exports = (_env, argv) => {
       port: DEV_PORT,
       server: devServerTransport(),
       static: false,
-      // Excel fetches functions.json and functions.js from its own origin.
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // Excel fetches functions.json and functions.js from its own origin. Pages get their Content
+      // Security Policy with frame-ancestors, which only a header can carry (scripts/csp.js).
+      headers: (req) => {
+        const kind = pageKind(req.path ?? req.url ?? "");
+        return { "Access-Control-Allow-Origin": "*", ...(kind ? { "Content-Security-Policy": headerPolicy(kind) } : {}) };
+      },
       client: { overlay: { warnings: false } },
     },
   };

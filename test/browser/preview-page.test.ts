@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { watchCsp } from "./support";
 import { currentDataset, formatFigureValue, tableGrid } from "../../src/core";
 import { STRINGS } from "../../src/taskpane/strings";
 
@@ -84,6 +85,7 @@ async function openPreview(options: { slowWorkbookMs?: number } = {}): Promise<V
     }, options.slowWorkbookMs);
   }
   const visit: Visit = { page, errors: [], refused: [] };
+  await watchCsp(page, visit.errors); // any Content Security Policy violation fails the test
   page.on("pageerror", (error) => visit.errors.push(`uncaught: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") visit.errors.push(`console: ${message.text()}`);

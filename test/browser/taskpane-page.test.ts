@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { watchCsp } from "./support";
 import { CURRENT_RELEASE } from "../../src/data";
 import { STRINGS } from "../../src/taskpane/strings";
 
@@ -69,6 +70,7 @@ async function openPane(): Promise<Visit> {
   if (!browser) throw new Error("no browser");
   const page = await browser.newPage();
   const visit: Visit = { page, errors: [], officeFiles: [], refused: [] };
+  await watchCsp(page, visit.errors); // any Content Security Policy violation fails the test
   page.on("pageerror", (error) => visit.errors.push(error.message));
   await page.route("**/*", async (route) => {
     const url = route.request().url();
@@ -125,6 +127,7 @@ describe("the task pane page outside Office", () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    await watchCsp(page, errors);
     await page.route("**/*", async (route) => {
       const url = route.request().url();
       const file = url.startsWith(`${ORIGIN}/`) ? fileUnder(outDir, url.slice(ORIGIN.length + 1)) : null;
