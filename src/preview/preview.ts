@@ -129,7 +129,9 @@ function render(): void {
   const tables = model.tables.filter((table) => table.sheetId === sheet.id);
   const inTableAt = (r: number, c: number): boolean =>
     tables.some((t) => r >= t.rect.row && r < t.rect.row + t.rect.rows && c >= t.rect.column && c < t.rect.column + t.rect.columns);
-  const table = element("table", { class: "cells" });
+  // #grid is the ARIA grid (it holds the focus and aria-activedescendant); the table is only its
+  // layout, so its rows and header cells say their grid roles themselves.
+  const table = element("table", { class: "cells", role: "presentation" });
   const colgroup = element("colgroup");
   // Widths through the CSSOM, not style attributes: a CSP without 'unsafe-inline' allows only these.
   const column = (width: number): HTMLTableColElement => {
@@ -150,18 +152,18 @@ function render(): void {
   table.append(colgroup);
   // A fixed layout needs the table's width: the columns then keep their widths, text is clipped.
   table.style.width = `${tableWidth}px`;
-  const head = element("tr");
+  const head = element("tr", { role: "row" });
   head.append(element("th", { class: "corner", "aria-hidden": "true" }));
   for (let c = 0; c < columns; c++) {
-    head.append(element("th", { scope: "col", class: c >= selection.column && c < selection.column + selection.columns ? "header active" : "header" }, columnLetters(c)));
+    head.append(element("th", { role: "columnheader", class: c >= selection.column && c < selection.column + selection.columns ? "header active" : "header" }, columnLetters(c)));
   }
   const thead = element("thead");
   thead.append(head);
   table.append(thead);
   const body = element("tbody");
   for (let r = 0; r < rows; r++) {
-    const tr = element("tr");
-    tr.append(element("th", { scope: "row", class: r >= selection.row && r < selection.row + selection.rows ? "header active" : "header" }, String(r + 1)));
+    const tr = element("tr", { role: "row" });
+    tr.append(element("th", { role: "rowheader", class: r >= selection.row && r < selection.row + selection.rows ? "header active" : "header" }, String(r + 1)));
     for (let c = 0; c < columns; c++) {
       const cell = sheet.cells[`${r},${c}`];
       const address = cellAddress(r, c);
@@ -196,6 +198,8 @@ function render(): void {
           td.style.color = style.headerText;
         } else if (inTable.showBandedRows && dataRow % 2 === 0) {
           td.style.background = style.band;
+          // The bands are light in either theme (as in Excel): dark text on them, also in dark mode.
+          if (style.band !== "transparent") td.style.color = "#1f1f1f";
         }
         td.classList.add("in-table");
       }
