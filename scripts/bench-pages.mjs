@@ -94,12 +94,13 @@ async function bundles(out) {
     `Dataset copies on the shared-runtime page (${scripts.join(" + ")}): ${copies}` +
       `${uniform ? "" : ` (per phrase: ${Math.min(...counts)}–${copies})`} of ${phrases.length} stated phrases; goal 1: ${verdict(copies === 1 && uniform)}`,
   );
+  return { functions_js_gzip_bytes: functions, taskpane_js_gzip_bytes: taskpane, taskpane_css_gzip_bytes: css, pane_page_gzip_bytes: page, dataset_copies_per_page: copies };
 }
 
 async function paneInteractive(out) {
   if (!existsSync(CHROMIUM)) {
     console.log(`Pane interactive time: skipped (no Chromium at ${CHROMIUM}; set CHROMIUM_PATH).`);
-    return;
+    return { figures: { pane_interactive_ms_median: null }, notes: { pane_interactive_ms_median: `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)` } };
   }
   const makePreview = require(join(ROOT, "webpack.preview.config.js"));
   const config = makePreview({}, { mode: "production" });
@@ -150,14 +151,16 @@ async function paneInteractive(out) {
       `goal ${GOALS.interactiveMs} ms: ${verdict(interactive.median <= GOALS.interactiveMs)}`,
   );
   console.log(`  workbook known (Office.onReady answered)    median ${ms(host.median)} (min ${ms(host.min)}, max ${ms(host.max)})`);
+  return { figures: { pane_interactive_ms_median: interactive.median, pane_host_ready_ms_median: host.median }, notes: {} };
 }
 
-/** Prints the page figures. */
+/** Prints the page figures and returns them ({ figures, notes } for the report, scripts/bench-report.mjs). */
 export async function benchPages() {
   const out = mkdtempSync(join(tmpdir(), "bj-bench-pages-"));
   try {
-    await bundles(join(out, "dist"));
-    await paneInteractive(join(out, "preview"));
+    const sizes = await bundles(join(out, "dist"));
+    const pane = await paneInteractive(join(out, "preview"));
+    return { figures: { ...sizes, ...pane.figures }, notes: pane.notes };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

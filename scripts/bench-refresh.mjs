@@ -50,8 +50,9 @@ async function bundle(out) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Prints the refresh figures. */
+/** Prints the refresh figures and returns them (for the report, scripts/bench-report.mjs). */
 export async function benchRefresh() {
+  const figures = {};
   const out = mkdtempSync(join(tmpdir(), "bj-bench-refresh-"));
   try {
     const scenario = createRequire(import.meta.url)(await bundle(out));
@@ -61,12 +62,20 @@ export async function benchRefresh() {
     for (const tables of [1, 10, 100]) {
       const result = await scenario.refreshScenario(tables, revised);
       const { refresh, again } = result;
+      figures[`refresh_syncs_${tables}`] = refresh.syncs;
+      if (tables === 100) {
+        figures.refresh_write_ops_100 = refresh.writeOperations;
+        figures.refresh_current_write_ops = again.writeOperations;
+      }
+      figures.refresh_max_request_bytes = Math.max(figures.refresh_max_request_bytes ?? 0, refresh.largestPayloadBytes);
       console.log(
         `  ${String(tables).padStart(6)}  ${String(refresh.syncs).padStart(5)}  ${String(refresh.writeOperations).padStart(9)}  ${kb(refresh.largestPayloadBytes).padStart(15)}  |  ${again.syncs}, ${again.writeOperations}, ${again.upToDate ? "yes" : "NO"}`,
       );
     }
     const timing = await scenario.planTiming(100, revised, PLAN_RUNS, () => performance.now());
     console.log(`  pure plan (planRefresh) of 100 tables: median ${timing.medianMs.toFixed(2)} ms over ${timing.runs} runs`);
+    figures.refresh_plan_100_ms_median = timing.medianMs;
+    return figures;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
