@@ -133,6 +133,10 @@ module.exports = (_env, argv) => {
       filename: "[name].js",
       // globalThis, not self: functions.js also runs where `self` is absent (a bare JS context).
       globalObject: "globalThis",
+      // Lazy chunks (the release channel) load from beside the page that loads the bundles: every
+      // page is at the root of the build. An explicit "" instead of webpack's "auto", which needs
+      // document.currentScript and so fails where functions.js runs without a document.
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
