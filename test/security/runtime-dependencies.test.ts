@@ -1,8 +1,8 @@
 /**
  * Runtime dependencies stay few and known: one production build (webpack's Node API, the project's
  * own config) and its stats' module list. Every module must be the project's own source (src/) or
- * come from an npm package on the README's list of runtime dependencies (docs/runtime-dependencies.md
- * until the lead moves the section into README.md; the README wins once it has the section).
+ * come from an npm package on the README's list of runtime dependencies (its "Runtime dependencies"
+ * section).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,12 +23,9 @@ export function listedRuntimeDependencies(markdown: string): string[] {
   return [...section.matchAll(/^\|\s*`((?:@[^/`\s]+\/)?[^`\s]+)`\s*\|/gm)].map((match) => match[1] ?? "");
 }
 
-/** Where the list is read from: README.md once it has the section, else docs/runtime-dependencies.md. */
+/** The list, from the README's section (empty where the section is missing, so every package fails). */
 function listSource(): { file: string; packages: string[] } {
-  const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
-  if (readme.includes(SECTION)) return { file: "README.md", packages: listedRuntimeDependencies(readme) };
-  const file = "docs/runtime-dependencies.md";
-  return { file, packages: listedRuntimeDependencies(readFileSync(join(PROJECT_ROOT, file), "utf8")) };
+  return { file: "README.md", packages: listedRuntimeDependencies(readFileSync(join(PROJECT_ROOT, "README.md"), "utf8")) };
 }
 
 /** The npm package a module path belongs to (the innermost node_modules), or null for the project's own files. */
