@@ -7,34 +7,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import webpack from "webpack";
+import { bundleForNode } from "./bench-node-bundle.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 async function bundle(out) {
-  const config = {
-    mode: "production",
-    target: "node",
-    context: ROOT,
-    entry: { scenario: "./test/bench/insert-scenario.ts" },
-    output: { path: out, filename: "[name].cjs", library: { type: "commonjs2" } },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json") } } }],
-    },
-    devtool: false,
-    performance: { hints: false },
-  };
-  await new Promise((resolve, reject) => {
-    webpack(config, (error, stats) => {
-      if (error) reject(error);
-      else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-      else resolve();
-    });
-  });
-  return join(out, "scenario.cjs");
+  return (await bundleForNode({ scenario: "./test/bench/insert-scenario.ts" }, out)).scenario;
 }
 
 /**

@@ -10,42 +10,15 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import webpack from "webpack";
+import { ROOT, bundleForNode } from "./bench-node-bundle.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PLAN_RUNS = 15;
 
 async function bundle(out) {
-  const config = {
-    mode: "production",
-    target: "node",
-    context: ROOT,
-    entry: { scenario: "./test/refresh/scenario.ts" },
-    output: { path: out, filename: "[name].cjs", library: { type: "commonjs2" } },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json") } },
-        },
-      ],
-    },
-    devtool: false,
-    performance: { hints: false },
-  };
-  await new Promise((resolve, reject) => {
-    webpack(config, (error, stats) => {
-      if (error) reject(error);
-      else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-      else resolve();
-    });
-  });
-  return join(out, "scenario.cjs");
+  return (await bundleForNode({ scenario: "./test/refresh/scenario.ts" }, out)).scenario;
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -21,15 +21,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import webpack from "webpack";
+import { join } from "node:path";
+import { bundleForNode } from "./bench-node-bundle.mjs";
 import { benchInsert } from "./bench-insert.mjs";
 import { benchPages } from "./bench-pages.mjs";
 import { benchRefresh } from "./bench-refresh.mjs";
 import { reportObject, reportTable } from "./bench-report.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CALLS = 1_000_000;
 const WARM_UP = 100_000;
 /** Each case is timed this many times; the figure is the median. */
@@ -40,33 +38,7 @@ const GOAL_PER_SECOND = 1_000_000;
 
 /** Bundles the library and the registered functions for Node; returns the output directory's files. */
 async function build(out) {
-  const config = {
-    mode: "production",
-    target: "node",
-    context: ROOT,
-    entry: { library: "./src/functions/library.ts", functions: "./src/functions/functions.ts" },
-    output: { path: out, filename: "[name].cjs", library: { type: "commonjs2" } },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json") } },
-        },
-      ],
-    },
-    devtool: false,
-    performance: { hints: false },
-  };
-  await new Promise((resolve, reject) => {
-    webpack(config, (error, stats) => {
-      if (error) reject(error);
-      else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-      else resolve();
-    });
-  });
-  return { library: join(out, "library.cjs"), functions: join(out, "functions.cjs") };
+  return bundleForNode({ library: "./src/functions/library.ts", functions: "./src/functions/functions.ts" }, out);
 }
 
 /** The runtime's CustomFunctions.Error: a plain class with code and message. */
