@@ -200,19 +200,32 @@ function isTrackingRecord(value: unknown): value is TrackingRecord {
   );
 }
 
-/** Reads one tracking part; reports damage instead of throwing. */
-export function parseTrackingRecord(xml: string): ParsedTrackingRecord {
-  const open = xml.indexOf("<record");
+/**
+ * The JSON body of a part's root element `<tag …>{json}</tag>`, the shape of both record formats;
+ * reports why it cannot be read instead of throwing.
+ */
+export function elementJson(
+  xml: string,
+  tag: string,
+): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly damage: "not_element" | "invalid_json" } {
+  const open = xml.indexOf(`<${tag}`);
   const start = open < 0 ? -1 : xml.indexOf(">", open);
-  const end = xml.lastIndexOf("</record>");
-  if (start < 0 || end < start) return { ok: false, damage: "not_record_xml" };
-  let parsed: unknown;
+  const end = xml.lastIndexOf(`</${tag}>`);
+  if (start < 0 || end < start) return { ok: false, damage: "not_element" };
   try {
-    parsed = JSON.parse(unescapeXml(xml.slice(start + 1, end)));
+    return { ok: true, value: JSON.parse(unescapeXml(xml.slice(start + 1, end))) };
   } catch (error: unknown) {
+    // JSON.parse throws SyntaxError for bad input and nothing else; anything else is a real fault.
     if (error instanceof SyntaxError) return { ok: false, damage: "invalid_json" };
     throw error;
   }
+}
+
+/** Reads one tracking part; reports damage instead of throwing. */
+export function parseTrackingRecord(xml: string): ParsedTrackingRecord {
+  const body = elementJson(xml, "record");
+  if (!body.ok) return { ok: false, damage: body.damage === "not_element" ? "not_record_xml" : "invalid_json" };
+  const parsed = body.value;
   if (!isObject(parsed) || parsed.version !== 2) return { ok: false, damage: "unknown_version" };
   if (!isTrackingRecord(parsed)) return { ok: false, damage: "invalid_record" };
   return { ok: true, record: parsed };

@@ -8,7 +8,7 @@
  * `serializeBindings` stays for tests and tools that need a version-1 workbook.
  */
 import type { Language } from "../data";
-import { escapeXml, unescapeXml } from "../core/tracking";
+import { elementJson, escapeXml } from "../core/tracking";
 import type { TableBinding } from "./port";
 
 export const BINDINGS_NAMESPACE = "urn:bj-open-stats:bindings:1";
@@ -55,18 +55,9 @@ export type ParsedBindings =
 
 /** Reads the bindings from a part's XML; reports damage instead of throwing. */
 export function parseBindings(xml: string): ParsedBindings {
-  const open = xml.indexOf("<bindings");
-  const start = open < 0 ? -1 : xml.indexOf(">", open);
-  const end = xml.lastIndexOf("</bindings>");
-  if (start < 0 || end < start) return { ok: false, damage: "not_bindings_xml" };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(unescapeXml(xml.slice(start + 1, end)));
-  } catch (error: unknown) {
-    // JSON.parse throws SyntaxError for bad input and nothing else; anything else is a real fault.
-    if (error instanceof SyntaxError) return { ok: false, damage: "invalid_json" };
-    throw error;
-  }
+  const body = elementJson(xml, "bindings");
+  if (!body.ok) return { ok: false, damage: body.damage === "not_element" ? "not_bindings_xml" : "invalid_json" };
+  const parsed = body.value;
   if (typeof parsed !== "object" || parsed === null) return { ok: false, damage: "unknown_version" };
   const record = parsed as { version?: unknown; tables?: unknown };
   if (record.version !== 1 || !Array.isArray(record.tables)) return { ok: false, damage: "unknown_version" };

@@ -8,8 +8,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { watchCsp } from "./support";
+import type { Browser, Page } from "playwright-core";
+import { launch, watchCsp } from "./support";
 import { CURRENT_RELEASE } from "../../src/data";
 import { STRINGS } from "../../src/taskpane/strings";
 
@@ -48,10 +48,7 @@ beforeAll(async () => {
     timeout: TIMEOUT_MS,
   });
   if (build.status !== 0) throw new Error(`production build failed:\n${build.stdout}\n${build.stderr}`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launch();
 }, TIMEOUT_MS);
 
 afterAll(async () => {
