@@ -41,6 +41,8 @@ export interface XlRange {
   readonly columnCount: number;
   readonly isNullObject: boolean;
   values: unknown[][];
+  /** Read only: "Empty", "String", "Double", "Boolean", "Error", ... per cell. */
+  readonly valueTypes: string[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
   readonly format: XlRangeFormat;
@@ -140,17 +142,11 @@ export interface XlCustomXmlPartCollection {
   getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
 }
 
-export interface XlApplication {
-  /** ExcelApi 1.6. */
-  suspendApiCalculationUntilNextSync(): void;
-}
-
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   readonly tables: XlTableCollection;
   readonly names: XlNamedItemCollection;
   readonly customXmlParts: XlCustomXmlPartCollection;
-  readonly application: XlApplication;
   getSelectedRange(): XlRange;
   /** ExcelApi 1.7. */
   getActiveCell(): XlRange;

@@ -47,7 +47,7 @@ import type { InsertMode, InsertedEntry, InsertedReport, WorkbookPort } from "..
 import { buildCatalog, searchCatalog, type CatalogItem } from "./catalog";
 import { byId, el, fill } from "./dom";
 import { type ChangeView, type TableRefreshView, formulaCountTexts, refreshSummary, refreshViews, statusesByRecord } from "./refresh-view";
-import { describeFailure } from "./feedback";
+import { describeFailure, insertProblemsText } from "./feedback";
 import { type PaneHost, isDarkColour, languageOf, resolveHost } from "./host";
 import { STRINGS, TABLE_STYLES, type PaneStrings } from "./strings";
 
@@ -714,7 +714,8 @@ async function insertTable(newSheet: boolean): Promise<void> {
     const result = await busy(() =>
       port.insertTable(grid, { newSheet, mode: state.mode, includeSource: state.includeSource, style: state.style }),
     );
-    say("success", t().inserted(grid.title, result.address));
+    const problems = insertProblemsText(result.problems, state.language);
+    say(problems ? "error" : "success", problems ? `${t().inserted(grid.title, result.address)} ${problems}` : t().inserted(grid.title, result.address));
     await refreshInserted(false);
   } catch (error: unknown) {
     const failure = describeFailure(error, state.language, !newSheet);
@@ -739,7 +740,8 @@ async function insertAll(): Promise<void> {
       }),
     );
     const sheet = result[0]?.binding.sheet ?? STRINGS[language].allTablesSheet;
-    say("success", t().insertedAll(result.length, sheet));
+    const problems = insertProblemsText(result.flatMap((each) => each.problems), state.language);
+    say(problems ? "error" : "success", problems ? `${t().insertedAll(result.length, sheet)} ${problems}` : t().insertedAll(result.length, sheet));
     await refreshInserted(false);
   } catch (error: unknown) {
     say("error", describeFailure(error, state.language).text);
