@@ -86,6 +86,12 @@ export const MESSAGES = {
       ? `${id} has no figure for ${year}; its period is ${period}`
       : `${id} 没有${year}年的数据；其时期为${period}`,
 
+  /** A year given for a figure whose period the source does not state (the project inferred it). */
+  yearInferred: (id: string, year: number, period: string, language: Language): string =>
+    language === "en"
+      ? `${id}: the source gives no year for it (its period ${period} is inferred), so it is not stated as a ${year} figure; leave the year out`
+      : `${id}：来源未给出其年份（时期${period}为推断），并非公布的${year}年数据；请不填年份`,
+
   flagNotBoolean: (param: ParamName, got: unknown, language: Language): string =>
     language === "en"
       ? `${PARAM_WORDS.en[param]} must be TRUE or FALSE; got ${describeArgument(got, "en")}.`

@@ -26,9 +26,11 @@ export interface XlRangeFormat {
   autofitColumns(): void;
 }
 
-/** ExcelApi 1.9 (the adapter only meets it through getMergedAreasOrNullObject, 1.13). */
+/** ExcelApi 1.9: several rectangles of one sheet (getMergedAreasOrNullObject, getSpecialCellsOrNullObject). */
 export interface XlRangeAreas {
+  /** "Sheet1!A1:B4, Sheet1!D1:D4": every area, sheet-qualified, comma separated. */
   readonly address: string;
+  readonly areaCount: number;
   readonly isNullObject: boolean;
   load(propertyNames?: string | string[]): XlRangeAreas;
 }
@@ -56,6 +58,13 @@ export interface XlRange {
   getTables(fullyContained?: boolean): XlTableScopedCollection;
   /** ExcelApi 1.13: the merged areas whose top-left cell is in the range. */
   getMergedAreasOrNullObject(): XlRangeAreas;
+  /**
+   * ExcelApi 1.9: the cells holding a formula ("Formulas") or a constant, as areas; a null object
+   * when there are none. On a single cell desktop Excel looks at the used range instead.
+   */
+  getSpecialCellsOrNullObject(cellType: "Formulas" | "Constants"): XlRangeAreas;
+  /** ExcelApi 1.4: the used part of this range; a null object when it holds nothing. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.2. */
   getBoundingRect(anotherRange: XlRange | string): XlRange;
   clear(applyTo?: "All" | "Formats" | "Contents"): void;
@@ -75,6 +84,8 @@ export interface XlTable {
   load(propertyNames?: string | string[]): XlTable;
   getRange(): XlRange;
   getHeaderRowRange(): XlRange;
+  /** ExcelApi 1.13: the header row stays in its row and the new range must overlap the table. */
+  resize(newRange: XlRange | string): void;
   /** ExcelApi 1.2: the table becomes a plain range; its cells stay where they are. */
   convertToRange(): XlRange;
 }
@@ -103,6 +114,8 @@ export interface XlWorksheet {
   readonly tables: XlTableCollection;
   load(propertyNames?: string | string[]): XlWorksheet;
   getRange(address?: string): XlRange;
+  /** ExcelApi 1.1: the used range; on a blank sheet, A1. */
+  getUsedRange(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;

@@ -291,6 +291,45 @@ export class SimRange extends SimObject<RangeProps> {
     });
   }
 
+  /**
+   * The cells of the range holding a formula ("Formulas") or a constant ("Constants"), as a
+   * RangeAreas of column runs (ExcelApi 1.9; ApiNotFound at sync below it); a null object when
+   * there are none (the getSpecialCells article). On a single cell it looks at the sheet's used
+   * range instead, as desktop Excel's Range.SpecialCells does (the JavaScript reference is silent:
+   * the simulator takes the behaviour that returns more, the stricter for callers).
+   */
+  getSpecialCellsOrNullObject(cellType: "Formulas" | "Constants"): SimRangeAreas {
+    this.requires("getSpecialCellsOrNullObject", "1.9");
+    return new SimRangeAreas(this.context, (state) => {
+      const { sheet, rect: asked } = this.target(state);
+      const rect = asked.rows === 1 && asked.columns === 1 ? state.usedRect(sheet, true) : asked;
+      if (!rect) return null;
+      const byColumn = new Map<number, number[]>();
+      for (const key in sheet.cells) {
+        const cell = sheet.cells[key];
+        if (!cell || (cellType === "Formulas") !== (cell.formula !== undefined) || (cellType === "Constants" && cell.value === null)) continue;
+        const [row = 0, column = 0] = key.split(",").map(Number);
+        if (row < rect.row || row >= rect.row + rect.rows || column < rect.column || column >= rect.column + rect.columns) continue;
+        const rows = byColumn.get(column) ?? [];
+        rows.push(row);
+        byColumn.set(column, rows);
+      }
+      const areas: Rect[] = [];
+      for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+        const rows = (byColumn.get(column) ?? []).sort((a, b) => a - b);
+        let start = -1;
+        rows.forEach((row, i) => {
+          if (start < 0) start = row;
+          if (rows[i + 1] !== row + 1) {
+            areas.push({ row: start, column, rows: row - start + 1, columns: 1 });
+            start = -1;
+          }
+        });
+      }
+      return areas.length === 0 ? null : { sheet, areas };
+    });
+  }
+
   /** The smallest range holding this range and another (ExcelApi 1.2); both must be on one sheet. */
   getBoundingRect(anotherRange: SimRange | string): SimRange {
     return this.derived(({ sheet, rect }, state) => {

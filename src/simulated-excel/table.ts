@@ -124,8 +124,9 @@ export class SimTable extends SimObject<TableProps> {
     return this.range("body");
   }
 
-  /** Resizes the table to a new range on the same sheet; the header row must stay where it is. */
+  /** Resizes the table to a new range on the same sheet; the header row must stay where it is (ExcelApi 1.13). */
   resize(newRange: SimRange | string): void {
+    if (!this.requires("resize", "1.13")) return;
     this.queue("resize", typeof newRange === "string" ? newRange : "Range", (state) => {
       const table = this.model(state);
       const sheet = state.requireSheet(table.sheetId);

@@ -103,13 +103,13 @@ describe("year validation", () => {
 });
 
 describe("BJ.STAT", () => {
-  it("returns every figure's bare number on request, with or without the year of its own period", () => {
+  it("returns every figure's bare number on request, with or without the year of its own stated period", () => {
     const problems: string[] = [];
     for (const f of figures) {
       if (plain.STAT(f.id, null, "number") !== f.value) problems.push(`STAT(${f.id},,number)`);
       if (plain.STAT(f.id.toUpperCase(), null, "NUMBER") !== f.value) problems.push(`STAT(${f.id.toUpperCase()},,NUMBER)`);
       const year = periodYear(f.period);
-      if (year !== null && plain.STAT(f.id, year, "number") !== f.value) problems.push(`STAT(${f.id}, ${year}, number)`);
+      if (year !== null && f.period.inference === null && plain.STAT(f.id, year, "number") !== f.value) problems.push(`STAT(${f.id}, ${year}, number)`);
       const other = (year ?? 2024) - 1;
       const wrong = plain.STAT(f.id, other) as { code?: string; message?: string };
       if (wrong.code !== "#N/A" || !wrong.message?.includes(f.period.label.en)) {
@@ -117,6 +117,26 @@ describe("BJ.STAT", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("refuses a year for every figure whose period the source does not state, in both languages, naming why", () => {
+    const problems: string[] = [];
+    for (const f of figures) {
+      const year = periodYear(f.period);
+      if (year === null || f.period.inference === null) continue;
+      for (const host of [HOSTS.plain, HOSTS.plainZh, HOSTS.double]) {
+        for (const field of [null, "number", "period"]) {
+          const got = lib(host).STAT(f.id, year, field) as { code?: string; message?: string };
+          const inferredWord = host.language === "en" ? "inferred" : "推断";
+          if (got.code !== "#N/A" || !got.message?.includes(inferredWord)) problems.push(`STAT(${f.id}, ${year}, ${String(field)}) on ${host.language}: ${JSON.stringify(got)}`);
+        }
+      }
+      // Without the year, the figure is there, its period marked inferred.
+      if (plain.STAT(f.id, null, "number") !== f.value) problems.push(`STAT(${f.id}) without a year`);
+      if (!String(plain.STAT(f.id, null, "period")).includes("(inferred)")) problems.push(`STAT(${f.id},,period) unmarked`);
+    }
+    expect(problems).toEqual([]);
+    expectError(plain.STAT("global_service_partners", 2024), "#N/A", /global_service_partners: the source gives no year for it \(its period 2024 \(inferred\) is inferred\)/);
   });
 
   it("names the figure's own period when the year does not match", () => {
@@ -186,9 +206,9 @@ describe("what a cell receives for every derived or bounded figure, on both host
   // Written out by hand: the rule of the README and help, not the code that implements it.
   // [id, plain host (en), plain host (zh), 1.4 host number format (en)]
   const CASES = [
-    ["national_fdi_new_enterprises_yoy", "est. 9% (Jan–Nov)", "估算9%（1—11月）", '"est. "0%" (Jan–Nov)"'],
-    ["fdi_new_enterprises_jan_nov_2023_approx", "est. 1,559 (Jan–Nov)", "估算1,559（1—11月）", '"est. "#,##0" (Jan–Nov)"'],
-    ["ftz_fdi_share_prev_year", "est. 15.9% (Jan–Nov)", "估算15.9%（1—11月）", '"est. "0.0%" (Jan–Nov)"'],
+    ["national_fdi_new_enterprises_yoy", "est. 9% (Jan–Nov)", "约9%（估算，1—11月）", '"est. "0%" (Jan–Nov)"'],
+    ["fdi_new_enterprises_jan_nov_2023_approx", "est. 1,559 (Jan–Nov)", "约1,559（估算，1—11月）", '"est. "#,##0" (Jan–Nov)"'],
+    ["ftz_fdi_share_prev_year", "est. 15.9% (Jan–Nov)", "约15.9%（估算，1—11月）", '"est. "0.0%" (Jan–Nov)"'],
     ["pioneering_policies", "over 120 (cumulative)", "超过120（累计）", '"over "#,##0" (cumulative)"'],
     ["national_first_policies", "nearly 60 (cumulative)", "近60（累计）", '"nearly "#,##0" (cumulative)"'],
     ["services_plan_v2_tasks_done", "over 80%", "超过80%", '"over "0%'],
@@ -263,12 +283,13 @@ describe("BJ.TABLE", () => {
         const result = plain.TABLE(tableId, language);
         problems.push(...matrixProblems(result, `TABLE(${tableId}, ${language})`));
         if (!Array.isArray(result)) continue;
-        // The grid, except that a value that is not exact and stated arrives as its text.
+        // The grid, except that a value that is not exact and stated, or is a ratio (stored as a
+        // fraction beside the word "percent"), arrives as its text.
         const valueColumn = grid.columnKeys.indexOf("value");
         const rows = grid.rows.map((row, r) =>
           row.map((cell, c) => {
             const f = c === valueColumn ? index.figure(grid.valueFigureIds[r] ?? "") : undefined;
-            return f && !isBareNumberFaithful(f) ? formatFigureValue(f, language) : cell;
+            return f && (!isBareNumberFaithful(f) || f.kind === "ratio") ? formatFigureValue(f, language) : cell;
           }),
         );
         if (JSON.stringify(result) !== JSON.stringify([grid.header, ...rows])) problems.push(`TABLE(${tableId}, ${language}) differs from its grid`);
@@ -339,7 +360,7 @@ describe("BJ.INDICATORS", () => {
     }
     expect(problems).toEqual([]);
     expect(plain.INDICATORS()).toEqual(plain.INDICATORS("en"));
-    expect((plain.INDICATORS("zh") as string[][])[0]).toEqual(["编号", "指标", "单位", "时期", "界限", "依据"]);
+    expect((plain.INDICATORS("zh") as string[][])[0]).toEqual(["编号", "指标", "单位", "时期", "数值性质", "依据"]);
   });
 
   it("a bad language is #VALUE!", () => {
