@@ -21,6 +21,7 @@ import type { CellValue } from "./snapshot";
 import { WorkbookState } from "./state";
 import { type UserEdits, userEdits } from "./user-edits";
 import { SimWorkbook } from "./workbook";
+import { WEB_FIRST_SHEET_ID, reassignIdsOnOpen, sessionSheetId } from "./ids";
 
 /**
  * "Excel on the web has a payload size limit for requests and responses of 5MB" (Resource limits
@@ -202,6 +203,11 @@ export interface SimulatedExcel {
   readonly syncs: readonly SyncRecord[];
   /** The workbook as a serialisable snapshot, as a saved file keeps it. */
   save(): SimulatedWorkbookSnapshot;
+  /**
+   * Saves, closes and opens the workbook again, with the same options: a new host holding the same
+   * content, whose sheets and tables have new ids (see ids.ts). The old host is left as it was.
+   */
+  reopen(): SimulatedExcel;
   /** Edits a user makes between batches. */
   readonly user: UserEdits;
   /** Runs a user edit just before the sync with this 1-based index: a user acting mid-operation. */
@@ -232,18 +238,28 @@ function makeHost(core: HostCore): SimulatedExcel {
       return core.records;
     },
     save: () => toSnapshot(core.state.model),
+    reopen: () => openSimulatedExcel(toSnapshot(core.state.model), core.options),
     user: userEdits(core.state),
     onBeforeSync: (index, action) => core.onBeforeSync(index, action),
     isSetSupported: (name, version) => core.isSetSupported(name, version),
   };
 }
 
-/** A new host with an empty workbook (one sheet, "Sheet1"). */
+/**
+ * A new host with an empty workbook (one sheet, "Sheet1"). On the web its id is the one every new
+ * workbook's first sheet has there (office-js #552); on the desktop a fresh one.
+ */
 export function createSimulatedExcel(options: SimulatedExcelOptions = {}): SimulatedExcel {
-  return makeHost(new HostCore(emptyWorkbook(), options));
+  const firstSheetId = (options.platform ?? "web") === "web" ? WEB_FIRST_SHEET_ID : sessionSheetId();
+  return makeHost(new HostCore(emptyWorkbook(firstSheetId), options));
 }
 
-/** A fresh host from a saved snapshot: nothing of the previous session survives but the file. */
+/**
+ * A fresh host from a saved snapshot: nothing of the previous session survives but the file. The
+ * new session gives sheets and tables new ids, as Excel does (see ids.ts).
+ */
 export function openSimulatedExcel(snapshot: SimulatedWorkbookSnapshot, options: SimulatedExcelOptions = {}): SimulatedExcel {
-  return makeHost(new HostCore(fromSnapshot(snapshot), options));
+  const model = fromSnapshot(snapshot);
+  reassignIdsOnOpen(model);
+  return makeHost(new HostCore(model, options));
 }

@@ -6,6 +6,7 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, cellKey, contains, formatAddress, intersect, parseRect, splitSheet, withinSheet } from "./address";
 import { SimOfficeError, accessDenied, invalidArgument, itemNotFound, rangeExceedsLimit, shapeMismatch } from "./errors";
 import { type FormulaArgument, type FormulaResult, type SimCustomFunction, parseCall, settle } from "./formula";
+import { sessionSheetId } from "./ids";
 import { renderValue } from "./number-format";
 import type { Cell, CellFormat, CellValue, SheetModel, TableModel, WorkbookModel } from "./snapshot";
 import { newSheet } from "./snapshot";
@@ -94,7 +95,7 @@ export class WorkbookState {
       chosen = `Sheet${n}`;
     }
     this.checkSheetName(chosen, null, "WorksheetCollection.add");
-    const sheet = newSheet(this.newId(), chosen);
+    const sheet = newSheet(sessionSheetId(), chosen);
     this.model.sheets.push(sheet);
     return sheet;
   }

@@ -311,13 +311,15 @@ describe("workbook and worksheets", () => {
       sheet.protection.protect();
     });
     const protectedBook = setup.save();
+    // Reopening gives sheets and tables new ids (docs/excel-evidence.md): compare with the file as reopened.
+    const reopened = JSON.stringify(openSimulatedExcel(protectedBook).save());
     const wrong: string[] = [];
     // Each case on a fresh copy of the protected workbook: one refusal cannot hide another.
     const check = async (name: string, act: (host: SimulatedExcel) => Promise<unknown>): Promise<void> => {
       const host = openSimulatedExcel(protectedBook);
       const code = await codeOf(act(host));
       if (code !== "AccessDenied") wrong.push(`${name}: ${code}`);
-      if (JSON.stringify(host.save()) !== JSON.stringify(protectedBook)) wrong.push(`${name}: changed the workbook`);
+      if (JSON.stringify(host.save()) !== reopened) wrong.push(`${name}: changed the workbook`);
     };
     for (const [name, action] of batches) {
       await check(name, (host) => host.run(async (context) => void action(context.workbook.worksheets.getActiveWorksheet())));

@@ -136,3 +136,86 @@ describe("read limits", () => {
     expect(await write("desktop")).toBe("no error");
   });
 });
+
+describe("ids across sessions", () => {
+  async function sheetIds(host: SimulatedExcel): Promise<[string, string][]> {
+    return host.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name, items/id");
+      await context.sync();
+      return sheets.items.map((sheet): [string, string] => [sheet.name, sheet.id]);
+    });
+  }
+
+  // office-js #552 ("by design"): on the web the first sheet of every new workbook has the id
+  // {00000000-0001-0000-0000-000000000000}; sheets added later get a fresh GUID.
+  it("gives the first sheet of every new workbook on the web the same id, and added sheets fresh ones", async () => {
+    const first = createSimulatedExcel();
+    const second = createSimulatedExcel({ platform: "web" });
+    expect(await sheetIds(first)).toEqual([["Sheet1", "{00000000-0001-0000-0000-000000000000}"]]);
+    expect(await sheetIds(second)).toEqual(await sheetIds(first));
+    await first.run(async (context) => void context.workbook.worksheets.add("Added"));
+    await second.run(async (context) => void context.workbook.worksheets.add("Added"));
+    const [, addedFirst] = (await sheetIds(first))[1] ?? [];
+    const [, addedSecond] = (await sheetIds(second))[1] ?? [];
+    expect(addedFirst).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+    expect(addedFirst).not.toBe(addedSecond);
+    // On the desktop (office-js #552: "this issue does not exist" on the Mac desktop) each new workbook's first sheet differs.
+    const [[, desktopA] = ["", ""]] = await sheetIds(createSimulatedExcel({ platform: "desktop" }));
+    const [[, desktopB] = ["", ""]] = await sheetIds(createSimulatedExcel({ platform: "desktop" }));
+    expect(desktopA).not.toBe(desktopB);
+    expect(desktopA).not.toBe("{00000000-0001-0000-0000-000000000000}");
+  });
+
+  // "The ID remains constant within a single session but will change between sessions"
+  // (OfficeDev/office-js-docs#297, Microsoft's reply); after reopening, ids read
+  // {00000000-0001-0000-000N-000000000000} (office-js-docs#297, office-js#1390).
+  it("gives sheets new ids on reopen: by position, so a moved sheet takes another sheet's old id", async () => {
+    const host = createSimulatedExcel({ platform: "desktop" });
+    await host.run(async (context) => {
+      context.workbook.worksheets.add("Second");
+      context.workbook.worksheets.add("Third");
+      await context.sync();
+    });
+    const session = await sheetIds(host);
+    expect(await sheetIds(host)).toEqual(session);
+    const reopened = host.reopen();
+    const after = await sheetIds(reopened);
+    expect(after.map(([name]) => name)).toEqual(["Sheet1", "Second", "Third"]);
+    after.forEach(([, id], position) => {
+      expect(id).toBe(`{00000000-0001-0000-000${position}-000000000000}`);
+      expect(id).not.toBe(session[position]?.[1]);
+    });
+    // Content stays; the old host is untouched.
+    expect(reopened.save().workbook.sheets.map((sheet) => sheet.cells)).toEqual(host.save().workbook.sheets.map((sheet) => sheet.cells));
+    expect(await sheetIds(host)).toEqual(session);
+    // A sheet moved between sessions comes back with the id its new position had.
+    reopened.user.moveSheet("Third", 0);
+    const movedIds = await sheetIds(reopened.reopen());
+    expect(movedIds[0]).toEqual(["Third", after[0]?.[1]]);
+  });
+
+  // Table.id "uniquely identifies the table in a given workbook" and survives a rename (Excel.Table
+  // reference); nothing says it survives a session, so the stricter reading: renumbered on reopen,
+  // by the table's place, so that an old id may name another table.
+  it("keeps table ids within a session and numbers them again on reopen (stricter where silent)", async () => {
+    const host = createSimulatedExcel();
+    const tableIds = (of: SimulatedExcel): Promise<[string, string][]> =>
+      of.run(async (context) => {
+        const tables = context.workbook.tables.load("items/name, items/id");
+        await context.sync();
+        return tables.items.map((table): [string, string] => [table.name, table.id]);
+      });
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.tables.add("A1:B2", true).name = "First";
+      sheet.tables.add("D1:E2", true).name = "Second";
+      await context.sync();
+      sheet.tables.getItem("First").delete();
+    });
+    const [[, secondId] = ["", ""]] = await tableIds(host);
+    host.user.renameTable("Second", "Renamed");
+    expect(await tableIds(host)).toEqual([["Renamed", secondId]]);
+    expect(await tableIds(host.reopen())).toEqual([["Renamed", "1"]]);
+    expect(secondId).not.toBe("1");
+  });
+});
