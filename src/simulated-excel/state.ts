@@ -6,6 +6,7 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, cellKey, contains, formatAddress, intersect, parseRect, splitSheet, withinSheet } from "./address";
 import { SimOfficeError, accessDenied, invalidArgument, itemNotFound, rangeExceedsLimit, shapeMismatch } from "./errors";
 import { type FormulaArgument, type FormulaResult, type SimCustomFunction, parseCall, settle } from "./formula";
+import { assertNoFilteredShift, refilter, shiftFiltersForInsertedRows } from "./filter";
 import { sessionSheetId } from "./ids";
 import { renderValue } from "./number-format";
 import type { Cell, CellFormat, CellValue, SheetModel, TableModel, WorkbookModel } from "./snapshot";
@@ -512,17 +513,17 @@ export class WorkbookState {
     this.assertWritable(sheet, "Table.delete");
     this.clear(sheet, table.rect, "All");
     this.model.tables.splice(this.model.tables.indexOf(table), 1);
+    refilter(sheet, this.model.tables);
   }
 
   sortTable(table: TableModel, column: number, ascending: boolean): void {
     const sheet = this.requireSheet(table.sheetId);
     this.assertWritable(sheet, "Table.sort");
     if (column < 0 || column >= table.rect.columns) throw invalidArgument("Sort column outside the table.", "TableSort.apply");
-    const first = table.rect.row + 1;
-    const count = table.rect.rows - 1;
-    const rows = Array.from({ length: count }, (_, r) =>
-      Array.from({ length: table.rect.columns }, (_, c) => sheet.cells[cellKey(first + r, table.rect.column + c)]),
-    );
+    // A filtered table sorts its visible rows only; hidden rows keep their place, as in Excel.
+    const hidden = new Set(sheet.hiddenRows ?? []);
+    const places = Array.from({ length: table.rect.rows - 1 }, (_, r) => table.rect.row + 1 + r).filter((row) => !hidden.has(row));
+    const rows = places.map((row) => Array.from({ length: table.rect.columns }, (_, c) => sheet.cells[cellKey(row, table.rect.column + c)]));
     const key = (row: (Cell | undefined)[]): CellValue | null => row[column]?.value ?? null;
     const rank = (value: CellValue | null): number => (value === null ? 3 : typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2);
     rows.sort((a, b) => {
@@ -535,7 +536,7 @@ export class WorkbookState {
     });
     rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        const cellAt = cellKey(first + r, table.rect.column + c);
+        const cellAt = cellKey(places[r] ?? 0, table.rect.column + c);
         if (cell) sheet.cells[cellAt] = cell;
         else delete sheet.cells[cellAt];
       }),
@@ -624,6 +625,9 @@ export class WorkbookState {
     const rows = this.bandValues(values, table.rect.columns, location);
     const at = table.rect.row + 1 + position;
     const count = rows.length;
+    // A filtered table takes no new rows (stricter where silent), nor may cells of another filter move.
+    if (table.filterCriteria && Object.keys(table.filterCriteria).length > 0) assertNoFilteredShift(sheet, [table], table.rect, "rows", location);
+    assertNoFilteredShift(sheet, this.model.tables, { row: at, column: table.rect.column, rows: 1, columns: table.rect.columns }, "rows", location);
     this.shiftBand(sheet, "rows", at, count, { from: table.rect.column, to: table.rect.column + table.rect.columns }, table, location);
     table.rect = { ...table.rect, rows: table.rect.rows + count };
     const model = position > 0 ? at - 1 : dataRows > 0 ? at + count : null;
@@ -657,6 +661,7 @@ export class WorkbookState {
           : this.bandValues(Array.from({ length: table.rect.rows }, () => [values]), 1, location);
     if (cells && cells.length !== table.rect.rows) throw shapeMismatch(location);
     const at = table.rect.column + position;
+    assertNoFilteredShift(sheet, this.model.tables, { row: table.rect.row, column: at, rows: table.rect.rows, columns: 1 }, "columns", location);
     this.shiftBand(sheet, "columns", at, 1, { from: table.rect.row, to: table.rect.row + table.rect.rows }, table, location);
     table.rect = { ...table.rect, columns: columns + 1 };
     if (cells) this.writeCells(sheet, { row: table.rect.row, column: at, rows: table.rect.rows, columns: 1 }, cells, "values", location);
@@ -712,6 +717,7 @@ export class WorkbookState {
   deleteCells(sheet: SheetModel, rect: Rect, shift: "Up" | "Left", location: string): void {
     this.assertWritable(sheet, location);
     const up = shift === "Up";
+    assertNoFilteredShift(sheet, this.model.tables, rect, up ? "rows" : "columns", location);
     let shrinking: TableModel | null = null;
     for (const table of this.model.tables) {
       if (table.sheetId !== sheet.id || !intersect(table.rect, rect)) continue;
@@ -801,6 +807,7 @@ export class WorkbookState {
       at <= rect.row ? { ...rect, row: rect.row + count } : at < rect.row + rect.rows ? { ...rect, rows: rect.rows + count } : rect;
     for (const table of this.model.tables) if (table.sheetId === sheet.id) table.rect = grow(table.rect);
     sheet.merges = sheet.merges.map(grow);
+    shiftFiltersForInsertedRows(sheet, at, count, grow);
   }
 
   /** Inserts whole columns: a table the columns fall inside grows and gets new "ColumnN" headers. */
