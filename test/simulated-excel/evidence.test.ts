@@ -351,3 +351,55 @@ describe("AutoFilter (ExcelApi 1.9)", () => {
     expect(await codeOf(other.run(async (context) => context.workbook.tables.getItem("T").autoFilter.apply("A1:B6", 0, { filterOn: "TopItems", criterion1: "2" })))).toBe("InvalidArgument");
   });
 });
+
+describe("undo (Ctrl+Z after a batch)", () => {
+  async function valueOf(host: SimulatedExcel, address: string): Promise<unknown> {
+    return host.run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange(address).load("values");
+      await context.sync();
+      return range.values[0]?.[0];
+    });
+  }
+
+  // office-js #6415: after an add-in changed the worksheet and custom XML parts, undo reverts the
+  // worksheet changes only; the parts stay as the add-in left them.
+  it("reverts the last batch's cells and tables but leaves custom XML parts as they are", async () => {
+    const host = createSimulatedExcel({ undo: true });
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B2").values = [["h1", "h2"], [1, 2]];
+      sheet.tables.add("A1:B2", true).name = "Mine";
+      context.workbook.customXmlParts.add(`<r xmlns="urn:test:undo">record</r>`);
+      await context.sync();
+    });
+    // A read-only batch is no step of its own.
+    expect(await valueOf(host, "A1")).toBe("h1");
+    host.undo();
+    expect(await valueOf(host, "A1")).toBe("");
+    const saved = host.save().workbook;
+    expect(saved.tables).toEqual([]);
+    expect(saved.customXmlParts.map((part) => part.xml)).toEqual([`<r xmlns="urn:test:undo">record</r>`]);
+    expect(() => host.undo()).toThrow("Nothing to undo");
+  });
+
+  it("has nothing to undo after a user edit, without the option, or after an API that clears Excel's undo stack", async () => {
+    const edited = createSimulatedExcel({ undo: true });
+    await edited.run(async (context) => void (context.workbook.worksheets.getActiveWorksheet().getRange("A1").values = [[1]]));
+    edited.user.select("B2");
+    await edited.user.type("C3", "typed");
+    expect(() => edited.undo()).toThrow("Nothing to undo");
+    const plain = createSimulatedExcel();
+    await plain.run(async (context) => void (context.workbook.worksheets.getActiveWorksheet().getRange("A1").values = [[1]]));
+    expect(() => plain.undo()).toThrow("undo: true");
+    // "Undo support with the Excel JavaScript API": WorksheetProtection.protect is among the APIs
+    // without undo support, which clear the user's undo stack.
+    const protectedHost = createSimulatedExcel({ undo: true });
+    await protectedHost.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1").values = [[1]];
+      sheet.protection.protect();
+      await context.sync();
+    });
+    expect(() => protectedHost.undo()).toThrow("cleared the undo stack");
+  });
+});
