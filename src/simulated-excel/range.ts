@@ -209,6 +209,11 @@ export class SimRange extends SimObject<RangeProps> {
     );
   }
 
+  /** The `count` rows directly below the range, as wide as it (ExcelApi 1.2). */
+  getRowsBelow(count = 1): SimRange {
+    return this.derived(({ sheet, rect }) => SimRange.checked(sheet, { ...rect, row: rect.row + rect.rows, rows: count }, "Range.getRowsBelow"));
+  }
+
   getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
     return this.derived(({ sheet, rect }) =>
       SimRange.checked(sheet, { ...rect, row: rect.row + rowOffset, column: rect.column + columnOffset }, "Range.getOffsetRange"),

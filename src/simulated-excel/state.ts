@@ -675,34 +675,43 @@ export class WorkbookState {
   }
 
   /**
-   * Writes values or formulas (as writeCells) and lets a table grow over them: a write that starts
-   * on the empty row directly below a table and puts a value in at least one of its columns joins
-   * the table, as Microsoft's coauthoring guidance describes ("Coauthoring in Excel add-ins",
-   * learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins: rather than
-   * TableRowCollection.add, set values directly below the table and the table expands). The table
-   * takes every row of the write (not confirmed for writes of several rows). Overwriting a cell
-   * that already held something below a table does not grow it (not confirmed); nor does a write to
-   * a table with a totals row, or one that would then overlap another table or merged cells. Used by
-   * Range.values and Range.formulas only: user edits (typing) never grow a table here.
+   * Writes values or formulas (as writeCells) and lets a table grow over them, as documented:
+   * "If you are trying to write data into an existing table, write the data into a range object
+   * via table.getDataBodyRange(), and the table will expand automatically", with the example
+   * `table.getDataBodyRange().getRowsBelow(1).values = ...` (Performance optimization using the
+   * Excel JavaScript API, "Importing data into tables"); "Coauthoring in Excel add-ins" gives the
+   * same advice instead of TableRowCollection.add.
+   *
+   * The trigger, as the docs show it: the write covers the empty row directly below the table
+   * (starting there or inside the table's data rows) and sets a value in at least one of the
+   * table's columns of that row. Then the table takes every row of the write below it (several
+   * rows: not confirmed, the stricter reading for code that writes a note under a table). No growth
+   * for an empty first row below (a spacer), for a write of blanks or number formats alone, for a
+   * row below that already held something, for a table with a totals row, or where the grown table
+   * would meet another table or merged cells. Used by Range.values and Range.formulas only: user
+   * edits (typing) never grow a table here.
    */
   writeCellsBelowTables(sheet: SheetModel, rect: Rect, input: unknown, mode: WriteMode, location: string): void {
     const rows = Array.isArray(input) ? (input as unknown[]) : null;
+    const filled = (value: unknown): boolean => value !== null && value !== undefined && value !== "";
     const growing = this.model.tables.filter((table) => {
-      if (table.sheetId !== sheet.id || table.showTotals || rect.row !== table.rect.row + table.rect.rows) return false;
+      const below = table.rect.row + table.rect.rows;
+      if (table.sheetId !== sheet.id || table.showTotals) return false;
+      if (rect.row <= table.rect.row || rect.row > below || rect.row + rect.rows <= below) return false;
       const from = Math.max(rect.column, table.rect.column);
       const to = Math.min(rect.column + rect.columns, table.rect.column + table.rect.columns);
       if (from >= to) return false;
       for (let c = table.rect.column; c < table.rect.column + table.rect.columns; c++) {
-        const cell = this.cell(sheet, rect.row, c);
+        const cell = this.cell(sheet, below, c);
         if (cell && (cell.value !== null || cell.formula !== undefined)) return false;
       }
-      return rows === null
-        ? input !== null && input !== ""
-        : rows.some((row) => Array.isArray(row) && (row as unknown[]).slice(from - rect.column, to - rect.column).some((value) => value !== null && value !== undefined && value !== ""));
+      if (rows === null) return filled(input);
+      const first = rows[below - rect.row];
+      return Array.isArray(first) && (first as unknown[]).slice(from - rect.column, to - rect.column).some(filled);
     });
     this.writeCells(sheet, rect, input, mode, location);
     for (const table of growing) {
-      const grown: Rect = { ...table.rect, rows: table.rect.rows + rect.rows };
+      const grown: Rect = { ...table.rect, rows: rect.row + rect.rows - table.rect.row };
       const clash = this.model.tables.some((other) => other !== table && other.sheetId === sheet.id && intersect(other.rect, grown)) || sheet.merges.some((merge) => intersect(merge, grown));
       if (!clash && withinSheet(grown)) table.rect = grown;
     }

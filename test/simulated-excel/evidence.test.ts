@@ -403,3 +403,50 @@ describe("undo (Ctrl+Z after a batch)", () => {
     expect(() => protectedHost.undo()).toThrow("cleared the undo stack");
   });
 });
+
+describe("table auto-expansion", () => {
+  async function withTable(): Promise<SimulatedExcel> {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B3").values = [["Key", "Value"], ["A", 1], ["B", 2]];
+      sheet.tables.add("A1:B3", true).name = "Example";
+    });
+    return host;
+  }
+
+  function tableRect(host: SimulatedExcel): unknown {
+    return host.save().workbook.tables[0]?.rect;
+  }
+
+  // "write the data into a range object via table.getDataBodyRange(), and the table will expand
+  // automatically", with table.getDataBodyRange().getRowsBelow(1).values = [["C", 3]] (Performance
+  // optimization using the Excel JavaScript API, "Importing data into tables",
+  // https://learn.microsoft.com/office/dev/add-ins/excel/performance).
+  it("expands over values set in the row directly below, as the documented example does", async () => {
+    const host = await withTable();
+    await host.run(async (context) => {
+      context.workbook.tables.getItem("Example").getDataBodyRange().getRowsBelow(1).values = [["C", 3]];
+    });
+    expect(tableRect(host)).toEqual({ row: 0, column: 0, rows: 4, columns: 2 });
+    // A write through the data body that reaches past it takes the new rows too.
+    await host.run(async (context) => {
+      context.workbook.tables.getItem("Example").getDataBodyRange().getResizedRange(2, 0).values = [["A", 1], ["B", 2], ["C", 3], ["D", 4], ["E", 5]];
+    });
+    expect(tableRect(host)).toEqual({ row: 0, column: 0, rows: 6, columns: 2 });
+  });
+
+  // The docs' trigger is a value set directly below the table; an empty row there (a spacer) is no
+  // trigger, even when the same write puts a line under it.
+  it("does not expand when the row directly below stays empty: a spacer keeps a note out of the table", async () => {
+    const host = await withTable();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A4:B5").values = [["", ""], ["Note: a line under the table", ""]];
+      await context.sync();
+      sheet.getRange("A4:B4").values = [[null, ""]];
+      sheet.getRange("A4:B4").numberFormat = [["@", "@"]];
+    });
+    expect(tableRect(host)).toEqual({ row: 0, column: 0, rows: 3, columns: 2 });
+  });
+});
