@@ -42,6 +42,12 @@ export interface SimulatedExcelOptions {
   /** The value of any other formula; without it, the error #NAME? (the simulator has no general engine). */
   readonly evaluateOther?: (formula: string) => CellValue;
   /**
+   * Excel's display language has these localized function names (English full name in upper case →
+   * localized full name, e.g. { "BJ.STAT": "BJ.指标值" }): formulas must then call the localized
+   * name; the English one shows #NAME? (office-js #891, #6614). Default: none (English Excel).
+   */
+  readonly localizedFunctionNames?: Readonly<Record<string, string>>;
+  /**
    * The Excel it plays (default "web", the stricter). "web": each sync's request and response are
    * held to `payloadLimitBytes`; the first sheet of a new workbook has the id every new workbook's
    * first sheet has on the web (office-js #552). "desktop": no payload limit unless
@@ -131,6 +137,7 @@ class HostCore {
     this.state = new WorkbookState(model, {
       functions: options.functions ?? {},
       ...(options.evaluateOther ? { evaluateOther: options.evaluateOther } : {}),
+      ...(options.localizedFunctionNames ? { localizedFunctionNames: options.localizedFunctionNames } : {}),
     });
   }
 

@@ -19,6 +19,8 @@ export interface StateOptions {
   readonly functions: Readonly<Record<string, SimCustomFunction>>;
   /** The value of a formula that is not a =NS.NAME(...) call; without it such formulas show #NAME?. */
   readonly evaluateOther?: (formula: string) => CellValue;
+  /** Function names in Excel's display language: English full name (upper case) → localized full name. */
+  readonly localizedFunctionNames?: Readonly<Record<string, string>>;
 }
 
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
@@ -888,7 +890,8 @@ export class WorkbookState {
       const other = this.options.evaluateOther;
       result = other ? { kind: "value", value: other(cell.formula) } : { kind: "error", code: "#NAME?" };
     } else {
-      const fn = this.options.functions[call.name];
+      const name = this.functionName(call.name);
+      const fn = name === null ? undefined : this.options.functions[name];
       const args = call.args.map((arg) => this.argument(sheet, arg));
       result = fn ? await settle(() => fn(...args)) : { kind: "error", code: "#NAME?" };
     }
@@ -923,6 +926,21 @@ export class WorkbookState {
       cell.value = result.value;
       delete cell.error;
     }
+  }
+
+  /**
+   * The English name of the function a formula calls, or null if Excel would not know it. With
+   * localized names (a display language that has them), a formula written through the API must
+   * use the localized name: the English one shows #NAME? (office-js #891; #6614 for Turkish).
+   */
+  private functionName(called: string): string | null {
+    const localized = this.options.localizedFunctionNames;
+    if (!localized) return called;
+    for (const [english, local] of Object.entries(localized)) {
+      if (local.toUpperCase() === called) return english;
+    }
+    const own = localized[called];
+    return own !== undefined && own.toUpperCase() !== called ? null : called;
   }
 
   private clearSpill(sheet: SheetModel, key: string): void {

@@ -450,3 +450,29 @@ describe("table auto-expansion", () => {
     expect(tableRect(host)).toEqual({ row: 0, column: 0, rows: 3, columns: 2 });
   });
 });
+
+describe("localized function names", () => {
+  // office-js #891: with localized custom function names, `range.formulas = [["=CONTOSO.ADD(1,2)"]]`
+  // in another display language shows #NAME?; #6614: the same in Turkish Excel.
+  it("shows #NAME? for a formula that calls the English name where the display language has a localized one", async () => {
+    const host = createSimulatedExcel({ functions: { "BJ.STAT": () => 42 }, localizedFunctionNames: { "BJ.STAT": "BJ.指标值" } });
+    const read = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B1").formulas = [["=BJ.STAT(1)", "=BJ.指标值(1)"]];
+      const range = sheet.getRange("A1:B1").load("values, valueTypes");
+      await context.sync();
+      return [range.values, range.valueTypes];
+    });
+    expect(read).toEqual([[["#NAME?", 42]], [["Error", "Double"]]]);
+    // English Excel (no localized names): the English name works.
+    const english = createSimulatedExcel({ functions: { "BJ.STAT": () => 42 } });
+    const value = await english.run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1");
+      range.formulas = [["=BJ.STAT(1)"]];
+      range.load("values");
+      await context.sync();
+      return range.values;
+    });
+    expect(value).toEqual([[42]]);
+  });
+});
