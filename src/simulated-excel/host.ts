@@ -185,8 +185,7 @@ class HostCore {
         await operation.apply(this.state);
       }
       current = "RequestContext.sync";
-      this.state.calculationSuspended = false;
-      await this.state.evaluatePending();
+      await this.state.finishSync();
       // The response is too large only once the request has run: what it wrote stays written
       // (the docs say nothing of a rollback, so none is assumed) and the sync rejects.
       if (this.state.responseBytes > limit) throw responsePayloadTooLarge();

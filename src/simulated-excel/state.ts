@@ -789,7 +789,7 @@ export class WorkbookState {
       const [row = 0, column = 0] = key.split(",").map(Number);
       if (contains(rect, row, column)) this.dirtyFormulas.add(`${sheet.id}!${key}`);
     }
-    await this.evaluatePending();
+    await this.evaluatePending(true);
   }
 
   // ---- inserting rows and columns ----
@@ -853,9 +853,27 @@ export class WorkbookState {
 
   // ---- formulas ----
 
-  /** Evaluates the formulas written since the last evaluation, unless calculation is suspended. */
-  async evaluatePending(): Promise<void> {
-    if (this.calculationSuspended) return;
+  /**
+   * Ends a sync. Formulas written while calculation was suspended stay uncalculated: "Once set, it
+   * is the developer's responsibility to re-calc the workbook" (Application.suspendApiCalculationUntilNextSync
+   * reference). They are calculated by application.calculate(), Range.calculate() over them, or a
+   * new write of them. Otherwise the formulas written since the last evaluation are evaluated.
+   */
+  async finishSync(): Promise<void> {
+    if (this.calculationSuspended) {
+      this.calculationSuspended = false;
+      this.dirtyFormulas.clear();
+      return;
+    }
+    await this.evaluatePending();
+  }
+
+  /**
+   * Evaluates the formulas written since the last evaluation, unless calculation is suspended;
+   * `force` (an explicit calculate) evaluates them even then.
+   */
+  async evaluatePending(force = false): Promise<void> {
+    if (this.calculationSuspended && !force) return;
     const pending = [...this.dirtyFormulas];
     this.dirtyFormulas.clear();
     for (const entry of pending) {
@@ -870,7 +888,7 @@ export class WorkbookState {
     for (const sheet of this.model.sheets) {
       for (const [key, cell] of Object.entries(sheet.cells)) if (cell.formula !== undefined) this.dirtyFormulas.add(`${sheet.id}!${key}`);
     }
-    await this.evaluatePending();
+    await this.evaluatePending(true);
   }
 
   private argument(sheet: SheetModel, arg: FormulaArgument): unknown {
