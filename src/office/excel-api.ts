@@ -45,6 +45,8 @@ export interface XlRange {
   /** ExcelApi 1.2: true if every row is hidden, false if none, null if mixed. */
   readonly rowHidden: boolean | null;
   values: unknown[][];
+  /** Read only: "Empty", "String", "Double", "Boolean", "Error", ... per cell. */
+  readonly valueTypes: string[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
   readonly format: XlRangeFormat;
@@ -178,17 +180,11 @@ export interface XlCustomXmlPartCollection {
   getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
 }
 
-export interface XlApplication {
-  /** ExcelApi 1.6. */
-  suspendApiCalculationUntilNextSync(): void;
-}
-
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   readonly tables: XlTableCollection;
   readonly names: XlNamedItemCollection;
   readonly customXmlParts: XlCustomXmlPartCollection;
-  readonly application: XlApplication;
   getSelectedRange(): XlRange;
   /** ExcelApi 1.7. */
   getActiveCell(): XlRange;
