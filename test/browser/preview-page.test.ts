@@ -7,21 +7,21 @@
  *
  * Every test fails on a console error, an uncaught exception, or any request that leaves the
  * page's own origin. Screenshots of the page and of the pane, in English and Chinese, are saved
- * to docs/screenshots/ (Chinese needs a CJK font: Debian's fonts-noto-cjk).
+ * to test-results/screenshots/ (`npm run screenshots` writes them to docs/screenshots/ for the README;
+ * Chinese needs a CJK font: Debian's fonts-noto-cjk).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launch, watchCsp } from "./support";
+import { SCREENSHOTS, launch, watchCsp } from "./support";
 import { currentDataset, formatFigureValue, tableGrid } from "../../src/core";
 import { STRINGS } from "../../src/taskpane/strings";
 
 const ROOT = resolve(__dirname, "../..");
 const ORIGIN = "https://preview.test";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SCREENSHOTS = join(ROOT, "docs/screenshots");
 const TIMEOUT_MS = 300_000;
 
 const CONTENT_TYPES: Record<string, string> = {
