@@ -17,8 +17,7 @@ import {
   fromSnapshot,
   toSnapshot,
 } from "./snapshot";
-import type { CellValue } from "./snapshot";
-import { WorkbookState } from "./state";
+import { type StateOptions, WorkbookState } from "./state";
 import { type UserEdits, userEdits } from "./user-edits";
 import { SimWorkbook } from "./workbook";
 
@@ -30,8 +29,12 @@ export interface SimulatedExcelOptions {
   readonly requirementSets?: Readonly<Record<string, string>>;
   /** Custom functions by full upper-case name ("BJ.FDI_COUNT") for evaluating =BJ.* formulas. */
   readonly functions?: Readonly<Record<string, SimCustomFunction>>;
-  /** The value of any other formula; without it, the error #NAME? (the simulator has no general engine). */
-  readonly evaluateOther?: (formula: string) => CellValue;
+  /**
+   * Evaluates any formula that is not a plain =NS.NAME(...) call of a given function, reading cells
+   * through its context; without it such formulas show #NAME? (the simulator has no general engine
+   * of its own; the preview passes src/preview/formula-engine.ts).
+   */
+  readonly evaluateOther?: StateOptions["evaluateOther"];
   /** Payload limit per sync in bytes; default 5 MB, as Excel on the web. */
   readonly payloadLimitBytes?: number;
 }

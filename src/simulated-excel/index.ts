@@ -8,7 +8,8 @@ export { createSimulatedExcel, openSimulatedExcel, PAYLOAD_LIMIT_BYTES, SimReque
 export type { SimulatedExcel, SimulatedExcelOptions, SyncRecord } from "./host";
 export { SimOfficeError } from "./errors";
 export type { SimErrorCode, SimDebugInfo } from "./errors";
-export type { SimCustomFunction } from "./formula";
+export type { FormulaResult, SimCustomFunction } from "./formula";
+export type { EngineValue, FormulaContext } from "./state";
 export { renderValue } from "./number-format";
 export type { SimulatedWorkbookSnapshot, WorkbookModel, CellValue } from "./snapshot";
 export type { UserEdits } from "./user-edits";
