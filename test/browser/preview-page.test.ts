@@ -158,7 +158,7 @@ describe("the preview page", () => {
 
     // Insert at a clicked cell.
     await page.click('#grid td[data-address="B3"]');
-    expect(await page.locator("#name-box").innerText()).toBe("B3");
+    expect(await page.locator("#name-box").inputValue()).toBe("B3");
     await page.click("#insert-here");
     await page.locator(".message.success").waitFor({ timeout: 30_000 });
     const afterFirst = await gridText(page);
@@ -248,7 +248,7 @@ describe("the preview page", () => {
     const last = (await entries.count()) - 1;
     await page.click(`#goto-${last}`);
     await page.locator(".message.success").waitFor({ timeout: 30_000 });
-    expect(await page.locator("#name-box").innerText()).toBe("H3"); // the table under its title line
+    expect(await page.locator("#name-box").inputValue()).toBe("H3"); // the table under its title line
     await page.click(`#remove-${last}`);
     await page.locator(".message.success", { hasText: zh.removed("").trim().slice(0, 2) }).waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => document.querySelectorAll("#inserted li button[id^=remove-]").length === 2);
@@ -305,7 +305,7 @@ describe("the preview page", () => {
     await page.focus("body");
     await tabTo(page, "#grid");
     for (const key of ["ArrowDown", "ArrowDown", "ArrowDown", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
-    expect(await page.locator("#name-box").innerText()).toBe("C4");
+    expect(await page.locator("#name-box").inputValue()).toBe("C4");
     await tabTo(page, "#insert-here");
     expect(await focusVisible()).toBe(true);
     await page.keyboard.press("Enter");
