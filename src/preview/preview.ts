@@ -1,9 +1,10 @@
 /**
  * The preview page: the real task pane (its production bundle, CSS and root element) beside a workbook
- * simulated by src/simulated-excel, drawn as a grid with sheet tabs, row and column headers, the
- * selection and table styling. Each cell shows its formatted text (the simulator's renderValue);
- * =BJ.* formulas are evaluated by the real functions. Clicking a cell (or moving with the arrow
- * keys) selects it, and the pane inserts there. The workbook is saved to the tab's sessionStorage
+ * simulated by src/simulated-excel, drawn by ./grid.ts over a bounded ./viewport.ts. =BJ.* formulas
+ * are evaluated by the real functions, other formulas by ./formula-engine.ts. Clicking a cell (or
+ * moving with the keys) selects it, and the pane inserts there; typing edits the cell (F2, Enter,
+ * Tab, Escape, Delete, as in Excel), the formula bar edits it too, and the name box goes to a cell,
+ * range or table. The workbook is saved to the tab's sessionStorage
  * after every change and reopened from it on a reload (as a user reopens a file), so a reload (e.g.
  * to pick up a newly published release) keeps what was inserted.
  *
