@@ -17,3 +17,5 @@ export type { SimWorksheet, SimWorksheetCollection, SimWorksheetProtection } fro
 export type { SimRange, SimRangeAreas, SimRangeFormat, SimRangeFont, SimRangeFill } from "./range";
 export type { SimTable, SimTableCollection, SimTableColumnCollection, SimTablePart, SimTableRowCollection } from "./table";
 export type { SimClientResult } from "./proxy/base";
+export type { SimChart, SimChartCollection, SimChartSeries, SimChartSeriesCollection, SimChartTitle, ChartModel, SeriesModel } from "./chart";
+export { chartsOf } from "./chart";

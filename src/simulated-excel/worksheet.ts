@@ -6,6 +6,7 @@ import { SimRange } from "./range";
 import type { SheetModel } from "./snapshot";
 import type { WorkbookState } from "./state";
 import { SimTableCollection } from "./table";
+import { SimChartCollection } from "./chart";
 
 export type SheetLocator = (state: WorkbookState) => SheetModel | null;
 
@@ -86,6 +87,14 @@ export class SimWorksheet extends SimObject<WorksheetProps> {
   get tables(): SimTableCollection {
     this.tablesProxy ??= new SimTableCollection(this.context, (state) => this.model(state));
     return this.tablesProxy;
+  }
+
+  private chartsProxy: SimChartCollection | undefined;
+
+  /** The sheet's charts (src/simulated-excel/chart.ts). */
+  get charts(): SimChartCollection {
+    this.chartsProxy ??= new SimChartCollection(this.context, (state) => this.model(state));
+    return this.chartsProxy;
   }
 
   activate(): void {
