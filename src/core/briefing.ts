@@ -19,6 +19,7 @@ import type { DatasetIndex } from "./lookup";
 import { statFormula } from "./tables";
 
 export * from "./briefing-text";
+export * from "./briefing-record";
 
 /** Column offsets of the sheet. */
 export const BRIEFING_COLUMNS = {

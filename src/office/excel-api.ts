@@ -107,13 +107,11 @@ export interface XlChartSeries {
 }
 
 export interface XlChartSeriesCollection {
-  /** ExcelApi 1.7. */
   getItemAt(index: number): XlChartSeries;
 }
 
 export interface XlChart {
   name: string;
-  readonly isNullObject: boolean;
   readonly title: XlChartTitle;
   readonly series: XlChartSeriesCollection;
   load(propertyNames?: string | string[]): XlChart;
@@ -125,14 +123,13 @@ export interface XlChartCollection {
   readonly items: XlChart[];
   load(propertyNames?: string | string[]): XlChartCollection;
   add(type: "ColumnClustered", sourceData: XlRange, seriesBy?: "Auto" | "Columns" | "Rows"): XlChart;
-  /** ExcelApi 1.4. */
-  getItemOrNullObject(name: string): XlChart;
 }
 
 export interface XlWorksheet {
   readonly id: string;
   readonly name: string;
   readonly isNullObject: boolean;
+  readonly visibility: string;
   readonly protection: XlWorksheetProtection;
   readonly tables: XlTableCollection;
   /** ExcelApi 1.1. */

@@ -29,9 +29,10 @@ import {
   qualified,
   serializeTrackingRecord,
 } from "../core";
-import type { DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
+import type { BriefingLayout, DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
 import type { Release } from "../data";
 import { refreshTables, type RefreshOptions } from "./refresh";
+import { type BriefingDeps, insertBriefing, listBriefings, removeBriefing } from "./briefing";
 import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
@@ -50,7 +51,10 @@ import {
 import { type MatchHow, matchTables } from "./matching";
 import type {
   BindingsReport,
+  BriefingsReport,
   DamagedBindingsPart,
+  InsertBriefingOptions,
+  InsertedBriefing,
   InsertAllOptions,
   InsertMode,
   InsertTableOptions,
@@ -629,6 +633,25 @@ export class ExcelWorkbook implements WorkbookPort {
     } catch (error: unknown) {
       throw toAdapterError(error);
     }
+  }
+
+  private briefingDeps(): BriefingDeps {
+    return { run: this.run, isSetSupported: this.isSetSupported, newRecordId: this.newRecordId, now: this.now };
+  }
+
+  /** A briefing on a new sheet, with its charts and record (src/office/briefing.ts). 2 syncs. */
+  insertBriefing(layout: BriefingLayout, options: InsertBriefingOptions = {}): Promise<InsertedBriefing> {
+    return insertBriefing(this.briefingDeps(), layout, options);
+  }
+
+  /** The briefings the workbook records (src/office/briefing.ts). 2 syncs. */
+  listBriefings(): Promise<BriefingsReport> {
+    return listBriefings(this.briefingDeps());
+  }
+
+  /** Removes exactly what a briefing insert wrote (src/office/briefing.ts). 4 syncs. */
+  removeBriefing(recordId: string): Promise<void> {
+    return removeBriefing(this.briefingDeps(), recordId);
   }
 
   private pick(located: Located, recordId: string): LocatedEntry {

@@ -7,7 +7,7 @@
  * 2-D arrays; `rows.add` is never used.
  */
 import type { Language, Release } from "../data";
-import type { DatasetIndex, RefreshReport, TableGrid, TrackingDamage, TrackingRecord } from "../core";
+import type { BriefingLayout, BriefingRecord, DatasetIndex, RefreshReport, TableGrid, TrackingDamage, TrackingRecord } from "../core";
 import type { RefreshOptions } from "./refresh";
 import type { BindingsDamage } from "./bindings";
 
@@ -123,6 +123,36 @@ export interface InsertedReport {
   readonly damagedParts: readonly DamagedBindingsPart[];
 }
 
+/** Options of insertBriefing. */
+export interface InsertBriefingOptions {
+  /** The new sheet's name (made unique as for newSheet); default the layout's ("Briefing", "简报"). */
+  readonly sheetName?: string;
+}
+
+export interface InsertedBriefing {
+  /** The briefing record written (BRIEFING_NAMESPACE; docs/tracking-record.md). */
+  readonly record: BriefingRecord;
+  /** The new sheet's name. */
+  readonly sheet: string;
+  /** Every cell written, sheet-qualified, e.g. "Briefing!A1:N54". */
+  readonly address: string;
+  /** The names of the native charts written (none without ExcelApi 1.7). */
+  readonly charts: readonly string[];
+}
+
+/** One briefing the workbook records, and where its sheet is now (null: not found). */
+export interface BriefingEntry {
+  readonly recordId: string;
+  readonly record: BriefingRecord;
+  readonly partId: string;
+  readonly found: { readonly sheet: string; readonly sheetId: string } | null;
+}
+
+export interface BriefingsReport {
+  readonly entries: readonly BriefingEntry[];
+  readonly damagedParts: readonly DamagedBindingsPart[];
+}
+
 export interface WorkbookPort {
   /**
    * Writes a title line, an Excel table (header and rows, with a number format per cell) or, in
@@ -174,4 +204,18 @@ export interface WorkbookPort {
    * be refreshed is reported, never thrown.
    */
   refreshTables(release: Release | DatasetIndex, options?: RefreshOptions): Promise<RefreshReport>;
+  /**
+   * Writes a briefing (core briefingLayout) on a new sheet: its text, live =BJ.STAT figure cells,
+   * native charts whose series refer to those cells (ExcelApi 1.7), and a briefing record.
+   * 2 syncs. Throws AdapterError name_taken, office_error.
+   */
+  insertBriefing(layout: BriefingLayout, options?: InsertBriefingOptions): Promise<InsertedBriefing>;
+  /** Every briefing record, with its sheet where found. 2 syncs (1 when there are none). */
+  listBriefings(): Promise<BriefingsReport>;
+  /**
+   * Deletes exactly what a briefing insert wrote: the sheet it created when nothing else is on it,
+   * else only its cells and charts; then its record. Refuses, changing nothing, with
+   * edited_since_insert, sheet_protected, sheet_not_found or record_not_found. 4 syncs.
+   */
+  removeBriefing(recordId: string): Promise<void>;
 }

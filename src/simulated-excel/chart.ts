@@ -374,9 +374,8 @@ export class SimChartSeriesCollection extends SimItemCollection<SeriesModel, Sim
       return chart.series.includes(series) ? { sheet, series } : null;
     });
   }
-  /** ExcelApi 1.7: the series at a 0-based position; ItemNotFound at sync if there is none. */
+  /** The series at a 0-based position (ExcelApi 1.1); ItemNotFound at sync if there is none. */
   getItemAt(index: number): SimChartSeries {
-    this.requiresSet("ChartSeriesCollection.getItemAt", "1.7");
     return new SimChartSeries(this.context, (state) => {
       const { sheet, chart } = this.chart(state);
       const series = chart.series[index];
@@ -385,10 +384,6 @@ export class SimChartSeriesCollection extends SimItemCollection<SeriesModel, Sim
   }
   getCount(): SimClientResult<number> {
     return resultOf(this.context, "ChartSeriesCollection.getCount", null, (state) => this.chart(state).chart.series.length);
-  }
-  private requiresSet(location: string, version: string): void {
-    if (this.context.isSetSupported("ExcelApi", version)) return;
-    this.context.enqueue({ location, payload: null, kind: "method", apply: () => { throw apiNotFound(location, "ExcelApi", version); } });
   }
 }
 
