@@ -95,42 +95,53 @@ export async function insertBriefing(deps: BriefingDeps, layout: BriefingLayout,
   }
 }
 
-interface LocatedBriefing {
+export interface LocatedBriefing {
   readonly entry: BriefingEntry;
   readonly part: XlCustomXmlPart;
   readonly sheet: XlWorksheet | null;
-  /** Sheets of the workbook that are visible, so that remove never deletes the last one. */
-  readonly visibleSheets: number;
 }
 
-/** Every briefing record, with its sheet where found (by id, then by name). 2 syncs. */
-async function locate(context: XlContext, isSetSupported: IsSetSupported): Promise<{ entries: LocatedBriefing[]; damagedParts: DamagedBindingsPart[] }> {
-  if (!isSetSupported("ExcelApi", "1.5")) return { entries: [], damagedParts: [] };
+/**
+ * Queues the reads of every briefing record (the parts, every sheet's name, id and visibility), to
+ * ride the caller's next sync; `read()` then fetches the parts' XML (one more sync, none when the
+ * workbook holds no briefing) and finds each record's sheet (by id, then by name).
+ */
+export function queueBriefings(context: XlContext, isSetSupported: IsSetSupported): { read(): Promise<{ entries: LocatedBriefing[]; damagedParts: DamagedBindingsPart[] }> } {
+  if (!isSetSupported("ExcelApi", "1.5")) return { read: () => Promise.resolve({ entries: [], damagedParts: [] }) };
   const parts = context.workbook.customXmlParts.getByNamespace(BRIEFING_NAMESPACE).load("items/id");
-  const sheets = context.workbook.worksheets.load("items/name, items/id, items/visibility");
-  await context.sync();
-  const xmls = parts.items.map((part) => ({ part, xml: part.getXml() }));
-  if (xmls.length > 0) await context.sync();
-  const visibleSheets = sheets.items.filter((each) => each.visibility === "Visible").length;
-  const entries: LocatedBriefing[] = [];
-  const damagedParts: DamagedBindingsPart[] = [];
-  for (const { part, xml } of xmls) {
-    const parsed = parseBriefingRecord(xml.value);
-    if (!parsed.ok) {
-      damagedParts.push({ partId: part.id, damage: parsed.damage });
-      continue;
-    }
-    const { record } = parsed;
-    const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-    const sheet = sheets.items.find((each) => record.sheet.id !== null && each.id === record.sheet.id) ?? sheets.items.find((each) => same(each.name, record.sheet.name)) ?? null;
-    entries.push({
-      entry: { recordId: record.recordId, record, partId: part.id, found: sheet ? { sheet: sheet.name, sheetId: sheet.id } : null },
-      part,
-      sheet,
-      visibleSheets,
-    });
-  }
-  return { entries, damagedParts };
+  // The same collection locate() of tables loads when this rides its sync: ask for the same properties.
+  const sheets = context.workbook.worksheets.load("items/name, items/id");
+  return {
+    async read() {
+      const xmls = parts.items.map((part) => ({ part, xml: part.getXml() }));
+      if (xmls.length > 0) await context.sync();
+      const entries: LocatedBriefing[] = [];
+      const damagedParts: DamagedBindingsPart[] = [];
+      for (const { part, xml } of xmls) {
+        const parsed = parseBriefingRecord(xml.value);
+        if (!parsed.ok) {
+          damagedParts.push({ partId: part.id, damage: parsed.damage });
+          continue;
+        }
+        const { record } = parsed;
+        const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+        const sheet = sheets.items.find((each) => record.sheet.id !== null && each.id === record.sheet.id) ?? sheets.items.find((each) => same(each.name, record.sheet.name)) ?? null;
+        entries.push({
+          entry: { recordId: record.recordId, record, partId: part.id, found: sheet ? { sheet: sheet.name, sheetId: sheet.id } : null },
+          part,
+          sheet,
+        });
+      }
+      return { entries, damagedParts };
+    },
+  };
+}
+
+/** Every briefing record, with its sheet where found. 2 syncs (1 with none). */
+async function locate(context: XlContext, isSetSupported: IsSetSupported): Promise<{ entries: LocatedBriefing[]; damagedParts: DamagedBindingsPart[] }> {
+  const queued = queueBriefings(context, isSetSupported);
+  if (isSetSupported("ExcelApi", "1.5")) await context.sync();
+  return queued.read();
 }
 
 /** The briefings the workbook records, and the parts that could not be read. 2 syncs (1 with none). */
@@ -173,7 +184,10 @@ export async function removeBriefing(deps: BriefingDeps, recordId: string): Prom
       const tables = sheet.tables.load("items/name");
       const charts = sheet.charts.load("items/name");
       sheet.protection.load("protected");
+      // The visible sheets, so that remove never deletes the last one.
+      const sheets = context.workbook.worksheets.load("items/visibility");
       await context.sync();
+      const visibleSheets = sheets.items.filter((each) => each.visibility === "Visible").length;
 
       const name = sheetName;
       if (sheet.protection.protected) throw new AdapterError("sheet_protected", { sheet: name, recordId });
@@ -183,7 +197,7 @@ export async function removeBriefing(deps: BriefingDeps, recordId: string): Prom
         throw new AdapterError("edited_since_insert", { address, range: qualified(name, record.block), sheet: name, recordId });
       }
       const ours = new Set(record.charts.map((chart) => chart.name));
-      if (record.createdSheet && located.visibleSheets > 1 && onlyOurs(record, written.formulas, used.isNullObject ? null : used.address, tables.items.length, charts.items.map((chart) => chart.name), ours)) {
+      if (record.createdSheet && visibleSheets > 1 && onlyOurs(record, written.formulas, used.isNullObject ? null : used.address, tables.items.length, charts.items.map((chart) => chart.name), ours)) {
         sheet.delete();
       } else {
         for (const chart of charts.items) if (ours.has(chart.name)) chart.delete();

@@ -12,7 +12,8 @@
  *      cells through Range.formulas (whole 2-D array, formula modes only), fonts, widths, and one
  *      NEW tracking part per inserted object. No part is read or rewritten, so a damaged part is
  *      never touched.
- * - listInserted: 2 (3 when the workbook holds spill inserts: their cell is read to find them).
+ * - listInserted: 2 (+1 when the workbook holds spill inserts: their cell is read to find them; +1
+ *   when it holds briefings: their records' XML).
  * - selectInserted: listInserted's + 1. removeInserted: listInserted's + 2 (read the cells, then
  *   delete). forgetInserted: listInserted's + 1. listBindings: 2 (1 when there are no parts).
  *
@@ -32,7 +33,7 @@ import {
 import type { BriefingLayout, DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
 import type { Release } from "../data";
 import { refreshTables, type RefreshOptions } from "./refresh";
-import { type BriefingDeps, insertBriefing, listBriefings, removeBriefing } from "./briefing";
+import { type BriefingDeps, insertBriefing, listBriefings, queueBriefings, removeBriefing } from "./briefing";
 import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
@@ -506,8 +507,12 @@ export class ExcelWorkbook implements WorkbookPort {
     if (!this.isSetSupported("ExcelApi", "1.5")) return { entries: [], damagedParts: [] };
     try {
       return await this.run(async (context) => {
+        // Briefing records (src/office/briefing.ts) ride locate's first sync; their XML takes one more.
+        const briefings = queueBriefings(context, this.isSetSupported);
         const located = await this.locate(context);
-        return { entries: located.entries.map((each) => each.entry), damagedParts: located.damagedParts };
+        const found = await briefings.read();
+        const report = { entries: located.entries.map((each) => each.entry), damagedParts: [...located.damagedParts, ...found.damagedParts] };
+        return found.entries.length > 0 ? { ...report, briefings: found.entries.map((each) => each.entry) } : report;
       });
     } catch (error: unknown) {
       throw toAdapterError(error);

@@ -121,6 +121,8 @@ export interface InsertedEntry {
 export interface InsertedReport {
   readonly entries: readonly InsertedEntry[];
   readonly damagedParts: readonly DamagedBindingsPart[];
+  /** The briefings the workbook records (as listBriefings gives them); absent when there are none. */
+  readonly briefings?: readonly BriefingEntry[];
 }
 
 /** Options of insertBriefing. */
@@ -173,8 +175,8 @@ export interface WorkbookPort {
   listBindings(): Promise<BindingsReport>;
   /**
    * The pane's list: every record (version 1 and 2), with where its table is now: found by name,
-   * Table.id, then header fingerprint, so after the user renamed the table or its sheet too.
-   * 2 syncs (3 when the workbook holds spill inserts).
+   * Table.id, then header fingerprint, so after the user renamed the table or its sheet too; and
+   * the briefings. 2 syncs, +1 when the workbook holds spill inserts, +1 when it holds briefings.
    */
   listInserted(): Promise<InsertedReport>;
   /**

@@ -261,11 +261,16 @@ describe("hosts and other records", () => {
     expect(await chartsOn(host, inserted.sheet)).toEqual([]);
   });
 
-  test("table records never meet a briefing part: listInserted reports no damage", async () => {
-    const { port } = setup();
-    await port.insertBriefing(layout);
-    const report = await port.listInserted();
-    expect(report).toEqual({ entries: [], damagedParts: [] });
+  test("the inserted list shows the briefing (one more sync for its record), and table records never meet its part", async () => {
+    const { host, port } = setup();
+    const empty = await syncsOf(host, () => port.listInserted());
+    expect(empty).toEqual([{ entries: [], damagedParts: [] }, 2]);
+    const inserted = await port.insertBriefing(layout);
+    const [report, syncs] = await syncsOf(host, () => port.listInserted());
+    expect(syncs).toBe(3);
+    expect(report.entries).toEqual([]);
+    expect(report.damagedParts).toEqual([]);
+    expect(report.briefings?.map((entry) => [entry.recordId, entry.found?.sheet])).toEqual([[inserted.record.recordId, "简报"]]);
   });
 
   test("a damaged briefing part is reported, never touched", async () => {
