@@ -21,3 +21,5 @@ export type { SimTable, SimTableCollection, SimTableColumnCollection, SimTablePa
 export type { SimClientResult } from "./proxy/base";
 export type { SimAutoFilter } from "./autofilter";
 export type { FilterCriteriaInput } from "./filter";
+export type { SimChart, SimChartCollection, SimChartSeries, SimChartSeriesCollection, SimChartTitle, ChartModel, SeriesModel } from "./chart";
+export { chartsOf } from "./chart";
