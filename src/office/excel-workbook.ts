@@ -14,7 +14,8 @@
  *      never touched. Then, in the same sync, the read-back (src/office/insert-checks.ts): each
  *      table's range, and each block's formula cells (valueTypes and values), reported in
  *      InsertedTable.problems. Calculation is not suspended: Excel calculates as it writes.
- * - listInserted: 2 (3 when the workbook holds spill inserts: their cell is read to find them).
+ * - listInserted: 2 (+1 when the workbook holds spill inserts: their cell is read to find them; +1
+ *   when it holds briefings: their records' XML).
  * - selectInserted: listInserted's + 1. removeInserted: listInserted's + 2 (read the cells, then
  *   delete). forgetInserted: listInserted's + 1. listBindings: 2 (1 when there are no parts).
  *
@@ -31,9 +32,10 @@ import {
   qualified,
   serializeTrackingRecord,
 } from "../core";
-import type { DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
+import type { BriefingLayout, DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
 import type { Release } from "../data";
 import { refreshTables, type RefreshOptions } from "./refresh";
+import { type BriefingDeps, insertBriefing, listBriefings, queueBriefings, removeBriefing } from "./briefing";
 import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
@@ -53,7 +55,10 @@ import { checkFormulaCells, checkTableRange } from "./insert-checks";
 import { type MatchHow, matchTables } from "./matching";
 import type {
   BindingsReport,
+  BriefingsReport,
   DamagedBindingsPart,
+  InsertBriefingOptions,
+  InsertedBriefing,
   InsertAllOptions,
   InsertMode,
   InsertTableOptions,
@@ -516,8 +521,12 @@ export class ExcelWorkbook implements WorkbookPort {
     if (!this.isSetSupported("ExcelApi", "1.5")) return { entries: [], damagedParts: [] };
     try {
       return await this.run(async (context) => {
+        // Briefing records (src/office/briefing.ts) ride locate's first sync; their XML takes one more.
+        const briefings = queueBriefings(context, this.isSetSupported);
         const located = await this.locate(context);
-        return { entries: located.entries.map((each) => each.entry), damagedParts: located.damagedParts };
+        const found = await briefings.read();
+        const report = { entries: located.entries.map((each) => each.entry), damagedParts: [...located.damagedParts, ...found.damagedParts] };
+        return found.entries.length > 0 ? { ...report, briefings: found.entries.map((each) => each.entry) } : report;
       });
     } catch (error: unknown) {
       throw toAdapterError(error);
@@ -643,6 +652,25 @@ export class ExcelWorkbook implements WorkbookPort {
     } catch (error: unknown) {
       throw toAdapterError(error);
     }
+  }
+
+  private briefingDeps(): BriefingDeps {
+    return { run: this.run, isSetSupported: this.isSetSupported, newRecordId: this.newRecordId, now: this.now };
+  }
+
+  /** A briefing on a new sheet, with its charts and record (src/office/briefing.ts). 2 syncs. */
+  insertBriefing(layout: BriefingLayout, options: InsertBriefingOptions = {}): Promise<InsertedBriefing> {
+    return insertBriefing(this.briefingDeps(), layout, options);
+  }
+
+  /** The briefings the workbook records (src/office/briefing.ts). 2 syncs. */
+  listBriefings(): Promise<BriefingsReport> {
+    return listBriefings(this.briefingDeps());
+  }
+
+  /** Removes exactly what a briefing insert wrote (src/office/briefing.ts). 4 syncs. */
+  removeBriefing(recordId: string): Promise<void> {
+    return removeBriefing(this.briefingDeps(), recordId);
   }
 
   private pick(located: Located, recordId: string): LocatedEntry {

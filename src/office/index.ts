@@ -1,7 +1,11 @@
 /** The Office.js adapter: the workbook port and its Excel implementation. */
 export type {
   BindingsReport,
+  BriefingEntry,
+  BriefingsReport,
   DamagedBindingsPart,
+  InsertBriefingOptions,
+  InsertedBriefing,
   InsertAllOptions,
   InsertMode,
   InsertTableOptions,
