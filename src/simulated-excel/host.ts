@@ -51,6 +51,12 @@ export interface SimulatedExcelOptions {
    */
   readonly localizedFunctionNames?: Readonly<Record<string, string>>;
   /**
+   * Excel calculates custom functions asynchronously: a cell calling one (a registered function)
+   * reads #BUSY! in the request that wrote it, and its result from the next request on
+   * (office-js #4152, #6930). Off by default: then it is calculated as it is written.
+   */
+  readonly asyncCustomFunctions?: boolean;
+  /**
    * The Excel it plays (default "web", the stricter). "web": each sync's request and response are
    * held to `payloadLimitBytes`; the first sheet of a new workbook has the id every new workbook's
    * first sheet has on the web (office-js #552). "desktop": no payload limit unless
@@ -141,6 +147,7 @@ class HostCore {
       functions: options.functions ?? {},
       ...(options.evaluateOther ? { evaluateOther: options.evaluateOther } : {}),
       ...(options.localizedFunctionNames ? { localizedFunctionNames: options.localizedFunctionNames } : {}),
+      ...(options.asyncCustomFunctions ? { asyncCustomFunctions: true } : {}),
     });
   }
 

@@ -49,6 +49,8 @@ export interface StateOptions {
   readonly evaluateOther?: (formula: string, context: FormulaContext) => CellValue | FormulaResult | Promise<CellValue | FormulaResult>;
   /** Function names in Excel's display language: English full name (upper case) → localized full name. */
   readonly localizedFunctionNames?: Readonly<Record<string, string>>;
+  /** A cell calling a registered custom function reads #BUSY! until its sync ends (see SimulatedExcelOptions). */
+  readonly asyncCustomFunctions?: boolean;
 }
 
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
@@ -905,22 +907,39 @@ export class WorkbookState {
       this.dirtyFormulas.clear();
       return;
     }
-    await this.evaluatePending();
+    await this.evaluatePending(false, true);
   }
 
   /**
    * Evaluates the formulas written since the last evaluation, unless calculation is suspended;
-   * `force` (an explicit calculate) evaluates them even then.
+   * `force` (an explicit calculate) evaluates them even then. With `asyncCustomFunctions`, a call of
+   * a registered custom function is only marked #BUSY! until `atSyncEnd` (Excel calculates custom
+   * functions asynchronously: a read in the writing request may see #BUSY!, office-js #4152).
    */
-  async evaluatePending(force = false): Promise<void> {
+  async evaluatePending(force = false, atSyncEnd = false): Promise<void> {
     if (this.calculationSuspended && !force) return;
     const pending = [...this.dirtyFormulas];
     this.dirtyFormulas.clear();
     for (const entry of pending) {
       const [sheetId = "", key = ""] = entry.split("!");
       const sheet = this.sheet(sheetId);
-      if (sheet?.cells[key]?.formula !== undefined) await this.evaluate(sheet, key);
+      const cell = sheet?.cells[key];
+      if (!sheet || cell?.formula === undefined) continue;
+      if (this.options.asyncCustomFunctions && !force && !atSyncEnd && this.callsCustomFunction(cell.formula)) {
+        cell.value = "#BUSY!";
+        cell.error = true;
+        this.dirtyFormulas.add(entry);
+        continue;
+      }
+      await this.evaluate(sheet, key);
     }
+  }
+
+  /** Whether a formula is a plain call of a registered custom function under a name Excel knows. */
+  private callsCustomFunction(formula: string): boolean {
+    const call = parseCall(formula);
+    const name = call ? this.functionName(call.name) : null;
+    return name !== null && this.options.functions[name] !== undefined;
   }
 
   /**

@@ -176,6 +176,16 @@ describe("formula inserts check their cells in the write sync", () => {
     }
   });
 
+  it("counts cells still calculating (#BUSY!, Excel's asynchronous custom functions) as not verified, never as problems", async () => {
+    const host = createSimulatedExcel({ functions: bjFunctions, asyncCustomFunctions: true });
+    const port = new ExcelWorkbook({ run: host.run, isSetSupported: host.isSetSupported });
+    const inserted = await port.insertTable(grid, { address: "B2", mode: "formulas" });
+    expect(inserted.problems).toEqual([]);
+    expect(inserted.formulasCalculating).toBe(grid.valueFigureIds.filter((id) => id !== null).length);
+    const spill = await port.insertTable(grid, { newSheet: true, mode: "spill" });
+    expect([spill.problems, spill.formulasCalculating]).toEqual([[], 1]);
+  });
+
   it("reports a function's own error in a cell (here #N/A from a figure the release lacks)", async () => {
     const { port } = setup({ ...bjFunctions, "BJ.STAT": () => new Error("#N/A") });
     const inserted = await port.insertTable(grid, { address: "B2", mode: "formulas" });
