@@ -196,8 +196,8 @@ describe("the preview grid in dark mode, after an insert at the active cell: eve
         return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(" ")}: ${(n.failureSummary ?? "").split("\n")[1] ?? ""}`));
       });
       expect(violations).toEqual([]);
-      // Title B3, header row 4, banded row 5, unbanded row 6, note B10, source B11 (issue 16: white on white before).
-      const cells = ["#cell-B3", "#cell-B4", "#cell-C5", "#cell-B6", "#cell-C6", "#cell-B10", "#cell-B11", "#cell-D12", "#grid tbody th", "#name-box", "#formula-bar"];
+      // Title B3, header row 4, banded row 5, unbanded row 6, the empty spacer row 10, note B11, source B12 (issue 16: white on white before).
+      const cells = ["#cell-B3", "#cell-B4", "#cell-C5", "#cell-B6", "#cell-C6", "#cell-B11", "#cell-B12", "#cell-D13", "#grid tbody th", "#name-box", "#formula-bar"];
       await page.click('#grid td[data-address="B5"]'); // the formula bar shows a value
       await page.click('#grid td[data-address="H20"]');
       const measured = await contrasts(page, cells);
@@ -206,8 +206,9 @@ describe("the preview grid in dark mode, after an insert at the active cell: eve
       expect(weak).toEqual([]);
       // The cells really hold the table's text (a check on empty cells would prove nothing).
       expect(await page.locator("#cell-B3").textContent()).not.toBe("");
-      expect(await page.locator("#cell-B10").textContent()).not.toBe("");
+      expect(await page.locator("#cell-B10").textContent()).toBe(""); // the spacer row stays empty
       expect(await page.locator("#cell-B11").textContent()).not.toBe("");
+      expect(await page.locator("#cell-B12").textContent()).not.toBe("");
       expect(visit.csp).toEqual([]);
       expect(visit.errors).toEqual([]);
     } finally {
