@@ -3,9 +3,9 @@
  * sync records, requirement sets, save/open and the user-edit helpers.
  *
  * Failed batches: sync() applies queued operations in order. When one fails, the operations
- * before it in the same sync STAY APPLIED, the failing one and those after it are dropped, and
- * sync() rejects with the error. There is no rollback (Excel gives no transactional guarantee
- * either, so adapter code must not rely on one).
+ * before it in the same sync STAY APPLIED, the failing one and those after it are dropped, no
+ * proxy gets anything loaded in that sync, and sync() rejects with the error. There is no
+ * rollback (Excel gives no transactional guarantee either, so adapter code must not rely on one).
  */
 import { SimOfficeError, requestPayloadTooLarge, responsePayloadTooLarge } from "./errors";
 import type { SimCustomFunction } from "./formula";
@@ -178,7 +178,7 @@ class HostCore {
       throw requestPayloadTooLarge();
     }
     let current = "RequestContext.sync";
-    this.state.responseBytes = 0;
+    this.state.beginResponse();
     try {
       for (const operation of operations) {
         current = operation.location;
@@ -190,7 +190,10 @@ class HostCore {
       // (the docs say nothing of a rollback, so none is assumed) and the sync rejects.
       if (this.state.responseBytes > limit) throw responsePayloadTooLarge();
       this.records.push({ ...base, responseBytes: this.state.responseBytes });
+      this.state.endResponse(true);
     } catch (error: unknown) {
+      // A failed request returns no results: no proxy of this sync gets what it loaded.
+      this.state.endResponse(false);
       this.state.calculationSuspended = false;
       const code = error instanceof SimOfficeError ? error.code : "GeneralException";
       this.records.push({ ...base, failed: code });

@@ -124,6 +124,32 @@ describe("read limits", () => {
     expect(web.syncs.at(-1)?.responseBytes).toBeGreaterThan(3_000_000);
   });
 
+  // A failed request returns an error, not results (Errors: the error object is what the sync
+  // rejects with). Stricter where silent: no proxy of a failed sync gets what it loaded.
+  it("hands back nothing loaded in a sync that fails, the response limit included", async () => {
+    const web = await bigColumn("web");
+    let range: SimRange | undefined;
+    const code = await codeOf(
+      web.run(async (context) => {
+        range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:A200").load("values, address");
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(() => range?.address).toThrow("is not available");
+    const failing = createSimulatedExcel();
+    let before: SimRange | undefined;
+    const second = await codeOf(
+      failing.run(async (context) => {
+        before = context.workbook.worksheets.getActiveWorksheet().getRange("A1").load("values");
+        context.workbook.worksheets.getItem("No such sheet").load("name");
+        await context.sync();
+      }),
+    );
+    expect(second).toBe("ItemNotFound");
+    expect(() => before?.values).toThrow("is not available");
+  });
+
   it("refuses a request over 5 MB on the web only", async () => {
     const write = (platform: SimPlatform): Promise<string> =>
       codeOf(
