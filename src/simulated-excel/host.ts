@@ -265,6 +265,8 @@ function trackedUserEdits(core: HostCore): UserEdits {
     merge: action(edits.merge),
     sortTable: action(edits.sortTable),
     moveTable: action(edits.moveTable),
+    filterTable: action(edits.filterTable),
+    clearTableFilter: action(edits.clearTableFilter),
   };
 }
 

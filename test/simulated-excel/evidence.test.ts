@@ -289,6 +289,11 @@ describe("AutoFilter (ExcelApi 1.9)", () => {
     });
     expect(cleared).toBe(false);
     expect(hiddenRows(host)).toEqual([]);
+    // The user's filter button does the same.
+    host.user.filterTable("T", 0, ["a"]);
+    expect(hiddenRows(host)).toEqual([2, 4, 5]);
+    host.user.clearTableFilter("T");
+    expect(hiddenRows(host)).toEqual([]);
   });
 
   it("filters a worksheet range with custom criteria, outside tables, and removes the filter", async () => {
