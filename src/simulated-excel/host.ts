@@ -72,7 +72,7 @@ export interface SyncRecord {
   readonly writes: number;
   /** Estimated request size: the JSON length of the operations' payloads. */
   readonly payloadBytes: number;
-  /** Estimated response size: the JSON length of every value loaded in the sync (0 if it failed before its end). */
+  /** Estimated response size: the JSON length of every value loaded in the sync (so far, if it failed). */
   readonly responseBytes: number;
   /** The API members called, in order. */
   readonly locations: readonly string[];
@@ -196,7 +196,7 @@ class HostCore {
       this.state.endResponse(false);
       this.state.calculationSuspended = false;
       const code = error instanceof SimOfficeError ? error.code : "GeneralException";
-      this.records.push({ ...base, failed: code });
+      this.records.push({ ...base, responseBytes: this.state.responseBytes, failed: code });
       if (error instanceof SimOfficeError) throw error;
       // Anything else is not one of Excel's rules but a fault in the simulator or in code a test
       // supplied (e.g. evaluateOther): Excel's code for an internal error, with the cause kept.

@@ -109,6 +109,7 @@ describe("read limits", () => {
     const web = await bigColumn("web");
     expect(await readAll(web)).toBe("ResponsePayloadSizeLimitExceeded");
     expect(web.syncs.at(-1)?.failed).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(web.syncs.at(-1)?.responseBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
     const desktop = await bigColumn("desktop");
     expect(await readAll(desktop)).toBe("no error");
     // The estimate is the JSON of what was loaded.
