@@ -72,6 +72,11 @@ export class WorkbookState {
   calculationSuspended = false;
   /** The estimated size (JSON length) of what the current sync has loaded: its response. */
   responseBytes = 0;
+  /**
+   * What the current sync hands back to its proxies (loaded properties, method results, null-object
+   * answers): delivered only if the whole sync succeeds, as a failed request returns no results.
+   */
+  private responses: (() => void)[] = [];
   private readonly dirtyFormulas = new Set<string>();
   /** Formulas ("sheetId!row,column") showing #SPILL! because cells were in the way: written cells may free them. */
   private readonly blockedSpills = new Set<string>();
@@ -306,6 +311,24 @@ export class WorkbookState {
   /** Adds a loaded value to the current sync's response estimate. */
   noteResponse(value: unknown): void {
     this.responseBytes += JSON.stringify(value)?.length ?? 0;
+  }
+
+  /** Queues a result for the proxies, delivered when the sync succeeds (see `responses`). */
+  respond(deliver: () => void): void {
+    this.responses.push(deliver);
+  }
+
+  /** Starts a sync's response: nothing is pending, nothing counted. */
+  beginResponse(): void {
+    this.responses = [];
+    this.responseBytes = 0;
+  }
+
+  /** Ends a sync's response: on success the proxies get their results; on failure none. */
+  endResponse(succeeded: boolean): void {
+    const responses = this.responses;
+    this.responses = [];
+    if (succeeded) for (const deliver of responses) deliver();
   }
 
   /** Refuses a read of more cells than Excel reads at once (READ_CELL_LIMIT), before any work. */
