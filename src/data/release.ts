@@ -668,8 +668,8 @@ export const RELEASE = {
     {
       id: "fdi_headline",
       title: {
-        en: "New foreign-funded enterprises: Beijing and the national average",
-        zh: "新设外资企业：北京与全国平均水平",
+        en: "New foreign-funded enterprises (Beijing and the national average)",
+        zh: "新设外资企业（北京与全国平均水平）",
       },
       note: {
         en: "January–November figures; estimates are computed from the stated figures and marked as such.",
