@@ -156,9 +156,11 @@ export function periodText(period: Period, language: Language): string {
 }
 
 /**
- * Whether a cell may show the figure as a bare number and still say all the source says of it:
- * true only for an exact figure the source states. Anything else needs its bound or its estimate
- * mark visible (in a number format, or as text where the host has no formats).
+ * Whether a cell may hold the figure as a bare number where the host shows no number format: true
+ * only for an exact figure the source states, which has no bound to lose and no estimate to mark.
+ * Such a cell still shows neither the period nor the unit (1777 is a January–November count; 17.9
+ * is percentage points). Anything else needs its bound or its estimate mark visible (in a number
+ * format, or as text where the host has no formats).
  */
 export function isBareNumberFaithful(figure: Figure): boolean {
   return figure.basis === "stated" && figure.bound === "exact";

@@ -217,4 +217,13 @@ describe("the curation's own words", () => {
     expect(labels.global_service_partners_program).toBe("Global Service Partners Program");
     expect(labels.urgent_imported_drugs_rapid_review).toContain("with Beijing characteristics");
   });
+
+  it("has the facts of institutional opening-up: the State Council's approval of Plan 2.0, and the FTZ's high-standard alignment", () => {
+    const facts = Object.fromEntries(release.facts.map((f) => [f.id, f]));
+    expect(facts.services_plan_v2?.phrase).toBe("approved by the State Council");
+    expect(facts.services_plan_v2?.figure).toBe("services_plan_v2_tasks_done");
+    expect(facts.ftz_high_standard_alignment?.phrase).toBe("implemented relevant measures to align its pilot free trade zone with high international standards");
+    const table = release.tables.find((t) => t.id === "institutional_opening");
+    expect(table?.rows).toEqual(["services_plan_v2", "ftz_high_standard_alignment"]);
+  });
 });
