@@ -151,7 +151,7 @@ export const RELEASE = {
       series: "fdi_new_enterprises_yoy",
       basis: "stated",
       label: {
-        en: "Growth in new foreign-funded enterprises, year on year",
+        en: "Growth in the number of new foreign-funded enterprises, year on year",
         zh: "新设外资企业数同比增长",
       },
       kind: "ratio",
@@ -167,7 +167,7 @@ export const RELEASE = {
       series: "fdi_new_enterprises_yoy_vs_national",
       basis: "stated",
       label: {
-        en: "Beijing's growth in new foreign-funded enterprises above the national average",
+        en: "Beijing's growth in the number of new foreign-funded enterprises, above the national average",
         zh: "新设外资企业增速高于全国平均水平",
       },
       kind: "percentage_points",
@@ -183,7 +183,7 @@ export const RELEASE = {
       series: "national_fdi_new_enterprises_yoy",
       basis: "derived",
       label: {
-        en: "National average growth in new foreign-funded enterprises (estimate)",
+        en: "National average growth in the number of new foreign-funded enterprises (estimate)",
         zh: "全国新设外资企业平均增速（估算）",
       },
       kind: "ratio",

@@ -56,6 +56,8 @@ const OVERSTATEMENTS: readonly RegExp[] = [
   /药企投资/g,
   // January–November dropped from a partial-year figure.
   /\bthe 20\d\d (count|share|growth rate|figure)\b/gi,
+  // The growth is in the number of new enterprises, not in investment.
+  /growth (of|in) (new )?foreign-funded enterprises/gi,
   /20\d\d年(的)?(数量|占比|估计值|增速)/g,
   // Chinese wording: an estimate reads 约9%（估算）, not 估算9%; 界限 is not the word for a bound.
   /估算\d/g,
@@ -83,7 +85,7 @@ describe("published wording", () => {
     const samples = [
       "official statistics", "figures on 2024", "the Beijing municipal government's press conference", "北京市政府新闻发布会",
       "北京“两区”统计数据", "Beijing was the first to register", "Signature foreign-invested projects", "标志性外资项目",
-      "由跨国药企投资", "the 2024 count", "2023年估计值", "估算9%", "界限", "opening-up, 2024: all tables",
+      "由跨国药企投资", "the 2024 count", "Growth in new foreign-funded enterprises", "2023年估计值", "估算9%", "界限", "opening-up, 2024: all tables",
     ];
     const missed = samples.filter((sample) => !OVERSTATEMENTS.some((pattern) => new RegExp(pattern.source, pattern.flags).test(sample)));
     expect(missed).toEqual([]);
