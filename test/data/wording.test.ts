@@ -30,6 +30,8 @@ const PUBLISHED = [
   "src/core/tables.ts",
   "src/core/citation.ts",
   "src/data/release.ts",
+  ...readdirSync(join(ROOT, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`),
+  "test/fixtures/README.md",
 ];
 const texts = PUBLISHED.map((path) => [path, readFileSync(join(ROOT, path), "utf8")] as const);
 
