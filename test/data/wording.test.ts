@@ -62,6 +62,9 @@ const OVERSTATEMENTS: readonly RegExp[] = [
   /growth (of|in) (new )?foreign-funded enterprises/gi,
   /20\d\d年(的)?(数量|占比|估计值|增速)/g,
   // Chinese wording: an estimate reads 约9%（估算）, not 估算9%; 界限 is not the word for a bound.
+  // A claim found false on plain hosts (a bare 1777 does not say January–November).
+  /never shows a bare number/gi,
+  /比来源说得更少/g,
   /估算\d/g,
   /界限/g,
 ];
