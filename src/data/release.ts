@@ -313,7 +313,7 @@ export const RELEASE = {
       series: "services_plan_v2_tasks_done",
       basis: "stated",
       label: {
-        en: "Tasks of the services opening-up plan 2.0 completed in its first year",
+        en: "Tasks of the services opening-up Plan 2.0 completed within one year",
         zh: "国家服务业扩大开放综合示范区建设2.0版方案（译名）任务一年内完成比例",
       },
       kind: "ratio",
