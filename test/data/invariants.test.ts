@@ -45,6 +45,17 @@ describe("the curated release", () => {
     expect(problems).toEqual([]);
   });
 
+  it("dates itself honestly: read after the source was published, curated after it was read", () => {
+    // accessed: when the curators read the source (null: not recorded); released: when this
+    // release was curated. Neither can precede what it follows.
+    const { published, accessed } = release.source;
+    const problems: string[] = [];
+    if (accessed !== null && accessed < published) problems.push(`accessed ${accessed} before the source was published ${published}`);
+    if (accessed !== null && release.released < accessed) problems.push(`released ${release.released} before the source was read ${accessed}`);
+    if (release.released < published) problems.push(`released ${release.released} before the source ${published}`);
+    expect(problems).toEqual([]);
+  });
+
   it("has unique ids across figures, facts and tables", () => {
     const ids = [...release.figures, ...release.facts, ...release.tables].map((item) => item.id);
     const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
