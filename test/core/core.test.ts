@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { CURRENT_RELEASE, LANGUAGES, type Figure, type Release } from "../../src/data";
 import { renderValue } from "../../src/simulated-excel";
 import {
@@ -316,6 +318,14 @@ describe("citations", () => {
       `Xinhua News Agency. [Title not known; ${CURRENT_RELEASE.source.description.en}][EB/OL]. (2025-01-15)[2026-11-26]. [URL not known].`,
     );
     expect(citeSource(CURRENT_RELEASE, "gbt7714", "2026-12-01")).toMatch(/\(2025-01-15\)\[2026-12-01\]\. \[URL not known\]\.$/);
+  });
+
+  it("is quoted in the README as it is written, and the README and help tell users how to complete it", () => {
+    const flat = (path: string): string => readFileSync(join(__dirname, "../..", path), "utf8").replace(/\s+/g, " ");
+    expect(flat("README.md")).toContain(citeSource(CURRENT_RELEASE, "apa"));
+    expect(flat("README.md")).toContain("**Completing a citation.**");
+    expect(flat("src/help/functions.html")).toContain('id="complete-citation"');
+    expect(flat("src/help/help.html")).toContain('href="functions.html#complete-citation"');
   });
 
   it("never lets a citation look complete when the headline, URL or access date is unknown", () => {
