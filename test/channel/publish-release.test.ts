@@ -228,6 +228,10 @@ describe("the revised release fixture", () => {
       const partial = inputs.some((input) => !calendarYear(input.period));
       if (partial !== /January–November/.test(f.note.en)) problems.push(`${f.id}: note "${f.note.en}"`);
     }
+    // Nothing is left dated by January–November figures the release no longer has.
+    for (const item of [...revised.figures, ...revised.facts]) {
+      if (/January–November/.test(item.period.inference?.en ?? "")) problems.push(`${item.id}: inferred from January–November figures`);
+    }
     for (const table of revised.tables) {
       const periods = table.rows.flatMap((id) => byId.get(id)?.period ?? []);
       if (periods.length === 0) continue;
