@@ -184,8 +184,11 @@ describe("number formats", () => {
             for (const periodTag of [false, true]) {
               const figure = { kind, bound, value: kind === "ratio" ? value / 100 : value, displayDecimals: 0, period: { tag: { en: "Jan–Nov", zh: "1—11月" } } };
               const text = formatFigureValue(figure, language, { periodTag });
-              const rendered = renderValue(figure.value, numberFormat(figure, language, { periodTag }));
+              const format = numberFormat(figure, language, { periodTag });
+              const rendered = renderValue(figure.value, format);
               const where = `${kind}/${bound}/${value}/${language}/${String(periodTag)}`;
+              // Two literals side by side ("+""over ") would leave "" in the format, which reads as an escaped quote.
+              if (format.includes('""')) problems.push(`${where}: adjacent literals in ${format}`);
               if (rendered !== text) problems.push(`${where}: format shows "${rendered}", text is "${text}"`);
               if (bound !== "exact" && !text.includes(words[language][bound])) problems.push(`${where}: "${text}" drops the bound`);
               if (periodTag && !text.includes(language === "en" ? "Jan–Nov" : "1—11月")) problems.push(`${where}: "${text}" drops the period`);
