@@ -107,6 +107,11 @@ interface Editing {
   readonly input: HTMLInputElement;
 }
 let editing: Editing | null = null;
+/**
+ * A press on the grid whose click has not come yet. Redrawing the grid in between would replace
+ * the pressed cell, and the browser would then drop the click: an edit ended by that press waits.
+ */
+let pressPending = false;
 
 type SheetModel = WorkbookModel["sheets"][number];
 
@@ -155,6 +160,7 @@ function render(): void {
   const selection = model.selection;
   const view = viewport(selection, usedArea(sheet));
   const { table, cellsDrawn } = drawSheet(model, sheet, view);
+  const editorHadFocus = editing !== null && document.activeElement === editing.input;
   grid.replaceChildren(table);
   const active = cellAddress(selection.row, selection.column);
   const activeCell = document.getElementById(`cell-${active}`);
@@ -169,7 +175,7 @@ function render(): void {
     // A batch of the pane ended while the user was typing: the editor stays, with what was typed.
     activeCell.replaceChildren(editing.input);
     activeCell.classList.add("editing");
-    editing.input.focus();
+    if (editorHadFocus) editing.input.focus();
   } else {
     editing = null;
     formulaBar.value = contentsOf(sheet, selection.row, selection.column);
@@ -243,24 +249,30 @@ function startEdit(initial?: string): void {
   formulaBar.value = input.value;
   input.addEventListener("input", () => (formulaBar.value = input.value));
   input.addEventListener("keydown", (event) => void editorKey(event, input));
+  // Leaving the cell for anything but the formula bar writes what was typed, as in Excel.
+  input.addEventListener("blur", (event) => {
+    if (event.relatedTarget === formulaBar || !input.isConnected) return;
+    void endEdit(input, [0, 0], false);
+  });
   input.focus();
   input.setSelectionRange(input.value.length, input.value.length);
 }
 
-/** Ends the edit: commits (and moves the active cell by `move`) or cancels (move null). */
-async function endEdit(input: HTMLInputElement, move: [number, number] | null): Promise<void> {
+/** Ends the edit: commits (and moves the active cell by `move`) or cancels (move null); then focuses the grid unless told not to. */
+async function endEdit(input: HTMLInputElement, move: [number, number] | null, refocus = true): Promise<void> {
   const current = editing;
   if (!current || current.input !== input) return;
   editing = null;
   if (move) {
     const written = await commit(input.value, current.row, current.column);
-    if (written) select(current.row + move[0], current.column + move[1]);
-    else render();
+    // [0, 0] (focus or a click went elsewhere) keeps whatever is selected by then.
+    if (written && (move[0] !== 0 || move[1] !== 0)) select(current.row + move[0], current.column + move[1]);
+    else if (!pressPending) render();
   } else {
     say("");
     render();
   }
-  grid.focus();
+  if (refocus) grid.focus();
 }
 
 async function editorKey(event: KeyboardEvent, input: HTMLInputElement): Promise<void> {
@@ -358,6 +370,11 @@ async function gridKey(event: KeyboardEvent): Promise<void> {
     } else render();
     return;
   }
+  // An input method starting to compose (Chinese, Japanese...): open the editor and let it compose there.
+  if (event.key === "Process" || event.isComposing) {
+    startEdit("");
+    return;
+  }
   // A printable character starts typing into the cell, replacing what it held.
   if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
@@ -384,12 +401,28 @@ function start(): void {
   formulaBar = requiredInput("formula-bar");
   workbookStatus = required("workbook-status");
 
+  grid.addEventListener("pointerdown", (event) => {
+    if (!(event.target instanceof HTMLInputElement)) pressPending = true;
+  });
+  // A press that never became a click (dragged off): draw what is pending.
+  window.addEventListener("pointerup", () =>
+    window.setTimeout(() => {
+      if (!pressPending) return;
+      pressPending = false;
+      render();
+    }, 0),
+  );
   grid.addEventListener("click", (event) => {
+    pressPending = false;
     if (event.target instanceof HTMLInputElement) return; // a click in the editor
     const cell = cellFrom(event);
     if (!cell) return;
-    if (editing) void endEdit(editing.input, [0, 0]).then(() => select(cell.row, cell.column));
-    else select(cell.row, cell.column);
+    // An open editor has already written its cell when it lost the focus (its blur). The cell
+    // already selected is not drawn again, so that a second click lands on the same element and
+    // makes a double click (which edits).
+    const { selection } = host.save().workbook;
+    const same = selection.row === cell.row && selection.column === cell.column && selection.rows === 1 && selection.columns === 1;
+    if (!same) select(cell.row, cell.column);
     grid.focus();
   });
   grid.addEventListener("dblclick", (event) => {

@@ -112,6 +112,19 @@ describe("the preview grid", () => {
       await typeInto(page, "G2", "=1/0");
       await typeInto(page, "G3", "=NO_SUCH_FUNCTION(1)");
       expect([await text(page, "G2"), await text(page, "G3")]).toEqual(["#DIV/0!", "#NAME?"]);
+      // Clicking another cell while typing writes what was typed, and selects the clicked cell.
+      await page.click('#grid td[data-address="G5"]');
+      await page.keyboard.type("left by a click");
+      await page.click('#grid td[data-address="G7"]');
+      expect(await text(page, "G5")).toBe("left by a click");
+      expect(await page.locator("#name-box").inputValue()).toBe("G7");
+      // A double click edits what the cell holds.
+      await page.dblclick('#grid td[data-address="G5"]');
+      expect(await page.locator("#cell-G5 input.cell-editor").inputValue()).toBe("left by a click");
+      await page.keyboard.press("End");
+      await page.keyboard.type("!");
+      await page.keyboard.press("Enter");
+      expect(await text(page, "G5")).toBe("left by a click!");
       // The formula bar edits the active cell too.
       await page.click('#grid td[data-address="H2"]');
       await page.click("#formula-bar");
