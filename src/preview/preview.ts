@@ -21,6 +21,8 @@ import { REGISTERED } from "../functions/functions";
 import {
   createSimulatedExcel,
   openSimulatedExcel,
+  type FormulaContext,
+  type FormulaResult,
   type SimCustomFunction,
   type SimulatedExcel,
   type SimulatedWorkbookSnapshot,
@@ -30,12 +32,27 @@ import { cellAddress, qualified } from "../core/a1";
 import { parseRange, splitAddress } from "../office/layout";
 import { drawSheet } from "./grid";
 import { type Rect, SHEET_COLUMNS, SHEET_ROWS, viewport } from "./viewport";
-import { createFormulaEngine } from "./formula-engine";
 
 /** Each registered function under its full name, called as Excel calls it. */
 const functions: Record<string, SimCustomFunction> = Object.fromEntries(
   Object.entries(REGISTERED).map(([id, fn]) => [`BJ.${id}`, (...args: unknown[]): unknown => Reflect.apply(fn, undefined, args)]),
 );
+
+/**
+ * The formula engine (fast-formula-parser, most of this page's script), loaded as its own chunk
+ * the first time a formula needs it, so that the page and the pane are ready without waiting for it.
+ */
+let engine: Promise<(formula: string, context: FormulaContext) => Promise<FormulaResult>> | null = null;
+async function evaluateOther(formula: string, context: FormulaContext): Promise<FormulaResult> {
+  engine ??= import(/* webpackChunkName: "formula-engine" */ "./formula-engine").then((module) => module.createFormulaEngine());
+  try {
+    return await (await engine)(formula, context);
+  } catch {
+    // The chunk could not load (the site is missing a file): the formula cannot be evaluated here.
+    engine = null;
+    return { kind: "error", code: "#NAME?" };
+  }
+}
 
 /** Where the page keeps its workbook between reloads (this tab only, as a file a user reopens). */
 const WORKBOOK_STORAGE_KEY = "bj-preview.workbook.v1";
@@ -56,11 +73,11 @@ function sessionStore(): Storage | null {
 function openWorkbook(): SimulatedExcel {
   try {
     const saved = sessionStore()?.getItem(WORKBOOK_STORAGE_KEY);
-    if (saved) return openSimulatedExcel(JSON.parse(saved) as SimulatedWorkbookSnapshot, { functions, evaluateOther: createFormulaEngine() });
+    if (saved) return openSimulatedExcel(JSON.parse(saved) as SimulatedWorkbookSnapshot, { functions, evaluateOther });
   } catch {
     // Unreadable or from another version: start afresh (the next save replaces it).
   }
-  return createSimulatedExcel({ functions, evaluateOther: createFormulaEngine() });
+  return createSimulatedExcel({ functions, evaluateOther });
 }
 
 const host = openWorkbook();
