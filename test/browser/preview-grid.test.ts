@@ -248,6 +248,8 @@ describe("the preview grid", () => {
       await goTo(page, "A1048570");
       expect(await page.locator("#name-box").inputValue()).toBe("A1048570");
       expect(await drawn()).toBeLessThanOrEqual(MAX_RENDER_ROWS * MAX_RENDER_COLUMNS);
+      // The window says where it is in the sheet, for screen readers.
+      expect(await page.locator("#cell-A1048570").evaluate((cell) => [cell.parentElement?.getAttribute("aria-rowindex"), cell.getAttribute("aria-colindex")])).toEqual(["1048571", "2"]);
       await page.keyboard.type("last rows");
       await page.keyboard.press("Enter");
       await expectText(page, "A1048570", "last rows");
