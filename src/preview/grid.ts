@@ -85,11 +85,12 @@ export function drawSheet(model: WorkbookModel, sheet: SheetModel, view: Viewpor
   table.append(colgroup);
   // A fixed layout needs the table's width: the columns then keep their widths, text is clipped.
   table.style.width = `${tableWidth}px`;
-  const head = element("tr", { role: "row" });
+  // The grid draws a window of the sheet: rows and cells say where they are in the whole sheet.
+  const head = element("tr", { role: "row", "aria-rowindex": "1" });
   head.append(element("th", { class: "corner", "aria-hidden": "true" }));
   for (let c = view.firstColumn; c < lastColumn; c++) {
     const active = c >= selection.column && c < selection.column + selection.columns;
-    head.append(element("th", { role: "columnheader", class: active ? "header active" : "header" }, columnLetters(c)));
+    head.append(element("th", { role: "columnheader", "aria-colindex": String(c + 2), class: active ? "header active" : "header" }, columnLetters(c)));
   }
   const thead = element("thead");
   thead.append(head);
@@ -97,14 +98,14 @@ export function drawSheet(model: WorkbookModel, sheet: SheetModel, view: Viewpor
   const body = element("tbody");
   let cellsDrawn = 0;
   for (let r = view.firstRow; r < lastRow; r++) {
-    const tr = element("tr", { role: "row" });
+    const tr = element("tr", { role: "row", "aria-rowindex": String(r + 2) });
     const activeRow = r >= selection.row && r < selection.row + selection.rows;
     tr.append(element("th", { role: "rowheader", class: activeRow ? "header active" : "header" }, String(r + 1)));
     for (let c = view.firstColumn; c < lastColumn; c++) {
       const merged = mergeAt(r, c);
       if (merged && (merged.drawn.row !== r || merged.drawn.column !== c)) continue; // covered by its merged area
       const address = cellAddress(r, c);
-      const td = element("td", { id: `cell-${address}`, role: "gridcell", "data-address": address });
+      const td = element("td", { id: `cell-${address}`, role: "gridcell", "data-address": address, "aria-colindex": String(c + 2) });
       cellsDrawn++;
       if (merged) {
         if (merged.drawn.columns > 1) td.colSpan = merged.drawn.columns;

@@ -21,6 +21,8 @@ import { REGISTERED } from "../functions/functions";
 import {
   createSimulatedExcel,
   openSimulatedExcel,
+  type FormulaContext,
+  type FormulaResult,
   type SimCustomFunction,
   type SimulatedExcel,
   type SimulatedWorkbookSnapshot,
@@ -30,12 +32,27 @@ import { cellAddress, qualified } from "../core/a1";
 import { parseRange, splitAddress } from "../office/layout";
 import { drawSheet } from "./grid";
 import { type Rect, SHEET_COLUMNS, SHEET_ROWS, viewport } from "./viewport";
-import { createFormulaEngine } from "./formula-engine";
 
 /** Each registered function under its full name, called as Excel calls it. */
 const functions: Record<string, SimCustomFunction> = Object.fromEntries(
   Object.entries(REGISTERED).map(([id, fn]) => [`BJ.${id}`, (...args: unknown[]): unknown => Reflect.apply(fn, undefined, args)]),
 );
+
+/**
+ * The formula engine (fast-formula-parser, most of this page's script), loaded as its own chunk
+ * the first time a formula needs it, so that the page and the pane are ready without waiting for it.
+ */
+let engine: Promise<(formula: string, context: FormulaContext) => Promise<FormulaResult>> | null = null;
+async function evaluateOther(formula: string, context: FormulaContext): Promise<FormulaResult> {
+  engine ??= import(/* webpackChunkName: "formula-engine" */ "./formula-engine").then((module) => module.createFormulaEngine());
+  try {
+    return await (await engine)(formula, context);
+  } catch {
+    // The chunk could not load (the site is missing a file): the formula cannot be evaluated here.
+    engine = null;
+    return { kind: "error", code: "#NAME?" };
+  }
+}
 
 /** Where the page keeps its workbook between reloads (this tab only, as a file a user reopens). */
 const WORKBOOK_STORAGE_KEY = "bj-preview.workbook.v1";
@@ -56,11 +73,11 @@ function sessionStore(): Storage | null {
 function openWorkbook(): SimulatedExcel {
   try {
     const saved = sessionStore()?.getItem(WORKBOOK_STORAGE_KEY);
-    if (saved) return openSimulatedExcel(JSON.parse(saved) as SimulatedWorkbookSnapshot, { functions, evaluateOther: createFormulaEngine() });
+    if (saved) return openSimulatedExcel(JSON.parse(saved) as SimulatedWorkbookSnapshot, { functions, evaluateOther });
   } catch {
     // Unreadable or from another version: start afresh (the next save replaces it).
   }
-  return createSimulatedExcel({ functions, evaluateOther: createFormulaEngine() });
+  return createSimulatedExcel({ functions, evaluateOther });
 }
 
 const host = openWorkbook();
@@ -107,6 +124,11 @@ interface Editing {
   readonly input: HTMLInputElement;
 }
 let editing: Editing | null = null;
+/**
+ * A press on the grid whose click has not come yet. Redrawing the grid in between would replace
+ * the pressed cell, and the browser would then drop the click: an edit ended by that press waits.
+ */
+let pressPending = false;
 
 type SheetModel = WorkbookModel["sheets"][number];
 
@@ -155,6 +177,7 @@ function render(): void {
   const selection = model.selection;
   const view = viewport(selection, usedArea(sheet));
   const { table, cellsDrawn } = drawSheet(model, sheet, view);
+  const editorHadFocus = editing !== null && document.activeElement === editing.input;
   grid.replaceChildren(table);
   const active = cellAddress(selection.row, selection.column);
   const activeCell = document.getElementById(`cell-${active}`);
@@ -169,7 +192,7 @@ function render(): void {
     // A batch of the pane ended while the user was typing: the editor stays, with what was typed.
     activeCell.replaceChildren(editing.input);
     activeCell.classList.add("editing");
-    editing.input.focus();
+    if (editorHadFocus) editing.input.focus();
   } else {
     editing = null;
     formulaBar.value = contentsOf(sheet, selection.row, selection.column);
@@ -243,24 +266,30 @@ function startEdit(initial?: string): void {
   formulaBar.value = input.value;
   input.addEventListener("input", () => (formulaBar.value = input.value));
   input.addEventListener("keydown", (event) => void editorKey(event, input));
+  // Leaving the cell for anything but the formula bar writes what was typed, as in Excel.
+  input.addEventListener("blur", (event) => {
+    if (event.relatedTarget === formulaBar || !input.isConnected) return;
+    void endEdit(input, [0, 0], false);
+  });
   input.focus();
   input.setSelectionRange(input.value.length, input.value.length);
 }
 
-/** Ends the edit: commits (and moves the active cell by `move`) or cancels (move null). */
-async function endEdit(input: HTMLInputElement, move: [number, number] | null): Promise<void> {
+/** Ends the edit: commits (and moves the active cell by `move`) or cancels (move null); then focuses the grid unless told not to. */
+async function endEdit(input: HTMLInputElement, move: [number, number] | null, refocus = true): Promise<void> {
   const current = editing;
   if (!current || current.input !== input) return;
   editing = null;
   if (move) {
     const written = await commit(input.value, current.row, current.column);
-    if (written) select(current.row + move[0], current.column + move[1]);
-    else render();
+    // [0, 0] (focus or a click went elsewhere) keeps whatever is selected by then.
+    if (written && (move[0] !== 0 || move[1] !== 0)) select(current.row + move[0], current.column + move[1]);
+    else if (!pressPending) render();
   } else {
     say("");
     render();
   }
-  grid.focus();
+  if (refocus) grid.focus();
 }
 
 async function editorKey(event: KeyboardEvent, input: HTMLInputElement): Promise<void> {
@@ -358,6 +387,11 @@ async function gridKey(event: KeyboardEvent): Promise<void> {
     } else render();
     return;
   }
+  // An input method starting to compose (Chinese, Japanese...): open the editor and let it compose there.
+  if (event.key === "Process" || event.isComposing) {
+    startEdit("");
+    return;
+  }
   // A printable character starts typing into the cell, replacing what it held.
   if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
@@ -384,12 +418,28 @@ function start(): void {
   formulaBar = requiredInput("formula-bar");
   workbookStatus = required("workbook-status");
 
+  grid.addEventListener("pointerdown", (event) => {
+    if (!(event.target instanceof HTMLInputElement)) pressPending = true;
+  });
+  // A press that never became a click (dragged off): draw what is pending.
+  window.addEventListener("pointerup", () =>
+    window.setTimeout(() => {
+      if (!pressPending) return;
+      pressPending = false;
+      render();
+    }, 0),
+  );
   grid.addEventListener("click", (event) => {
+    pressPending = false;
     if (event.target instanceof HTMLInputElement) return; // a click in the editor
     const cell = cellFrom(event);
     if (!cell) return;
-    if (editing) void endEdit(editing.input, [0, 0]).then(() => select(cell.row, cell.column));
-    else select(cell.row, cell.column);
+    // An open editor has already written its cell when it lost the focus (its blur). The cell
+    // already selected is not drawn again, so that a second click lands on the same element and
+    // makes a double click (which edits).
+    const { selection } = host.save().workbook;
+    const same = selection.row === cell.row && selection.column === cell.column && selection.rows === 1 && selection.columns === 1;
+    if (!same) select(cell.row, cell.column);
     grid.focus();
   });
   grid.addEventListener("dblclick", (event) => {
