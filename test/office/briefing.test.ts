@@ -5,7 +5,7 @@
  * written), refused after an edit or on a protected sheet.
  */
 import "../functions/setup-custom-functions";
-import { BRIEFING_NAMESPACE, briefingLayout, currentDataset, parseBriefingRecord, qualified, statFormula } from "../../src/core";
+import { BRIEFING_NAMESPACE, briefingLayout, currentDataset, parseBriefingRecord, qualified, briefingFormula } from "../../src/core";
 import { LANGUAGES, type Language } from "../../src/data";
 import { REGISTERED } from "../../src/functions/functions";
 import { AdapterError, ExcelWorkbook } from "../../src/office";
@@ -94,7 +94,7 @@ async function briefingParts(host: SimulatedExcel): Promise<string[]> {
 
 const EXPECTED: Record<Language, { sheet: string; shown: string[][] }> = {
   en: { sheet: "Briefing", shown: [["14%", "est. 9%"], ["33.8%", "est. 15.9%"], ["1,777", "est. 1,559"]] },
-  zh: { sheet: "简报", shown: [["14%", "est. 9%"], ["33.8%", "est. 15.9%"], ["1,777", "est. 1,559"]] },
+  zh: { sheet: "简报", shown: [["14%", "估算9%"], ["33.8%", "估算15.9%"], ["1,777", "估算1,559"]] },
 };
 
 describe.each(LANGUAGES)("insertBriefing (%s)", (language) => {
@@ -118,9 +118,9 @@ describe.each(LANGUAGES)("insertBriefing (%s)", (language) => {
       return text[Number(at?.[2] ?? 1) - 1]?.[column] ?? "";
     };
     const shownOf = (id: string): string => cellText(layout.figureCells.find((cell) => cell.figureId === id && cell.role === "statement")?.address ?? "A1");
-    // BJ.STAT shows a figure in Excel's display language (English in these tests), whatever the sheet's.
-    expect(shownOf("pioneering_policies")).toBe("over 120 (cumulative)");
-    expect(shownOf("national_fdi_new_enterprises_yoy")).toBe("est. 9% (Jan–Nov)");
+    // The bare number under the cell's format, in the briefing's language whatever Excel's.
+    expect(shownOf("pioneering_policies")).toBe(language === "en" ? "over 120 (cumulative)" : "超过120（累计）");
+    expect(shownOf("national_fdi_new_enterprises_yoy")).toBe(language === "en" ? "est. 9% (Jan–Nov)" : "估算9%（1—11月）");
 
     const charts = await chartsOn(host, inserted.sheet);
     expect(charts.map((chart) => chart.name)).toEqual(layout.charts.map((chart) => chart.name));
@@ -241,7 +241,7 @@ describe("remove keeps what the user added", () => {
     expect(JSON.stringify(host.save())).toBe(before);
     expect(await chartsOn(host, "Briefing")).toHaveLength(3);
 
-    await host.user.type(`Briefing!${figure}`, statFormula(layout.figureCells[0]?.figureId ?? ""));
+    await host.user.type(`Briefing!${figure}`, briefingFormula(layout.figureCells[0]?.figureId ?? ""));
     host.user.protectSheet("Briefing");
     await expect(port.removeBriefing(inserted.record.recordId)).rejects.toMatchObject({ code: "sheet_protected" });
     await expect(port.removeBriefing("nope")).rejects.toMatchObject({ code: "record_not_found" });
