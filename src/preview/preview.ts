@@ -27,6 +27,7 @@ import {
   type WorkbookModel,
 } from "../simulated-excel";
 import { cellAddress, columnLetters, qualified } from "../core/a1";
+import { briefingButtons, drawCharts, paneSyncs } from "./briefing-view";
 
 /** Each registered function under its full name, called as Excel calls it. */
 const functions: Record<string, SimCustomFunction> = Object.fromEntries(
@@ -105,6 +106,7 @@ let grid: HTMLElement;
 let tabs: HTMLElement;
 let nameBox: HTMLElement;
 let formulaBar: HTMLElement;
+let charts: HTMLElement;
 
 /** Draws the active sheet from a snapshot of the simulated workbook. */
 function render(): void {
@@ -235,7 +237,8 @@ function render(): void {
         return tab;
       }),
   );
-  document.body.dataset.syncs = String(host.syncCount);
+  document.body.dataset.syncs = String(paneSyncs(host));
+  void drawCharts(host, sheet.name, charts);
 }
 
 function activeSheetName(): string {
@@ -259,6 +262,9 @@ function start(): void {
   tabs = required("sheet-tabs");
   nameBox = required("name-box");
   formulaBar = required("formula-bar");
+  charts = required("charts");
+  const status = required("preview-status");
+  required("briefing-bar").append(briefingButtons(previewHost.run, previewHost.isSetSupported, (message) => (status.textContent = message)));
 
   grid.addEventListener("click", (event) => {
     const target = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>("td[data-address]") : null;
