@@ -19,6 +19,7 @@ import type { DatasetIndex } from "./lookup";
 
 export * from "./briefing-text";
 export * from "./briefing-record";
+export * from "./briefing-refresh";
 
 /** Column offsets of the sheet. */
 export const BRIEFING_COLUMNS = {

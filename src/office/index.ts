@@ -26,3 +26,4 @@ export type { BlockLayout } from "./layout";
 export { matchTables } from "./matching";
 export type { MatchHow, RecordKeys, TableFacts, TableMatch } from "./matching";
 export type { ExcelRun, IsSetSupported, XlContext } from "./excel-api";
+export type { BriefingRefreshEntry, BriefingRefreshReport } from "./briefing";

@@ -7,10 +7,12 @@ import {
   BRIEFING_SECTIONS,
   BriefingDataError,
   briefingLayout,
+  briefingRecord,
   cellAddress,
   currentDataset,
   indexRelease,
   numberFormat,
+  planBriefingRefresh,
   briefingFormula,
   type BriefingLayout,
 } from "../../src/core";
@@ -195,4 +197,42 @@ test("addresses: the first figure cell is in column B", () => {
   const first = layouts.en.figureCells.find((each) => each.role === "statement");
   expect(first?.address.startsWith("B")).toBe(true);
   expect(cellAddress(0, BRIEFING_COLUMNS.figure)).toBe("B1");
+});
+
+describe("planBriefingRefresh", () => {
+  const layout = layouts.en;
+  const record = briefingRecord(layout, { recordId: "r", sheetName: "Briefing", sheetId: null, createdSheet: true, charts: true, insertedAt: "2025-02-01T00:00:00.000Z" });
+  const asRead = (grid: readonly (readonly (string | null)[])[]): string[][] => grid.map((row) => row.map((cell) => cell ?? ""));
+  const formatsRead = (): string[][] => layout.formats.map((row) => row.map((format) => format ?? "General"));
+
+  test("the same release and untouched cells: up to date, every figure formula still written back", () => {
+    const plan = planBriefingRefresh(record, layout, asRead(layout.content), formatsRead());
+    expect(plan.upToDate).toBe(true);
+    expect(plan.updated).toEqual([]);
+    expect(plan.kept).toEqual([]);
+    expect(plan.formulas.flat().filter((cell) => cell !== null)).toHaveLength(layout.figureCells.length);
+    expect(plan.record.cellHashes).toEqual(record.cellHashes);
+  });
+
+  test("a changed cell is kept and keeps its old hash; a cell the user filled where the layout writes is theirs", () => {
+    const read = asRead(layout.content);
+    (read[6] ?? [])[0] = "edited";
+    const extended = { ...layout, rows: layout.rows + 1, content: [...layout.content, ["new line", ...Array<null>(layout.columns - 1).fill(null)]], formats: [...layout.formats, ["@", ...Array<null>(layout.columns - 1).fill(null)]] };
+    read.push(["the user's", ...Array<string>(layout.columns - 1).fill("")]);
+    const plan = planBriefingRefresh(record, extended, read, [...formatsRead(), Array<string>(layout.columns).fill("General")]);
+    expect(plan.kept).toEqual(["A7", `A${layout.rows + 1}`]);
+    expect(plan.values[6]?.[0]).toBeNull();
+    expect(plan.record.cellHashes[6]?.[0]).toBe(record.cellHashes[6]?.[0]);
+    expect(plan.record.cellHashes[layout.rows]?.[0]).toBeNull();
+    expect(plan.upToDate).toBe(true);
+  });
+
+  test("a new release id with untouched cells rewrites the lines that name it", () => {
+    const next = briefingLayout(indexRelease({ ...index.release, id: "2025-09-09.1" }), "en");
+    const plan = planBriefingRefresh(record, next, asRead(layout.content), formatsRead());
+    expect(plan.upToDate).toBe(false);
+    expect(plan.updated).toEqual(["A2"]);
+    expect(plan.values[1]?.[0]).toContain("2025-09-09.1");
+    expect(plan.record.releaseId).toBe("2025-09-09.1");
+  });
 });
