@@ -335,7 +335,10 @@ export async function refreshBriefings(deps: BriefingDeps, index: DatasetIndex, 
           chart.series.getItemAt(0).name = update.seriesName;
         }
         // requirement-set guard: ExcelApi 1.5 (locate finds parts only where isSetSupported("ExcelApi", "1.5"))
-        context.workbook.customXmlParts.add(serializeBriefingRecord(plan.record));
+        // The sheet as found now: its id is known from here on, so a later rename does not lose it.
+        const found = each.entry.found;
+        const rewritten = found ? { ...plan.record, sheet: { name: found.sheet, id: found.sheetId } } : plan.record;
+        context.workbook.customXmlParts.add(serializeBriefingRecord(rewritten));
         each.part.delete();
         writes++;
       }

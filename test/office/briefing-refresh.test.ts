@@ -95,7 +95,13 @@ describe("refreshBriefings", () => {
     const records = (await parts(host)).map(parseBriefingRecord);
     expect(records).toHaveLength(1);
     const record = records[0]?.ok ? records[0].record : null;
-    expect(record).toMatchObject({ recordId: inserted.record.recordId, releaseId: REVISED.release.id, charts: inserted.record.charts });
+    expect(record).toMatchObject({ recordId: inserted.record.recordId, releaseId: REVISED.release.id, charts: inserted.record.charts, sheet: { name: "Briefing" } });
+    expect(record?.sheet.id).toEqual(expect.any(String));
+
+    // Renamed by the user: found by the id the refresh recorded.
+    host.user.renameSheet("Briefing", "My briefing");
+    expect((await port.listBriefings()).entries[0]?.found?.sheet).toBe("My briefing");
+    host.user.renameSheet("My briefing", "Briefing");
 
     // Again: up to date now, the user's sentence still kept.
     const again = await measured(host, () => port.refreshBriefings(REVISED));
