@@ -54,11 +54,11 @@ export async function insertBriefing(deps: BriefingDeps, layout: BriefingLayout,
       sheetName = name;
 
       // ---- sync 2: write; what Excel may refuse first ----
-      if (deps.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
+      // Calculation is never suspended (docs/excel-evidence.md): Excel calculates as it writes.
       const sheet = context.workbook.worksheets.add(name);
       // The series need ExcelApi 1.7 (ChartSeries.setValues / setXAxisValues); without it, no charts.
       const withCharts = deps.isSetSupported("ExcelApi", "1.7");
-      if (deps.isSetSupported("ExcelApi", "1.7")) {
+      if (withCharts) {
         for (const spec of layout.charts) {
           const chart = sheet.charts.add(spec.type, sheet.getRange(spec.valuesRange), "Columns");
           chart.name = spec.name;

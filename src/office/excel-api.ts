@@ -26,9 +26,11 @@ export interface XlRangeFormat {
   autofitColumns(): void;
 }
 
-/** ExcelApi 1.9 (the adapter only meets it through getMergedAreasOrNullObject, 1.13). */
+/** ExcelApi 1.9: several rectangles of one sheet (getMergedAreasOrNullObject, getSpecialCellsOrNullObject). */
 export interface XlRangeAreas {
+  /** "Sheet1!A1:B4, Sheet1!D1:D4": every area, sheet-qualified, comma separated. */
   readonly address: string;
+  readonly areaCount: number;
   readonly isNullObject: boolean;
   load(propertyNames?: string | string[]): XlRangeAreas;
 }
@@ -40,7 +42,11 @@ export interface XlRange {
   readonly rowCount: number;
   readonly columnCount: number;
   readonly isNullObject: boolean;
+  /** ExcelApi 1.2: true if every row is hidden, false if none, null if mixed. */
+  readonly rowHidden: boolean | null;
   values: unknown[][];
+  /** Read only: "Empty", "String", "Double", "Boolean", "Error", ... per cell. */
+  readonly valueTypes: string[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
   readonly format: XlRangeFormat;
@@ -54,6 +60,13 @@ export interface XlRange {
   getTables(fullyContained?: boolean): XlTableScopedCollection;
   /** ExcelApi 1.13: the merged areas whose top-left cell is in the range. */
   getMergedAreasOrNullObject(): XlRangeAreas;
+  /**
+   * ExcelApi 1.9: the cells holding a formula ("Formulas") or a constant, as areas; a null object
+   * when there are none. On a single cell desktop Excel looks at the used range instead.
+   */
+  getSpecialCellsOrNullObject(cellType: "Formulas" | "Constants"): XlRangeAreas;
+  /** ExcelApi 1.4: the used part of this range; a null object when it holds nothing. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.2. */
   getBoundingRect(anotherRange: XlRange | string): XlRange;
   clear(applyTo?: "All" | "Formats" | "Contents"): void;
@@ -64,8 +77,29 @@ export interface XlRange {
   calculate(): void;
 }
 
+/** Excel.FilterCriteria, as far as the adapter may set it. */
+export interface XlFilterCriteria {
+  filterOn: "Values" | "Custom";
+  values?: string[];
+  criterion1?: string;
+  criterion2?: string;
+  operator?: "And" | "Or";
+}
+
+/** ExcelApi 1.9: a table's or a worksheet's AutoFilter. */
+export interface XlAutoFilter {
+  /** Whether any column has filter criteria (rows may be hidden). */
+  readonly isDataFiltered: boolean;
+  readonly enabled: boolean;
+  load(propertyNames?: string | string[]): XlAutoFilter;
+  apply(range: XlRange | string, columnIndex?: number, criteria?: XlFilterCriteria): void;
+  clearCriteria(): void;
+}
+
 export interface XlTable {
   readonly id: string;
+  /** ExcelApi 1.9. */
+  readonly autoFilter: XlAutoFilter;
   name: string;
   style: string;
   readonly showTotals: boolean;
@@ -73,6 +107,8 @@ export interface XlTable {
   load(propertyNames?: string | string[]): XlTable;
   getRange(): XlRange;
   getHeaderRowRange(): XlRange;
+  /** ExcelApi 1.13: the header row stays in its row and the new range must overlap the table. */
+  resize(newRange: XlRange | string): void;
   /** ExcelApi 1.2: the table becomes a plain range; its cells stay where they are. */
   convertToRange(): XlRange;
 }
@@ -132,10 +168,14 @@ export interface XlWorksheet {
   readonly visibility: string;
   readonly protection: XlWorksheetProtection;
   readonly tables: XlTableCollection;
+  /** ExcelApi 1.9. */
+  readonly autoFilter: XlAutoFilter;
   /** ExcelApi 1.1. */
   readonly charts: XlChartCollection;
   load(propertyNames?: string | string[]): XlWorksheet;
   getRange(address?: string): XlRange;
+  /** ExcelApi 1.1: the used range; on a blank sheet, A1. */
+  getUsedRange(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
@@ -177,17 +217,11 @@ export interface XlCustomXmlPartCollection {
   getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
 }
 
-export interface XlApplication {
-  /** ExcelApi 1.6. */
-  suspendApiCalculationUntilNextSync(): void;
-}
-
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   readonly tables: XlTableCollection;
   readonly names: XlNamedItemCollection;
   readonly customXmlParts: XlCustomXmlPartCollection;
-  readonly application: XlApplication;
   getSelectedRange(): XlRange;
   /** ExcelApi 1.7. */
   getActiveCell(): XlRange;

@@ -11,6 +11,7 @@ import type { BriefingLayout, BriefingRecord, DatasetIndex, RefreshReport, Table
 import type { RefreshOptions } from "./refresh";
 import type { BindingsDamage } from "./bindings";
 import type { BriefingRefreshReport } from "./briefing";
+import type { InsertProblem } from "./insert-checks";
 
 /**
  * How value cells are written:
@@ -75,6 +76,14 @@ export interface InsertedTable {
   readonly address: string;
   /** The Excel table itself, header row included (the spill range's top-left cell in spill mode). */
   readonly tableAddress: string;
+  /**
+   * What the write sync read back that differs from what was meant: a =BJ.* cell showing an error
+   * (#NAME? where Excel does not know the name), or a table whose range is not the range written.
+   * Empty when everything is as meant. The cells stay written (and tracked) either way.
+   */
+  readonly problems: readonly InsertProblem[];
+  /** =BJ.* cells still calculating (#BUSY!) when read back: written, not yet verified. */
+  readonly formulasCalculating: number;
 }
 
 /** A bindings part that could not be read. It is left untouched; callers should tell the user. */

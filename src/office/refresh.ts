@@ -1,6 +1,6 @@
 /**
  * Refresh, the Excel half: reads every tracked table and what it points to, lets the pure core plan
- * the refresh (src/core/refresh.ts), and applies the plan in one write request.
+ * the refresh (src/core/refresh/), and applies the plan in one write request.
  *
  * Syncs, whatever the number of tables (docs/refresh.md):
  *   1. list: the tracking parts (ids), every table (name, id), every sheet (name, id);

@@ -32,6 +32,7 @@ interface RangeProps {
   columnIndex: number;
   cellCount: number;
   hyperlink: Excel.RangeHyperlink | null;
+  rowHidden: boolean | null;
 }
 
 export class SimRange extends SimObject<RangeProps> {
@@ -81,6 +82,12 @@ export class SimRange extends SimObject<RangeProps> {
       rowIndex: (s) => at(s).rect.row,
       columnIndex: (s) => at(s).rect.column,
       cellCount: (s) => at(s).rect.rows * at(s).rect.columns,
+      // Hidden by a filter: true if every row of the range is, false if none is, null if mixed (ExcelApi 1.2).
+      rowHidden: (s) => {
+        const { sheet, rect } = at(s);
+        const hidden = (sheet.hiddenRows ?? []).filter((row) => row >= rect.row && row < rect.row + rect.rows).length;
+        return hidden === 0 ? false : hidden === rect.rows ? true : null;
+      },
       hyperlink: (s) => {
         const { sheet, rect } = at(s);
         return s.cell(sheet, rect.row, rect.column)?.hyperlink ?? null;
@@ -108,6 +115,9 @@ export class SimRange extends SimObject<RangeProps> {
   }
   get cellCount(): number {
     return this.need("cellCount");
+  }
+  get rowHidden(): boolean | null {
+    return this.need("rowHidden");
   }
   get text(): string[][] {
     return this.need("text");
@@ -199,6 +209,11 @@ export class SimRange extends SimObject<RangeProps> {
     );
   }
 
+  /** The `count` rows directly below the range, as wide as it (ExcelApi 1.2). */
+  getRowsBelow(count = 1): SimRange {
+    return this.derived(({ sheet, rect }) => SimRange.checked(sheet, { ...rect, row: rect.row + rect.rows, rows: count }, "Range.getRowsBelow"));
+  }
+
   getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
     return this.derived(({ sheet, rect }) =>
       SimRange.checked(sheet, { ...rect, row: rect.row + rowOffset, column: rect.column + columnOffset }, "Range.getOffsetRange"),
@@ -287,6 +302,45 @@ export class SimRange extends SimObject<RangeProps> {
     return new SimRangeAreas(this.context, (state) => {
       const { sheet, rect } = this.target(state);
       const areas = sheet.merges.filter((merge) => merge.row >= rect.row && merge.row < rect.row + rect.rows && merge.column >= rect.column && merge.column < rect.column + rect.columns);
+      return areas.length === 0 ? null : { sheet, areas };
+    });
+  }
+
+  /**
+   * The cells of the range holding a formula ("Formulas") or a constant ("Constants"), as a
+   * RangeAreas of column runs (ExcelApi 1.9; ApiNotFound at sync below it); a null object when
+   * there are none (the getSpecialCells article). On a single cell it looks at the sheet's used
+   * range instead, as desktop Excel's Range.SpecialCells does (the JavaScript reference is silent:
+   * the simulator takes the behaviour that returns more, the stricter for callers).
+   */
+  getSpecialCellsOrNullObject(cellType: "Formulas" | "Constants"): SimRangeAreas {
+    this.requires("getSpecialCellsOrNullObject", "1.9");
+    return new SimRangeAreas(this.context, (state) => {
+      const { sheet, rect: asked } = this.target(state);
+      const rect = asked.rows === 1 && asked.columns === 1 ? state.usedRect(sheet, true) : asked;
+      if (!rect) return null;
+      const byColumn = new Map<number, number[]>();
+      for (const key in sheet.cells) {
+        const cell = sheet.cells[key];
+        if (!cell || (cellType === "Formulas") !== (cell.formula !== undefined) || (cellType === "Constants" && cell.value === null)) continue;
+        const [row = 0, column = 0] = key.split(",").map(Number);
+        if (row < rect.row || row >= rect.row + rect.rows || column < rect.column || column >= rect.column + rect.columns) continue;
+        const rows = byColumn.get(column) ?? [];
+        rows.push(row);
+        byColumn.set(column, rows);
+      }
+      const areas: Rect[] = [];
+      for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+        const rows = (byColumn.get(column) ?? []).sort((a, b) => a - b);
+        let start = -1;
+        rows.forEach((row, i) => {
+          if (start < 0) start = row;
+          if (rows[i + 1] !== row + 1) {
+            areas.push({ row: start, column, rows: row - start + 1, columns: 1 });
+            start = -1;
+          }
+        });
+      }
       return areas.length === 0 ? null : { sheet, areas };
     });
   }

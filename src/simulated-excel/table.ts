@@ -5,6 +5,8 @@ import { type ProxyContext, type Readers, type SimClientResult, SimItemCollectio
 import { type RangeTarget, SimRange } from "./range";
 import type { SheetModel, TableModel } from "./snapshot";
 import type { ReadValue, WorkbookState } from "./state";
+import { SimAutoFilter } from "./autofilter";
+import { refilter } from "./filter";
 import { SimWorksheet } from "./worksheet";
 
 type TableLocator = (state: WorkbookState) => TableModel | null;
@@ -124,8 +126,9 @@ export class SimTable extends SimObject<TableProps> {
     return this.range("body");
   }
 
-  /** Resizes the table to a new range on the same sheet; the header row must stay where it is. */
+  /** Resizes the table to a new range on the same sheet; the header row must stay where it is (ExcelApi 1.13). */
   resize(newRange: SimRange | string): void {
+    if (!this.requires("resize", "1.13")) return;
     this.queue("resize", typeof newRange === "string" ? newRange : "Range", (state) => {
       const table = this.model(state);
       const sheet = state.requireSheet(table.sheetId);
@@ -151,8 +154,16 @@ export class SimTable extends SimObject<TableProps> {
       state.assertWritable(sheet, "Table.convertToRange");
       former = { sheet, rect: table.rect };
       state.model.tables.splice(state.model.tables.indexOf(table), 1);
+      refilter(sheet, state.model.tables);
     });
     return new SimRange(this.context, () => former);
+  }
+
+  private autoFilterProxy: SimAutoFilter | undefined;
+  /** The table's AutoFilter (ExcelApi 1.9). */
+  get autoFilter(): SimAutoFilter {
+    this.autoFilterProxy ??= new SimAutoFilter(this.context, (state) => ({ kind: "table", table: this.model(state) }));
+    return this.autoFilterProxy;
   }
 
   private rowsProxy: SimTableRowCollection | undefined;

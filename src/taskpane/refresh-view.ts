@@ -1,5 +1,5 @@
 /**
- * What the pane shows of a refresh plan or report (src/core/refresh.ts's RefreshReport): table by
+ * What the pane shows of a refresh plan or report (src/core/refresh/'s RefreshReport): table by
  * table, its status and why, and cell by cell what changes (old → new), what is kept (the user's
  * value and the release's), rows added or removed, labels changed. The words are core's
  * (REFRESH_STATUS_TEXT, REFRESH_KIND_TEXT, REFRESH_REASON_TEXT, summarizeReport); the pane's own

@@ -1,0 +1,399 @@
+/**
+ * Refresh planning of one Excel table (values or formulas mode): rows matched by what we wrote,
+ * cells compared, rows added below and removed, lines rewritten and moved, the record rebuilt.
+ *
+ * Layer: pure core. No Office.js, no DOM.
+ */
+import { cellAddress, qualified } from "../a1";
+import { TEXT_FORMAT } from "../formats";
+import type { TableGrid } from "../tables";
+import { cellHash, headerFingerprint } from "../tracking";
+import { cellOf, isBjFormula, isEmpty, parseA1, rectAddress } from "./cells";
+import type { LocatedRecord } from "./locate";
+import { FORMULA_LIKE, asCell, findLines, keyIndex, newContent, omittedOf, reportOf, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
+import type { CellRect, CellWrite, RefreshChange, RefreshReason, RefreshStatus, SheetView, TableView } from "./types";
+
+/** The report, the write and the refreshed record of a values- or formulas-mode table. */
+export function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, table: TableView, sheet: SheetView, partId: string): TablePlan {
+  const { record } = located.view;
+  const toRelease = ctx.index.release.id;
+  const at = (row: number, column: number): string => qualified(sheet.name, cellAddress(row, column));
+  const block = parseA1(record.block);
+  const recordedTable = record.table ? parseA1(record.table.address) : null;
+  const blocked = (reason: RefreshReason, changes: RefreshChange[] = []): TablePlan => ({
+    report: reportOf(located, toRelease, "blocked", [...changes.map((change) => ({ ...change, written: false })), { rowId: null, columnKey: null, address: null, before: null, after: null, kind: "blocked", written: false, reason }], { reason, sheet: sheet.name, tableName: table.name }),
+    write: null,
+  });
+  if (!block || !recordedTable) return blocked("table_not_found");
+  const gridKeys: readonly string[] = grid.columnKeys;
+  if (gridKeys.length !== record.columnKeys.length || !record.columnKeys.every((key) => gridKeys.includes(key))) return blocked("columns_changed");
+  const hashAt = (row: number, column: number): string | null => record.cellHashes[row - block.row]?.[column - block.column] ?? null;
+
+  // ---- our columns: the i-th recorded header hash belongs to columnKeys[i] ----
+  const recordedHeader: { key: string; hash: string }[] = [];
+  const recordedColumnOf = new Map<string, number>();
+  for (let c = 0; c < recordedTable.columns; c++) {
+    const hash = hashAt(recordedTable.row, recordedTable.column + c);
+    const key = record.columnKeys[recordedHeader.length];
+    if (hash === null || key === undefined) continue;
+    recordedHeader.push({ key, hash });
+    recordedColumnOf.set(key, recordedTable.column + c);
+  }
+  const header = table.formulas[0] ?? [];
+  const columnOf = new Map<string, number>();
+  const taken = new Set<number>();
+  for (const { key, hash } of recordedHeader) {
+    const c = header.findIndex((cell, j) => !taken.has(j) && cellHash(cell) === hash);
+    if (c >= 0) {
+      columnOf.set(key, c);
+      taken.add(c);
+    }
+  }
+  const changes: RefreshChange[] = [];
+  const missingColumns = record.columnKeys.filter((key) => !columnOf.has(key));
+  for (const key of missingColumns) {
+    changes.push({ rowId: null, columnKey: `header:${key}`, address: null, before: null, after: grid.header[keyIndex(grid, key)] ?? null, kind: "user_edit", written: false, reason: "column_not_found" });
+  }
+  const ourColumns = [...columnOf.entries()].sort((a, b) => a[1] - b[1]);
+  const itemColumn = columnOf.get("item");
+
+  // ---- our rows: matched by the item cell's recorded hash, then by the other cells ----
+  const recordedRows: { rowId: string; row: number }[] = [];
+  for (let i = 0; i < recordedTable.rows - 1; i++) {
+    const rowId = record.rowIds[i];
+    if (rowId !== undefined && rowId !== "") recordedRows.push({ rowId, row: recordedTable.row + 1 + i });
+  }
+  const dataRows = table.rows - 1;
+  const rowOf = new Map<string, number>(); // rowId -> data row index in the table now
+  const claimed = new Set<number>();
+  const recordedItemColumn = recordedColumnOf.get("item");
+  if (itemColumn !== undefined && recordedItemColumn !== undefined) {
+    for (const { rowId, row } of recordedRows) {
+      const hash = hashAt(row, recordedItemColumn);
+      for (let r = 0; r < dataRows && hash !== null; r++) {
+        if (!claimed.has(r) && cellHash(table.formulas[r + 1]?.[itemColumn]) === hash) {
+          rowOf.set(rowId, r);
+          claimed.add(r);
+          break;
+        }
+      }
+    }
+  }
+  for (const { rowId, row } of recordedRows) {
+    if (rowOf.has(rowId)) continue;
+    let best = -1;
+    let bestScore = 0;
+    const others = ourColumns.filter(([key]) => key !== "item");
+    for (let r = 0; r < dataRows; r++) {
+      if (claimed.has(r)) continue;
+      const score = others.filter(([key, c]) => {
+        const recordedColumn = recordedColumnOf.get(key);
+        const hash = recordedColumn === undefined ? null : hashAt(row, recordedColumn);
+        return hash !== null && cellHash(table.formulas[r + 1]?.[c]) === hash && !isEmpty(table.formulas[r + 1]?.[c]);
+      }).length;
+      if (score > bestScore) {
+        best = r;
+        bestScore = score;
+      }
+    }
+    if (best >= 0 && bestScore * 2 >= Math.max(1, others.length)) {
+      rowOf.set(rowId, best);
+      claimed.add(best);
+    }
+  }
+
+  const gridRowOf = new Map(grid.rowIds.map((id, i) => [id, i]));
+  const omitted = new Set(omittedOf(record));
+  const top = table.row;
+  const bottom = table.row + table.rows - 1;
+  const valueOf = (r: number, c: number): unknown => table.values[r]?.[c] ?? "";
+  const formulaOf = (r: number, c: number): unknown => table.formulas[r]?.[c] ?? "";
+
+  // Table cells to write (table-relative), number formats to force, new hashes per (data row, column).
+  const cellWrites = new Map<string, string | number>();
+  const forceText = new Set<string>();
+  const newHash = new Map<string, string>();
+  const key = (r: number, c: number): string => `${r},${c}`;
+  let writesSomething = record.releaseId !== toRelease;
+  let userEdits = 0;
+
+  // Header cells of ours: rewritten when the new grid names the column differently.
+  for (const [columnKey, c] of ourColumns) {
+    const text = grid.header[keyIndex(grid, columnKey)] ?? "";
+    newHash.set(key(0, c), cellHash(text));
+    if (cellHash(formulaOf(0, c)) !== cellHash(text)) {
+      cellWrites.set(key(0, c), text);
+      if (FORMULA_LIKE.test(text) && table.numberFormat[0]?.[c] !== TEXT_FORMAT) forceText.add(key(0, c));
+      changes.push({ rowId: null, columnKey: `header:${columnKey}`, address: at(top, table.column + c), before: asCell(formulaOf(0, c)), after: text, kind: "label_changed", written: true });
+      writesSomething = true;
+    }
+  }
+
+  // A row the release adds that the table already holds (its label as we would write it, in a row
+  // that is not ours): adopted, not added again. This is how a refresh recovers from an earlier
+  // write that Excel applied only in part (it does not roll back), or a row the user typed in.
+  const recordedIds = new Set(recordedRows.map((each) => each.rowId));
+  const adopted: { rowId: string; row: null }[] = [];
+  if (itemColumn !== undefined) {
+    grid.rowIds.forEach((rowId, g) => {
+      const label = newContent(grid, g, "item", record.mode);
+      if (recordedIds.has(rowId) || omitted.has(rowId) || !label) return;
+      for (let r = 0; r < dataRows; r++) {
+        if (!claimed.has(r) && cellHash(table.formulas[r + 1]?.[itemColumn]) === cellHash(label.content)) {
+          rowOf.set(rowId, r);
+          claimed.add(r);
+          adopted.push({ rowId, row: null });
+          break;
+        }
+      }
+    });
+  }
+
+  // Matched rows: compare cell by cell.
+  const removed: { rowId: string; r: number; deletable: boolean }[] = [];
+  for (const { rowId, row } of [...recordedRows, ...adopted]) {
+    const r = rowOf.get(rowId);
+    if (r === undefined) {
+      if (gridRowOf.has(rowId)) {
+        changes.push({ rowId, columnKey: "item", address: null, before: null, after: null, kind: "user_edit", written: false, reason: "deleted_by_user" });
+        userEdits++;
+      }
+      continue;
+    }
+    const tableRow = r + 1;
+    const g = gridRowOf.get(rowId);
+    if (g === undefined) {
+      // Removed by the release: deletable only if nothing of the user's is in the row.
+      const untouched = ourColumns.every(([columnKey, c]) => {
+        const recordedColumn = recordedColumnOf.get(columnKey);
+        const hash = recordedColumn === undefined || row === null ? null : hashAt(row, recordedColumn);
+        return hash === null || cellHash(formulaOf(tableRow, c)) === hash;
+      });
+      const userCellsEmpty = Array.from({ length: table.columns }, (_, c) => c).every((c) => taken.has(c) || isEmpty(formulaOf(tableRow, c)));
+      removed.push({ rowId, r, deletable: untouched && userCellsEmpty });
+      continue;
+    }
+    for (const [columnKey, c] of ourColumns) {
+      const fresh = newContent(grid, g, columnKey, record.mode);
+      if (!fresh) continue;
+      const recordedColumn = recordedColumnOf.get(columnKey);
+      // An adopted row has no recorded hashes: any cell that differs from the release is kept as the user's.
+      const recordedHash = row === null ? "adopted" : recordedColumn === undefined ? null : hashAt(row, recordedColumn);
+      const current = formulaOf(tableRow, c);
+      const address = at(top + tableRow, table.column + c);
+      const isFormulaCell = typeof fresh.content === "string" && fresh.content.startsWith("=") && record.mode === "formulas";
+      newHash.set(key(tableRow, c), cellHash(fresh.content));
+      const figureValue = isFormulaCell ? grid.rows[g]?.[keyIndex(grid, columnKey)] ?? null : fresh.content;
+      if (recordedHash !== null && cellHash(current) !== recordedHash) {
+        if (cellHash(current) === cellHash(fresh.content)) {
+          changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: figureValue, kind: "unchanged", written: false });
+        } else {
+          changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: asCell(figureValue), kind: "user_edit", written: false, reason: "kept_user_edit" });
+          userEdits++;
+        }
+        continue;
+      }
+      if (cellHash(current) === cellHash(fresh.content)) {
+        // Same content. A formula cell still shows the old release until it is recalculated.
+        // It is recalculated when the record names another release; where it shows a bare number,
+        // only a different number counts as an update (estimates and bounded figures show text).
+        const shown = valueOf(tableRow, c);
+        const stale = isFormulaCell && record.releaseId !== toRelease && !(typeof shown === "number" && shown === figureValue);
+        changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? shown : current), after: asCell(figureValue), kind: stale ? "update" : "unchanged", written: stale });
+        continue;
+      }
+      cellWrites.set(key(tableRow, c), fresh.content);
+      if (typeof fresh.content === "string" && FORMULA_LIKE.test(fresh.content) && !isFormulaCell && table.numberFormat[tableRow]?.[c] !== TEXT_FORMAT) forceText.add(key(tableRow, c));
+      writesSomething = true;
+      changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: asCell(figureValue), kind: columnKey === "item" ? "label_changed" : "update", written: true });
+    }
+  }
+
+  // Rows the release adds (not ours yet, not deleted by the user): written below the table.
+  const matched = new Set(rowOf.keys());
+  const added = grid.rowIds.map((rowId, g) => ({ rowId, g })).filter(({ rowId }) => !matched.has(rowId) && !recordedIds.has(rowId) && !omitted.has(rowId));
+  for (const rowId of omitted) {
+    if (gridRowOf.has(rowId)) {
+      changes.push({ rowId, columnKey: "item", address: null, before: null, after: null, kind: "user_edit", written: false, reason: "deleted_by_user" });
+      userEdits++;
+    }
+  }
+  const N = added.length;
+
+  // ---- lines: title above, note and source below ----
+  const lines = findLines(record, grid, sheet, recordedTable.row, recordedTable.row + recordedTable.rows - 1, top, bottom, block);
+  const ourLineCells = new Set(lines.filter((line) => line.ours).map((line) => `${line.row},${line.column}`));
+  const occupied = (row: number, column: number): boolean => !isEmpty(cellOf(sheet, row, column)) && !ourLineCells.has(`${row},${column}`);
+
+  // Cells the added rows and the moved lines need must be empty (or hold a line of ours that moves).
+  let firstOccupied: string | null = null;
+  if (N > 0) {
+    for (let r = bottom + 1; r <= bottom + N && firstOccupied === null; r++) {
+      for (let c = table.column; c < table.column + table.columns; c++) if (occupied(r, c)) { firstOccupied = at(r, c); break; }
+    }
+    for (const line of lines) {
+      if (line.key === "title" || !line.ours || firstOccupied !== null || !(line.offset >= 1 && line.column >= table.column && line.column < table.column + table.columns)) continue;
+      if (occupied(bottom + line.offset + N, line.column)) firstOccupied = at(bottom + line.offset + N, line.column);
+    }
+  }
+
+  // Removed rows: deleting one moves everything below the table (in its columns) up.
+  let belowIsOurs = true;
+  const used = sheet.used;
+  if (used) {
+    for (let r = Math.max(bottom + 1, used.row); r < used.row + used.rows && belowIsOurs; r++) {
+      for (let c = table.column; c < table.column + table.columns; c++) if (occupied(r, c)) { belowIsOurs = false; break; }
+    }
+  }
+  const deleted: number[] = [];
+  for (const each of removed) {
+    const deletable = each.deletable && belowIsOurs;
+    const reason: RefreshReason | undefined = each.deletable ? (belowIsOurs ? undefined : "cells_below_would_move") : "row_has_user_data";
+    if (deletable) deleted.push(each.r);
+    for (const [columnKey, c] of ourColumns) {
+      changes.push({ rowId: each.rowId, columnKey, address: at(top + 1 + each.r, table.column + c), before: asCell(valueOf(each.r + 1, c)), after: null, kind: "row_removed", written: deletable, ...(reason ? { reason } : {}) });
+    }
+    writesSomething = true;
+  }
+  for (const { rowId, g } of added) {
+    for (const [columnKey, c] of ourColumns) {
+      const fresh = newContent(grid, g, columnKey, record.mode);
+      const figure = grid.rows[g]?.[keyIndex(grid, columnKey)] ?? null;
+      changes.push({ rowId, columnKey, address: at(bottom + 1 + added.findIndex((a) => a.rowId === rowId), table.column + c), before: null, after: asCell(record.mode === "formulas" && columnKey === "value" ? figure : fresh?.content ?? null), kind: "row_added", written: true });
+    }
+    writesSomething = true;
+  }
+
+  // Lines: rewritten where their text changed, moved down by the added rows.
+  const lineMoves: { line: LineFound; row: number }[] = [];
+  // A line moves down with added rows only where it sits below the table, in its columns.
+  const follows = (line: LineFound): boolean => line.key !== "title" && line.offset >= 1 && line.column >= table.column && line.column < table.column + table.columns;
+  for (const line of lines) {
+    const target = follows(line) ? bottom + line.offset + N : line.row;
+    if (!line.ours) {
+      if (cellHash(line.current) !== cellHash(line.text)) {
+        const gone = isEmpty(line.current);
+        changes.push({ rowId: null, columnKey: line.key, address: gone ? null : at(line.row, line.column), before: asCell(line.current), after: line.text, kind: "user_edit", written: false, reason: gone ? "line_not_found" : "kept_user_edit" });
+        userEdits++;
+      }
+      continue;
+    }
+    const textChanged = cellHash(line.current) !== cellHash(line.text);
+    if (textChanged || target !== line.row) {
+      lineMoves.push({ line, row: target });
+      writesSomething = true;
+      if (textChanged) changes.push({ rowId: null, columnKey: line.key, address: at(line.row, line.column), before: asCell(line.current), after: line.text, kind: "update", written: true });
+    }
+  }
+
+  const status: RefreshStatus = writesSomething ? "stale" : userEdits > 0 ? "edited" : "current";
+  if (writesSomething && sheet.protected) return blocked("sheet_protected", changes);
+  if (table.showTotals && (N > 0 || deleted.length > 0)) return blocked("totals_row", changes);
+  if (firstOccupied !== null) {
+    return blocked("cells_below_occupied", [...changes, { rowId: null, columnKey: null, address: firstOccupied, before: null, after: null, kind: "blocked", written: false, reason: "cells_below_occupied" }]);
+  }
+  const report = reportOf(located, toRelease, status, changes, { tableName: table.name, sheet: sheet.name });
+  if (!writesSomething) return { report, write: null };
+
+  // ---- the write ----
+  const writes: CellWrite[] = [];
+  const clears: CellRect[] = [];
+  const italic: CellRect[] = [];
+  const mode: CellWrite["mode"] = record.mode === "formulas" ? "formulas" : "values";
+  for (const { line, row } of lineMoves) {
+    if (row !== line.row) clears.push({ row: line.row, column: line.column, rows: 1, columns: 1 });
+  }
+  for (const { line, row } of lineMoves) {
+    const moved = row !== line.row;
+    writes.push({ row, column: line.column, rows: 1, columns: 1, mode: "values", cells: [[line.text]], numberFormat: moved || FORMULA_LIKE.test(line.text) ? [[TEXT_FORMAT]] : null });
+    if (moved && line.key !== "title") italic.push({ row, column: line.column, rows: 1, columns: 1 });
+  }
+  if (cellWrites.size > 0) {
+    const rows = [...cellWrites.keys()].map((k) => Number(k.split(",")[0]));
+    const first = Math.min(...rows);
+    const last = Math.max(...rows);
+    const cells = Array.from({ length: last - first + 1 }, (_, i) => Array.from({ length: table.columns }, (_, c) => cellWrites.get(key(first + i, c)) ?? null));
+    const formats = forceText.size === 0 ? null : Array.from({ length: last - first + 1 }, (_, i) => Array.from({ length: table.columns }, (_, c) => (forceText.has(key(first + i, c)) ? TEXT_FORMAT : null)));
+    writes.push({ row: top + first, column: table.column, rows: last - first + 1, columns: table.columns, mode, cells, numberFormat: formats });
+  }
+  if (N > 0) {
+    const cells = added.map(({ g }) => Array.from({ length: table.columns }, (_, c) => {
+      const columnKey = ourColumns.find(([, j]) => j === c)?.[0];
+      return columnKey === undefined ? null : newContent(grid, g, columnKey, record.mode)?.content ?? null;
+    }));
+    const formats = added.map(({ g }) => Array.from({ length: table.columns }, (_, c) => {
+      const columnKey = ourColumns.find(([, j]) => j === c)?.[0];
+      return columnKey === undefined ? null : newContent(grid, g, columnKey, record.mode)?.format ?? null;
+    }));
+    writes.push({ row: bottom + 1, column: table.column, rows: N, columns: table.columns, mode, cells, numberFormat: formats, newRows: true });
+  }
+  const deleteRows = [...deleted].sort((a, b) => b - a).map((r) => ({ row: top + 1 + r, column: table.column, rows: 1, columns: table.columns }));
+
+  // ---- the record after the write (rows in their new order; deleted rows gone; added rows last) ----
+  const finalRows: { rowId: string; r: number | null; g: number | null }[] = [];
+  const idAt = new Map([...rowOf.entries()].map(([rowId, r]) => [r, rowId]));
+  const deletedSet = new Set(deleted);
+  for (let r = 0; r < dataRows; r++) {
+    if (deletedSet.has(r)) continue;
+    const rowId = idAt.get(r);
+    const g = rowId === undefined ? undefined : gridRowOf.get(rowId);
+    finalRows.push(rowId !== undefined && g !== undefined ? { rowId, r, g } : { rowId: "", r, g: null });
+  }
+  for (const { rowId, g } of added) finalRows.push({ rowId, r: null, g });
+  const finalTable: CellRect = { row: top, column: table.column, rows: 1 + finalRows.length, columns: table.columns };
+  const finalLine = (key: "title" | "note" | "source"): { row: number; column: number; text: string } | null => {
+    const line = lines.find((each) => each.key === key);
+    if (!line?.ours) return null;
+    const moved = lineMoves.find((each) => each.line === line);
+    const row = key === "title" ? line.row : (moved?.row ?? line.row) - (follows(line) ? deleted.length : 0);
+    return { row, column: line.column, text: line.text };
+  };
+  const finalLines = { title: finalLine("title"), note: finalLine("note"), source: finalLine("source") };
+  const spots = [finalTable, ...Object.values(finalLines).flatMap((line) => (line ? [{ row: line.row, column: line.column, rows: 1, columns: 1 }] : []))];
+  const blockTop = Math.min(...spots.map((s) => s.row));
+  const blockLeft = Math.min(...spots.map((s) => s.column));
+  const blockBottom = Math.max(...spots.map((s) => s.row + s.rows));
+  const blockRight = Math.max(...spots.map((s) => s.column + s.columns));
+  const finalBlock: CellRect = { row: blockTop, column: blockLeft, rows: blockBottom - blockTop, columns: blockRight - blockLeft };
+  const hashes: (string | null)[][] = Array.from({ length: finalBlock.rows }, () => Array<string | null>(finalBlock.columns).fill(null));
+  const put = (row: number, column: number, hash: string | null): void => {
+    const line = hashes[row - finalBlock.row];
+    if (line && column - finalBlock.column >= 0 && column - finalBlock.column < finalBlock.columns) line[column - finalBlock.column] = hash;
+  };
+  for (const [, c] of ourColumns) put(top, table.column + c, newHash.get(key(0, c)) ?? null);
+  finalRows.forEach((each, i) => {
+    if (each.g === null) return;
+    for (const [columnKey, c] of ourColumns) {
+      const fresh = newContent(grid, each.g, columnKey, record.mode);
+      put(top + 1 + i, table.column + c, fresh ? cellHash(fresh.content) : null);
+    }
+  });
+  for (const line of Object.values(finalLines)) if (line) put(line.row, line.column, cellHash(line.text));
+  const finalHeader = Array.from({ length: table.columns }, (_, c) => {
+    const columnKey = ourColumns.find(([, j]) => j === c)?.[0];
+    return columnKey === undefined ? formulaOf(0, c) : grid.header[keyIndex(grid, columnKey)] ?? "";
+  });
+  const stillOmitted = [...omitted, ...recordedRows.filter(({ rowId }) => !rowOf.has(rowId) && gridRowOf.has(rowId)).map(({ rowId }) => rowId)].filter((id) => gridRowOf.has(id));
+  const refreshed: RefreshedRecord = {
+    ...record,
+    releaseId: toRelease,
+    sheet: { name: sheet.name, id: sheet.id },
+    anchor: cellAddress(finalBlock.row, finalBlock.column),
+    block: rectAddress(finalBlock),
+    table: { name: table.name, id: table.id, address: rectAddress(finalTable) },
+    lines: {
+      title: finalLines.title ? cellAddress(finalLines.title.row, finalLines.title.column) : null,
+      note: finalLines.note ? cellAddress(finalLines.note.row, finalLines.note.column) : null,
+      source: finalLines.source ? cellAddress(finalLines.source.row, finalLines.source.column) : null,
+    },
+    columnKeys: ourColumns.map(([columnKey]) => columnKey),
+    rowIds: finalRows.map((each) => each.rowId),
+    headerFingerprint: headerFingerprint(finalHeader),
+    cellHashes: hashes,
+    ...(stillOmitted.length > 0 ? { omittedRowIds: [...new Set(stillOmitted)] } : {}),
+  };
+  const addedFormulas = added.reduce((n, { g }) => n + ourColumns.filter(([columnKey]) => isBjFormula(newContent(grid, g, columnKey, record.mode)?.content)).length, 0);
+  const deletedFormulas = deleted.reduce((n, r) => n + (table.formulas[r + 1] ?? []).filter(isBjFormula).length, 0);
+  return { report, write: { recordId: record.recordId, sheetId: sheet.id, partId, clears, writes, italic, deleteRows, record: refreshed }, formulaDelta: addedFormulas - deletedFormulas };
+}
+

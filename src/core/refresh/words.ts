@@ -1,0 +1,125 @@
+/**
+ * Refresh: the report's words, in English and Chinese (statuses, kinds, reasons, one line per
+ * change, the summary and the "Refresh log" sheet).
+ *
+ * Layer: pure core. No Office.js, no DOM.
+ */
+import type { Language } from "../../data";
+import type { RefreshCell, RefreshChange, RefreshChangeKind, RefreshReason, RefreshReport, RefreshStatus } from "./types";
+
+export const REFRESH_STATUS_TEXT: Record<Language, Record<RefreshStatus, string>> = {
+  en: { current: "Current", stale: "Stale", edited: "Edited", missing: "Missing", blocked: "Blocked" },
+  zh: { current: "已是最新", stale: "待更新", edited: "有用户修改", missing: "已缺失", blocked: "无法更新" },
+};
+
+export const REFRESH_KIND_TEXT: Record<Language, Record<RefreshChangeKind, string>> = {
+  en: {
+    update: "Updated",
+    unchanged: "Unchanged",
+    user_edit: "Your edit kept",
+    row_added: "Row added",
+    row_removed: "Row removed",
+    label_changed: "Label changed",
+    missing_table: "Table missing",
+    blocked: "Blocked",
+  },
+  zh: {
+    update: "已更新",
+    unchanged: "未变",
+    user_edit: "保留您的修改",
+    row_added: "新增行",
+    row_removed: "删除行",
+    label_changed: "名称变更",
+    missing_table: "表格缺失",
+    blocked: "无法更新",
+  },
+};
+
+export const REFRESH_REASON_TEXT: Record<Language, Record<RefreshReason, string>> = {
+  en: {
+    kept_user_edit: "you changed this cell; your value is kept",
+    deleted_by_user: "you deleted this row; it is not added back",
+    row_has_user_data: "the row holds your data; it is kept",
+    cells_below_would_move: "deleting the row would move cells below the table; it is kept",
+    cells_below_occupied: "the cells below the table that new rows need are not empty; nothing was written to this table",
+    sheet_protected: "the sheet is protected; nothing was written to this table",
+    columns_changed: "the new release lays this table out with other columns; insert it again to get them",
+    table_withdrawn: "the new release no longer has this table",
+    duplicate_record: "another record has the same id; this one was left alone",
+    column_not_found: "this column of ours was not found (renamed or deleted); it is left alone",
+    table_not_found: "the table is no longer in the workbook; it was not recreated",
+    line_not_found: "this line is no longer beside the table; it is left alone",
+    totals_row: "the table has a totals row, so rows cannot be added or removed; turn it off and refresh again",
+  },
+  zh: {
+    kept_user_edit: "您修改过此单元格，保留您的值",
+    deleted_by_user: "您删除了此行，不再添加回来",
+    row_has_user_data: "该行含有您的数据，予以保留",
+    cells_below_would_move: "删除该行会移动表格下方的单元格，予以保留",
+    cells_below_occupied: "新增行所需的表格下方单元格不为空，此表格未写入任何内容",
+    sheet_protected: "工作表受保护，此表格未写入任何内容",
+    columns_changed: "新版本中此表格的列不同，请重新插入以获得新列",
+    table_withdrawn: "新版本中已没有此表格",
+    duplicate_record: "另一条记录的编号相同，此记录未作处理",
+    column_not_found: "未找到本加载项的这一列（已改名或删除），未作处理",
+    table_not_found: "该表格已不在工作簿中，未重新创建",
+    line_not_found: "此行文字已不在表格旁，未作处理",
+    totals_row: "表格含汇总行，无法增删行；请关闭汇总行后重新刷新",
+  },
+};
+
+const UP_TO_DATE: Record<Language, string> = { en: "Up to date", zh: "已是最新" };
+
+const show = (cell: RefreshCell): string => (cell === null ? "—" : String(cell));
+
+/** One line per change: "Sheet1!C5 value: 1777 → 1950 (Updated)". */
+export function describeChange(change: RefreshChange, language: Language): string {
+  const where = [change.address, change.rowId, change.columnKey].filter((part) => part !== null).join(" ");
+  const arrow = change.before === null && change.after === null ? "" : `: ${show(change.before)} → ${show(change.after)}`;
+  const reason = change.reason ? (language === "en" ? ` — ${REFRESH_REASON_TEXT.en[change.reason]}` : `（${REFRESH_REASON_TEXT.zh[change.reason]}）`) : "";
+  const kind = REFRESH_KIND_TEXT[language][change.kind];
+  return language === "en" ? `${where}${arrow} (${kind})${reason}` : `${where}${arrow}（${kind}）${reason}`;
+}
+
+/** A one-paragraph summary: "Up to date", or counts of tables per status and of cells written. */
+export function summarizeReport(report: RefreshReport, language: Language): string {
+  if (report.upToDate) return UP_TO_DATE[language];
+  const counts = new Map<RefreshStatus, number>();
+  for (const table of report.tables) counts.set(table.status, (counts.get(table.status) ?? 0) + 1);
+  const parts = [...counts.entries()].map(([status, n]) => `${REFRESH_STATUS_TEXT[language][status]}${language === "en" ? ": " : "："}${n}`);
+  const written = report.tables.reduce((n, table) => n + table.changes.filter((change) => change.written && change.kind !== "unchanged").length, 0);
+  const release = language === "en" ? `Release ${report.releaseId}` : `数据版本 ${report.releaseId}`;
+  const noun = written === 1 ? "change" : "changes";
+  const cells = report.dryRun
+    ? language === "en" ? `${written} ${noun} planned (nothing written yet)` : `计划 ${written} 处更改（尚未写入）`
+    : language === "en" ? `${written} ${noun} written` : `已写入 ${written} 处更改`;
+  return language === "en" ? `${release}. ${parts.join(", ")}. ${cells}.` : `${release}。${parts.join("，")}。${cells}。`;
+}
+
+/** The "Refresh log" sheet: a header row and one row per reported change (text only). */
+export function refreshLogRows(report: RefreshReport, language: Language): string[][] {
+  const header = language === "en"
+    ? ["Table", "Status", "Row", "Column", "Address", "Before", "After", "Change", "Why"]
+    : ["表格", "状态", "行", "列", "地址", "原值", "新值", "更改", "原因"];
+  const rows: string[][] = [[summarizeReport(report, language), "", "", "", "", "", "", "", ""], header];
+  for (const table of report.tables) {
+    const name = table.tableName || table.tableId;
+    const status = REFRESH_STATUS_TEXT[language][table.status];
+    if (table.changes.length === 0) rows.push([name, status, "", "", "", "", "", "", ""]);
+    for (const change of table.changes) {
+      if (change.kind === "unchanged") continue;
+      rows.push([
+        name,
+        status,
+        change.rowId ?? "",
+        change.columnKey ?? "",
+        change.address ?? "",
+        change.before === null ? "" : String(change.before),
+        change.after === null ? "" : String(change.after),
+        REFRESH_KIND_TEXT[language][change.kind],
+        change.reason ? REFRESH_REASON_TEXT[language][change.reason] : "",
+      ]);
+    }
+  }
+  return rows;
+}
