@@ -38,10 +38,11 @@ describe("published wording", () => {
 
 describe("the curation's own words", () => {
   const release = CURRENT_RELEASE;
-  const zhTable = JSON.parse(readFileSync(join(ROOT, "src/functions/functions.zh.json"), "utf8")) as Record<string, { name: string }>;
+  const zhTable = JSON.parse(readFileSync(join(ROOT, "src/functions/functions.zh.json"), "utf8")) as Record<string, { description: string }>;
 
   it("uses the standard Chinese terms: 自贸试验区, 同比提高, 百分点 as a unit, and says 超过/近 translate over/nearly", () => {
-    expect(zhTable.FTZ_FDI_SHARE?.name).toBe("自贸试验区外资占比");
+    // The function keeps its English name (BJ.FTZ_FDI_SHARE) in Chinese Excel; its Chinese help uses the standard term.
+    expect(zhTable.FTZ_FDI_SHARE?.description).toMatch(/^自由贸易试验区|^自贸试验区/);
     expect(release.figures.find((f) => f.id === "ftz_fdi_share_change")?.label.zh).toContain("同比提高");
     expect(release.figures.filter((f) => f.unit.zh === "个百分点" || f.unit.zh.includes("（")).map((f) => f.id)).toEqual([]);
     const policyNote = release.tables.find((t) => t.id === "two_zones_policy")?.note.zh ?? "";
