@@ -2,7 +2,7 @@
  * The briefing: a notebook sheet of the report in one language. From the top: a title, the source
  * and release line and a caveat; the report's sections (policies, foreign investment, the pilot
  * free trade zone, the bonded zones), each a short sentence of our own per line with its figure in
- * a cell of its own, live (=BJ.STAT, number format showing bound, period tag and est.), how a
+ * a cell of its own, live (=BJ.STAT, its number format showing bound, period tag and est.), how a
  * derived figure is computed, and the trace in the source; a citation at the end. Beside the text,
  * the data of three native charts, whose series refer to live cells.
  *
@@ -16,10 +16,10 @@ import { BRIEFING_CHARTS, BRIEFING_SECTIONS, BRIEFING_WORDS, type BriefingChartI
 import { citeSource, longDate } from "./citation";
 import { TEXT_FORMAT, numberFormat } from "./formats";
 import type { DatasetIndex } from "./lookup";
-import { statFormula } from "./tables";
 
 export * from "./briefing-text";
 export * from "./briefing-record";
+export * from "./briefing-refresh";
 
 /** Column offsets of the sheet. */
 export const BRIEFING_COLUMNS = {
@@ -113,6 +113,16 @@ export interface BriefingLayout {
   readonly charts: readonly BriefingChartSpec[];
 }
 
+/**
+ * The live formula of a briefing's figure cell: BJ.STAT's bare number, which the cell's number
+ * format (in the briefing's language) shows with its bound, period tag and "est.". (The default
+ * field would show them in Excel's display language instead, or as text on hosts without
+ * formatted results.) The canonical English function name, as for every formula written.
+ */
+export function briefingFormula(figureId: string): string {
+  return `=BJ.STAT("${figureId.replace(/"/g, '""')}",,"number")`;
+}
+
 /** Thrown when the release lacks a figure or fact the briefing names. */
 export class BriefingDataError extends Error {
   override name = "BriefingDataError";
@@ -160,8 +170,8 @@ export function briefingLayout(index: DatasetIndex, language: Language): Briefin
     return figure;
   };
   const putFigure = (row: number, column: number, figure: Figure, role: BriefingFigureCell["role"]): void => {
-    const format = numberFormat(figure, language, { periodTag: role === "statement" });
-    figureCells.push({ address: put(row, column, statFormula(figure.id), format, true), figureId: figure.id, role });
+    const format = numberFormat(figure, language, { periodTag: true });
+    figureCells.push({ address: put(row, column, briefingFormula(figure.id), format, true), figureId: figure.id, role });
   };
   const line = (row: number, kind: BriefingLineKind, text: string, section: string | null = null, figureId: string | null = null, trace: string | null = null): void => {
     put(row, BRIEFING_COLUMNS.statement, text);

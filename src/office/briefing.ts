@@ -12,16 +12,21 @@
  * - listBriefings: 2 (the parts, then their XML with every sheet's name and id).
  * - removeBriefing: listBriefings' 2 + 2 (read the written cells, the used range, tables and charts;
  *   then delete). The reads cost what the insert wrote, never what the user keeps.
+ * - refreshBriefings: listBriefings' 2 + 1 read (each briefing's block) + 1 write (only when
+ *   something needs writing and it is not a dry run), whatever the number of briefings.
  */
 import {
   BRIEFING_NAMESPACE,
+  BriefingDataError,
+  briefingLayout,
   briefingRecord,
+  planBriefingRefresh,
   changedCells,
   parseBriefingRecord,
   qualified,
   serializeBriefingRecord,
 } from "../core";
-import type { BriefingLayout, BriefingRecord } from "../core";
+import type { BriefingLayout, BriefingRecord, DatasetIndex } from "../core";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlWorksheet } from "./excel-api";
 import { parseRange, rangeAddress, uniqueSheetName } from "./layout";
@@ -53,6 +58,7 @@ export async function insertBriefing(deps: BriefingDeps, layout: BriefingLayout,
       const sheet = context.workbook.worksheets.add(name);
       // The series need ExcelApi 1.7 (ChartSeries.setValues / setXAxisValues); without it, no charts.
       const withCharts = deps.isSetSupported("ExcelApi", "1.7");
+      // The check written out again (not through withCharts): the requirement-set test sees only a direct guard.
       if (deps.isSetSupported("ExcelApi", "1.7")) {
         for (const spec of layout.charts) {
           const chart = sheet.charts.add(spec.type, sheet.getRange(spec.valuesRange), "Columns");
@@ -229,4 +235,125 @@ function onlyOurs(record: BriefingRecord, formulas: readonly (readonly unknown[]
   if (used && block && (used.row < block.row || used.column < block.column || used.row + used.rows > block.row + block.rows || used.column + used.columns > block.column + block.columns)) return false;
   // Inside the block, every cell the briefing did not write must be empty.
   return record.cellHashes.every((row, r) => row.every((hash, c) => hash !== null || (formulas[r]?.[c] ?? "") === ""));
+}
+
+/** How one briefing fared in a refresh. */
+export interface BriefingRefreshEntry {
+  readonly recordId: string;
+  /** The sheet now; null where it was not found. */
+  readonly sheet: string | null;
+  readonly language: "en" | "zh";
+  readonly fromRelease: string;
+  /**
+   * refreshed / planned (dry run): cells were (or would be) written; up_to_date: nothing to do;
+   * not_found: its sheet is gone; protected: its sheet is protected; data_error: the release
+   * lacks a figure or fact the briefing names (nothing written).
+   */
+  readonly status: "refreshed" | "planned" | "up_to_date" | "not_found" | "protected" | "data_error";
+  /** Cells written (or to be written), figure recalculations aside, local A1. */
+  readonly updated: readonly string[];
+  /** Cells kept as the user left them, local A1. */
+  readonly kept: readonly string[];
+}
+
+export interface BriefingRefreshReport {
+  readonly releaseId: string;
+  readonly briefings: readonly BriefingRefreshEntry[];
+  readonly damagedParts: readonly DamagedBindingsPart[];
+  readonly dryRun: boolean;
+  /** True when no briefing needs writing and none is missing or blocked. */
+  readonly upToDate: boolean;
+}
+
+/**
+ * Brings every briefing to `release` (core planBriefingRefresh): the cells nobody touched take the
+ * new release's text and formats, the figure formulas are written back (so they recalculate), chart
+ * titles and series names follow; what the user typed stays. Each refreshed briefing's record is
+ * replaced (new part first, then the old one deleted, in the same sync). With `dryRun`, plans only.
+ * listBriefings' syncs + 1 read + 1 write (none when nothing needs writing or for a dry run).
+ */
+export async function refreshBriefings(deps: BriefingDeps, index: DatasetIndex, options: { readonly dryRun?: boolean } = {}): Promise<BriefingRefreshReport> {
+  const dryRun = options.dryRun === true;
+  try {
+    return await deps.run(async (context) => {
+      const located = await locate(context, deps.isSetSupported);
+      const reads = located.entries.map((each) => {
+        const { record } = each.entry;
+        let layout: BriefingLayout | null = null;
+        try {
+          layout = briefingLayout(index, record.language);
+        } catch (error: unknown) {
+          if (!(error instanceof BriefingDataError)) throw error;
+        }
+        if (!each.sheet || !layout) return { each, layout, block: null, protection: null, charts: null };
+        const oldRect = parseRange(record.block);
+        const rows = Math.max(oldRect?.rows ?? 0, layout.rows);
+        const columns = Math.max(oldRect?.columns ?? 0, layout.columns);
+        return {
+          each,
+          layout,
+          block: each.sheet.getRange(rangeAddress(0, 0, rows, columns)).load("formulas, numberFormat"),
+          protection: each.sheet.protection.load("protected"),
+          charts: each.sheet.charts.load("items/name"),
+        };
+      });
+      if (reads.some((read) => read.block !== null)) await context.sync();
+
+      const briefings: BriefingRefreshEntry[] = [];
+      let writes = 0;
+      for (const { each, layout, block, protection, charts } of reads) {
+        const { record } = each.entry;
+        const base = { recordId: record.recordId, sheet: each.entry.found?.sheet ?? null, language: record.language, fromRelease: record.releaseId };
+        if (!layout) {
+          briefings.push({ ...base, status: "data_error", updated: [], kept: [] });
+          continue;
+        }
+        if (!each.sheet || !block || !protection || !charts) {
+          briefings.push({ ...base, status: "not_found", updated: [], kept: [] });
+          continue;
+        }
+        const plan = planBriefingRefresh(record, layout, block.formulas, block.numberFormat);
+        if (plan.upToDate) {
+          briefings.push({ ...base, status: "up_to_date", updated: [], kept: plan.kept });
+          continue;
+        }
+        if (protection.protected) {
+          briefings.push({ ...base, status: "protected", updated: plan.updated, kept: plan.kept });
+          continue;
+        }
+        briefings.push({ ...base, status: dryRun ? "planned" : "refreshed", updated: plan.updated, kept: plan.kept });
+        if (dryRun) continue;
+        // Whole 2-D arrays: formats first (text stays text), then values, then the formula cells.
+        const range = each.sheet.getRange(rangeAddress(0, 0, plan.rows, plan.columns));
+        range.numberFormat = plan.formats;
+        range.values = plan.values;
+        range.formulas = plan.formulas;
+        const present = new Map(charts.items.map((chart) => [chart.name, chart] as const));
+        for (const update of plan.charts) {
+          const chart = present.get(update.name);
+          if (!chart) continue;
+          chart.title.text = update.title;
+          chart.series.getItemAt(0).name = update.seriesName;
+        }
+        // The sheet as found now: its id is known from here on, so a later rename does not lose it.
+        const found = each.entry.found;
+        const rewritten = found ? { ...plan.record, sheet: { name: found.sheet, id: found.sheetId } } : plan.record;
+        // requirement-set guard: ExcelApi 1.5 (locate finds parts only where isSetSupported("ExcelApi", "1.5"))
+        context.workbook.customXmlParts.add(serializeBriefingRecord(rewritten));
+        // requirement-set guard: ExcelApi 1.5 (as above)
+        each.part.delete();
+        writes++;
+      }
+      if (writes > 0) await context.sync();
+      return {
+        releaseId: index.release.id,
+        briefings,
+        damagedParts: located.damagedParts,
+        dryRun,
+        upToDate: briefings.every((entry) => entry.status === "up_to_date"),
+      };
+    });
+  } catch (error: unknown) {
+    throw toAdapterError(error);
+  }
 }

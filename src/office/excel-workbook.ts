@@ -28,6 +28,7 @@ import {
   cellAddress,
   changedCells,
   headerFingerprint,
+  indexRelease,
   parseTrackingRecord,
   qualified,
   serializeTrackingRecord,
@@ -35,7 +36,7 @@ import {
 import type { BriefingLayout, DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
 import type { Release } from "../data";
 import { refreshTables, type RefreshOptions } from "./refresh";
-import { type BriefingDeps, insertBriefing, listBriefings, queueBriefings, removeBriefing } from "./briefing";
+import { type BriefingDeps, type BriefingRefreshReport, insertBriefing, listBriefings, queueBriefings, refreshBriefings, removeBriefing } from "./briefing";
 import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
@@ -666,6 +667,11 @@ export class ExcelWorkbook implements WorkbookPort {
   /** The briefings the workbook records (src/office/briefing.ts). 2 syncs. */
   listBriefings(): Promise<BriefingsReport> {
     return listBriefings(this.briefingDeps());
+  }
+
+  /** Brings every briefing to `release` (src/office/briefing.ts). 4 syncs to apply, 3 for a dry run or when up to date. */
+  refreshBriefings(release: Release | DatasetIndex, options: { readonly dryRun?: boolean } = {}): Promise<BriefingRefreshReport> {
+    return refreshBriefings(this.briefingDeps(), "figureIds" in release ? release : indexRelease(release), options);
   }
 
   /** Removes exactly what a briefing insert wrote (src/office/briefing.ts). 4 syncs. */

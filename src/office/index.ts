@@ -28,3 +28,4 @@ export type { FormulaCheck, InsertProblem } from "./insert-checks";
 export { matchTables } from "./matching";
 export type { MatchHow, RecordKeys, TableFacts, TableMatch } from "./matching";
 export type { ExcelRun, IsSetSupported, XlContext } from "./excel-api";
+export type { BriefingRefreshEntry, BriefingRefreshReport } from "./briefing";

@@ -10,6 +10,7 @@ import type { Language, Release } from "../data";
 import type { BriefingLayout, BriefingRecord, DatasetIndex, RefreshReport, TableGrid, TrackingDamage, TrackingRecord } from "../core";
 import type { RefreshOptions } from "./refresh";
 import type { BindingsDamage } from "./bindings";
+import type { BriefingRefreshReport } from "./briefing";
 import type { InsertProblem } from "./insert-checks";
 
 /**
@@ -229,4 +230,10 @@ export interface WorkbookPort {
    * edited_since_insert, sheet_protected, sheet_not_found or record_not_found. 4 syncs.
    */
   removeBriefing(recordId: string): Promise<void>;
+  /**
+   * Brings every briefing to `release`: untouched cells take its text and formats, figure formulas
+   * recalculate, chart titles follow; what the user typed stays and is reported. 4 syncs to apply,
+   * 3 for a dry run or when up to date.
+   */
+  refreshBriefings(release: Release | DatasetIndex, options?: { readonly dryRun?: boolean }): Promise<BriefingRefreshReport>;
 }

@@ -32,6 +32,7 @@ import { cellAddress, qualified } from "../core/a1";
 import { parseRange, splitAddress } from "../office/layout";
 import { drawSheet } from "./grid";
 import { type Rect, SHEET_COLUMNS, SHEET_ROWS, viewport } from "./viewport";
+import { briefingButtons, drawCharts, paneSyncs } from "./briefing-view";
 
 /** Each registered function under its full name, called as Excel calls it. */
 const functions: Record<string, SimCustomFunction> = Object.fromEntries(
@@ -116,6 +117,7 @@ let tabs: HTMLElement;
 let nameBox: HTMLInputElement;
 let formulaBar: HTMLInputElement;
 let workbookStatus: HTMLElement;
+let charts: HTMLElement;
 
 /** The cell being edited: its address, the editor in it, and what it held before. */
 interface Editing {
@@ -212,10 +214,11 @@ function render(): void {
         return tab;
       }),
   );
-  document.body.dataset.syncs = String(host.syncCount);
+  document.body.dataset.syncs = String(paneSyncs(host));
   // What the last draw cost, for the tests: the cells drawn never grow with the coordinates.
   grid.dataset.cellsDrawn = String(cellsDrawn);
   grid.dataset.view = `${cellAddress(view.firstRow, view.firstColumn)}:${cellAddress(view.firstRow + view.rows - 1, view.firstColumn + view.columns - 1)}`;
+  void drawCharts(host, sheet.name, charts);
 }
 
 function activeSheetName(): string {
@@ -417,6 +420,9 @@ function start(): void {
   nameBox = requiredInput("name-box");
   formulaBar = requiredInput("formula-bar");
   workbookStatus = required("workbook-status");
+  charts = required("charts");
+  const status = required("preview-status");
+  required("briefing-bar").append(briefingButtons(previewHost.run, previewHost.isSetSupported, (message) => (status.textContent = message)));
 
   grid.addEventListener("pointerdown", (event) => {
     if (!(event.target instanceof HTMLInputElement)) pressPending = true;

@@ -7,11 +7,13 @@ import {
   BRIEFING_SECTIONS,
   BriefingDataError,
   briefingLayout,
+  briefingRecord,
   cellAddress,
   currentDataset,
   indexRelease,
   numberFormat,
-  statFormula,
+  planBriefingRefresh,
+  briefingFormula,
   type BriefingLayout,
 } from "../../src/core";
 
@@ -72,7 +74,7 @@ describe.each(LANGUAGES)("briefingLayout (%s)", (language) => {
     for (const line of statements) {
       const figure = index.figure(line.figureId ?? "");
       if (!figure) throw new Error(`no figure ${String(line.figureId)}`);
-      expect(layout.formulas[line.row]?.[BRIEFING_COLUMNS.figure]).toBe(statFormula(figure.id));
+      expect(layout.formulas[line.row]?.[BRIEFING_COLUMNS.figure]).toBe(briefingFormula(figure.id));
       expect(layout.values[line.row]?.[BRIEFING_COLUMNS.figure]).toBeNull();
       const format = layout.formats[line.row]?.[BRIEFING_COLUMNS.figure] ?? "";
       expect(format).toBe(numberFormat(figure, language, { periodTag: true }));
@@ -127,7 +129,7 @@ describe.each(LANGUAGES)("briefingLayout (%s)", (language) => {
       const [catFrom, catTo] = chart.categoriesRange.split(":");
       const values = [cell(layout, from ?? ""), cell(layout, to ?? "")];
       const categories = [cell(layout, catFrom ?? ""), cell(layout, catTo ?? "")];
-      expect(values).toEqual(chart.figureIds.map((id) => statFormula(id)));
+      expect(values).toEqual(chart.figureIds.map((id) => briefingFormula(id)));
       expect(categories).toEqual(chart.categories);
       chart.figureIds.forEach((id, i) => {
         const estimate = index.figure(id)?.bound === "estimate";
@@ -195,4 +197,42 @@ test("addresses: the first figure cell is in column B", () => {
   const first = layouts.en.figureCells.find((each) => each.role === "statement");
   expect(first?.address.startsWith("B")).toBe(true);
   expect(cellAddress(0, BRIEFING_COLUMNS.figure)).toBe("B1");
+});
+
+describe("planBriefingRefresh", () => {
+  const layout = layouts.en;
+  const record = briefingRecord(layout, { recordId: "r", sheetName: "Briefing", sheetId: null, createdSheet: true, charts: true, insertedAt: "2025-02-01T00:00:00.000Z" });
+  const asRead = (grid: readonly (readonly (string | null)[])[]): string[][] => grid.map((row) => row.map((cell) => cell ?? ""));
+  const formatsRead = (): string[][] => layout.formats.map((row) => row.map((format) => format ?? "General"));
+
+  test("the same release and untouched cells: up to date, every figure formula still written back", () => {
+    const plan = planBriefingRefresh(record, layout, asRead(layout.content), formatsRead());
+    expect(plan.upToDate).toBe(true);
+    expect(plan.updated).toEqual([]);
+    expect(plan.kept).toEqual([]);
+    expect(plan.formulas.flat().filter((cell) => cell !== null)).toHaveLength(layout.figureCells.length);
+    expect(plan.record.cellHashes).toEqual(record.cellHashes);
+  });
+
+  test("a changed cell is kept and keeps its old hash; a cell the user filled where the layout writes is theirs", () => {
+    const read = asRead(layout.content);
+    (read[6] ?? [])[0] = "edited";
+    const extended = { ...layout, rows: layout.rows + 1, content: [...layout.content, ["new line", ...Array<null>(layout.columns - 1).fill(null)]], formats: [...layout.formats, ["@", ...Array<null>(layout.columns - 1).fill(null)]] };
+    read.push(["the user's", ...Array<string>(layout.columns - 1).fill("")]);
+    const plan = planBriefingRefresh(record, extended, read, [...formatsRead(), Array<string>(layout.columns).fill("General")]);
+    expect(plan.kept).toEqual(["A7", `A${layout.rows + 1}`]);
+    expect(plan.values[6]?.[0]).toBeNull();
+    expect(plan.record.cellHashes[6]?.[0]).toBe(record.cellHashes[6]?.[0]);
+    expect(plan.record.cellHashes[layout.rows]?.[0]).toBeNull();
+    expect(plan.upToDate).toBe(true);
+  });
+
+  test("a new release id with untouched cells rewrites the lines that name it", () => {
+    const next = briefingLayout(indexRelease({ ...index.release, id: "2025-09-09.1" }), "en");
+    const plan = planBriefingRefresh(record, next, asRead(layout.content), formatsRead());
+    expect(plan.upToDate).toBe(false);
+    expect(plan.updated).toEqual(["A2"]);
+    expect(plan.values[1]?.[0]).toContain("2025-09-09.1");
+    expect(plan.record.releaseId).toBe("2025-09-09.1");
+  });
 });
