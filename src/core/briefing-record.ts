@@ -31,7 +31,7 @@ export interface BriefingRecord {
   readonly block: string;
   /** One cellHash per cell of `block` of what was written (as Range.formulas reads it back); null where nothing was. */
   readonly cellHashes: readonly (readonly (string | null)[])[];
-  /** The live figure cells (=BJ.STAT), local A1: what refresh and freeze act on. */
+  /** The live figure cells (=BJ.STAT), local A1: what refresh rewrites (and freezing, when built, would meet). */
   readonly figureCells: readonly { readonly address: string; readonly figureId: string }[];
   /** The native charts written, by name, with the live cells their series refer to. */
   readonly charts: readonly { readonly name: string; readonly valuesRange: string; readonly categoriesRange: string }[];
