@@ -3,7 +3,8 @@
  * English and in Chinese (2 of the pane's syncs each; the page's own chart reads are not counted),
  * its figures in the grid, and its three charts drawn beside the grid as SVG, estimates dashed.
  * Fails on a console error, an uncaught exception, a CSP violation or a request off the page's
- * origin. Screenshots: docs/screenshots/briefing-en.png and briefing-zh.png.
+ * origin. Screenshots: briefing-en.png and briefing-zh.png under support.ts's SCREENSHOTS
+ * (test-results/screenshots; `npm run screenshots` writes them to docs/screenshots).
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,10 +12,9 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { briefingLayout, currentDataset, formatFigureValue } from "../../src/core";
 import type { Language } from "../../src/data";
-import { ROOT, TIMEOUT_MS, build, close, launch, open, type Visit } from "./support";
+import { SCREENSHOTS, TIMEOUT_MS, build, close, launch, open, type Visit } from "./support";
 
 const ORIGIN = "https://preview.test";
-const SCREENSHOTS = join(ROOT, "docs/screenshots");
 const index = currentDataset();
 
 let browser: Browser | undefined;
