@@ -7,7 +7,7 @@
  * sync() rejects with the error. There is no rollback (Excel gives no transactional guarantee
  * either, so adapter code must not rely on one).
  */
-import { SimOfficeError } from "./errors";
+import { SimOfficeError, requestPayloadTooLarge, responsePayloadTooLarge } from "./errors";
 import type { SimCustomFunction } from "./formula";
 import type { Operation, ProxyContext } from "./proxy/base";
 import {
@@ -21,9 +21,17 @@ import type { CellValue } from "./snapshot";
 import { WorkbookState } from "./state";
 import { type UserEdits, userEdits } from "./user-edits";
 import { SimWorkbook } from "./workbook";
+import { WEB_FIRST_SHEET_ID, reassignIdsOnOpen, sessionSheetId } from "./ids";
 
-/** Excel on the web limits a request's payload to 5 MB (resource limits for Excel add-ins). */
+/**
+ * "Excel on the web has a payload size limit for requests and responses of 5MB" (Resource limits
+ * and performance optimization for Office Add-ins, section "Excel add-ins"). The two error codes
+ * "only occur in Office on the web" (Error handling with the application-specific JavaScript APIs).
+ */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** Which Excel the simulated host plays: the web has the payload limits, the desktop has none. */
+export type SimPlatform = "web" | "desktop";
 
 export interface SimulatedExcelOptions {
   /** Requirement sets the host reports, e.g. { ExcelApi: "1.5" }. Default: ExcelApi 1.17. */
@@ -32,7 +40,14 @@ export interface SimulatedExcelOptions {
   readonly functions?: Readonly<Record<string, SimCustomFunction>>;
   /** The value of any other formula; without it, the error #NAME? (the simulator has no general engine). */
   readonly evaluateOther?: (formula: string) => CellValue;
-  /** Payload limit per sync in bytes; default 5 MB, as Excel on the web. */
+  /**
+   * The Excel it plays (default "web", the stricter). "web": each sync's request and response are
+   * held to `payloadLimitBytes`; the first sheet of a new workbook has the id every new workbook's
+   * first sheet has on the web (office-js #552). "desktop": no payload limit unless
+   * `payloadLimitBytes` is given.
+   */
+  readonly platform?: SimPlatform;
+  /** Payload limit per sync in bytes, for request and response; default 5 MB on the web, none on the desktop. */
   readonly payloadLimitBytes?: number;
 }
 
@@ -45,6 +60,8 @@ export interface SyncRecord {
   readonly writes: number;
   /** Estimated request size: the JSON length of the operations' payloads. */
   readonly payloadBytes: number;
+  /** Estimated response size: the JSON length of every value loaded in the sync (0 if it failed before its end). */
+  readonly responseBytes: number;
   /** The API members called, in order. */
   readonly locations: readonly string[];
   /** The error code if this sync failed. */
@@ -137,14 +154,16 @@ class HostCore {
       loads: operations.filter((op) => op.kind === "load").length,
       writes: operations.filter((op) => op.kind === "write").length,
       payloadBytes,
+      responseBytes: 0,
       locations: operations.map((op) => op.location),
     };
-    const limit = this.options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+    const limit = this.payloadLimit();
     if (payloadBytes > limit) {
       this.records.push({ ...base, failed: "RequestPayloadSizeLimitExceeded" });
-      throw new SimOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.", "RequestContext.sync");
+      throw requestPayloadTooLarge();
     }
     let current = "RequestContext.sync";
+    this.state.responseBytes = 0;
     try {
       for (const operation of operations) {
         current = operation.location;
@@ -153,7 +172,10 @@ class HostCore {
       current = "RequestContext.sync";
       this.state.calculationSuspended = false;
       await this.state.evaluatePending();
-      this.records.push(base);
+      // The response is too large only once the request has run: what it wrote stays written
+      // (the docs say nothing of a rollback, so none is assumed) and the sync rejects.
+      if (this.state.responseBytes > limit) throw responsePayloadTooLarge();
+      this.records.push({ ...base, responseBytes: this.state.responseBytes });
     } catch (error: unknown) {
       this.state.calculationSuspended = false;
       const code = error instanceof SimOfficeError ? error.code : "GeneralException";
@@ -163,6 +185,12 @@ class HostCore {
       // supplied (e.g. evaluateOther): Excel's code for an internal error, with the cause kept.
       throw new SimOfficeError("GeneralException", `There was an internal error while processing the request: ${String(error)}`, current, { cause: error });
     }
+  }
+
+  /** The request and response limit of one sync: 5 MB on the web, none on the desktop, unless an option sets it. */
+  private payloadLimit(): number {
+    if (this.options.payloadLimitBytes !== undefined) return this.options.payloadLimitBytes;
+    return (this.options.platform ?? "web") === "web" ? PAYLOAD_LIMIT_BYTES : Number.POSITIVE_INFINITY;
   }
 }
 
@@ -175,6 +203,11 @@ export interface SimulatedExcel {
   readonly syncs: readonly SyncRecord[];
   /** The workbook as a serialisable snapshot, as a saved file keeps it. */
   save(): SimulatedWorkbookSnapshot;
+  /**
+   * Saves, closes and opens the workbook again, with the same options: a new host holding the same
+   * content, whose sheets and tables have new ids (see ids.ts). The old host is left as it was.
+   */
+  reopen(): SimulatedExcel;
   /** Edits a user makes between batches. */
   readonly user: UserEdits;
   /** Runs a user edit just before the sync with this 1-based index: a user acting mid-operation. */
@@ -205,18 +238,28 @@ function makeHost(core: HostCore): SimulatedExcel {
       return core.records;
     },
     save: () => toSnapshot(core.state.model),
+    reopen: () => openSimulatedExcel(toSnapshot(core.state.model), core.options),
     user: userEdits(core.state),
     onBeforeSync: (index, action) => core.onBeforeSync(index, action),
     isSetSupported: (name, version) => core.isSetSupported(name, version),
   };
 }
 
-/** A new host with an empty workbook (one sheet, "Sheet1"). */
+/**
+ * A new host with an empty workbook (one sheet, "Sheet1"). On the web its id is the one every new
+ * workbook's first sheet has there (office-js #552); on the desktop a fresh one.
+ */
 export function createSimulatedExcel(options: SimulatedExcelOptions = {}): SimulatedExcel {
-  return makeHost(new HostCore(emptyWorkbook(), options));
+  const firstSheetId = (options.platform ?? "web") === "web" ? WEB_FIRST_SHEET_ID : sessionSheetId();
+  return makeHost(new HostCore(emptyWorkbook(firstSheetId), options));
 }
 
-/** A fresh host from a saved snapshot: nothing of the previous session survives but the file. */
+/**
+ * A fresh host from a saved snapshot: nothing of the previous session survives but the file. The
+ * new session gives sheets and tables new ids, as Excel does (see ids.ts).
+ */
 export function openSimulatedExcel(snapshot: SimulatedWorkbookSnapshot, options: SimulatedExcelOptions = {}): SimulatedExcel {
-  return makeHost(new HostCore(fromSnapshot(snapshot), options));
+  const model = fromSnapshot(snapshot);
+  reassignIdsOnOpen(model);
+  return makeHost(new HostCore(model, options));
 }

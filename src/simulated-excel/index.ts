@@ -5,7 +5,8 @@
  * test/simulated-excel/no-production-imports.test.ts enforces it). See docs/simulated-excel.md.
  */
 export { createSimulatedExcel, openSimulatedExcel, PAYLOAD_LIMIT_BYTES, SimRequestContext } from "./host";
-export type { SimulatedExcel, SimulatedExcelOptions, SyncRecord } from "./host";
+export type { SimPlatform, SimulatedExcel, SimulatedExcelOptions, SyncRecord } from "./host";
+export { READ_CELL_LIMIT } from "./state";
 export { SimOfficeError } from "./errors";
 export type { SimErrorCode, SimDebugInfo } from "./errors";
 export type { SimCustomFunction } from "./formula";

@@ -91,14 +91,15 @@ export interface SimulatedWorkbookSnapshot {
   readonly workbook: WorkbookModel;
 }
 
-export function emptyWorkbook(): WorkbookModel {
+/** A new workbook with one sheet, "Sheet1", whose id is `firstSheetId`. */
+export function emptyWorkbook(firstSheetId: string): WorkbookModel {
   return {
-    sheets: [newSheet("1", "Sheet1")],
+    sheets: [newSheet(firstSheetId, "Sheet1")],
     tables: [],
     names: [],
     customXmlParts: [],
     settings: {},
-    activeSheetId: "1",
+    activeSheetId: firstSheetId,
     selection: { row: 0, column: 0, rows: 1, columns: 1 },
     nextId: 2,
   };

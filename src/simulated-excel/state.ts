@@ -4,8 +4,9 @@
  * (sheet and table names, protection, table overlap, array shapes) by throwing SimOfficeErrors.
  */
 import { MAX_COLUMNS, MAX_ROWS, type Rect, cellKey, contains, formatAddress, intersect, parseRect, splitSheet, withinSheet } from "./address";
-import { SimOfficeError, accessDenied, invalidArgument, itemNotFound, shapeMismatch } from "./errors";
+import { SimOfficeError, accessDenied, invalidArgument, itemNotFound, rangeExceedsLimit, shapeMismatch } from "./errors";
 import { type FormulaArgument, type FormulaResult, type SimCustomFunction, parseCall, settle } from "./formula";
+import { sessionSheetId } from "./ids";
 import { renderValue } from "./number-format";
 import type { Cell, CellFormat, CellValue, SheetModel, TableModel, WorkbookModel } from "./snapshot";
 import { newSheet } from "./snapshot";
@@ -23,12 +24,21 @@ const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
 const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
 const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}[0-9]+|[Rr][0-9]*([Cc][0-9]*)?|[Cc][0-9]*)$/;
 
+/**
+ * "A range is limited to 5,000,000 cells for read operations" (Resource limits and performance
+ * optimization for Office Add-ins, section "Excel add-ins"); over it, Excel fails with
+ * RangeExceedsLimit. Any read of cell data or cell formats counts (the page names no exception).
+ */
+export const READ_CELL_LIMIT = 5_000_000;
+
 /** How a write to cells interprets strings: as values typed in ("values") or formulas ("formulas"). */
 export type WriteMode = "values" | "formulas";
 
 export class WorkbookState {
   /** Set by application.suspendApiCalculationUntilNextSync(); formulas wait for the end of the sync. */
   calculationSuspended = false;
+  /** The estimated size (JSON length) of what the current sync has loaded: its response. */
+  responseBytes = 0;
   private readonly dirtyFormulas = new Set<string>();
 
   constructor(
@@ -85,7 +95,7 @@ export class WorkbookState {
       chosen = `Sheet${n}`;
     }
     this.checkSheetName(chosen, null, "WorksheetCollection.add");
-    const sheet = newSheet(this.newId(), chosen);
+    const sheet = newSheet(sessionSheetId(), chosen);
     this.model.sheets.push(sheet);
     return sheet;
   }
@@ -249,7 +259,18 @@ export class WorkbookState {
     );
   }
 
+  /** Adds a loaded value to the current sync's response estimate. */
+  noteResponse(value: unknown): void {
+    this.responseBytes += JSON.stringify(value)?.length ?? 0;
+  }
+
+  /** Refuses a read of more cells than Excel reads at once (READ_CELL_LIMIT), before any work. */
+  checkReadSize(rect: Rect, location = "Range.load"): void {
+    if (rect.rows * rect.columns > READ_CELL_LIMIT) throw rangeExceedsLimit(location);
+  }
+
   private grid<T>(rect: Rect, read: (row: number, column: number) => T): T[][] {
+    this.checkReadSize(rect);
     return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => read(rect.row + r, rect.column + c)));
   }
 
@@ -287,6 +308,7 @@ export class WorkbookState {
 
   /** A format property over a range: its value if all cells agree, else null (as Excel reports mixed formats). */
   readFormat<K extends keyof CellFormat>(sheet: SheetModel, rect: Rect, key: K, fallback: NonNullable<CellFormat[K]>): CellFormat[K] | null {
+    this.checkReadSize(rect, "RangeFormat.load");
     let result: CellFormat[K] | undefined;
     for (let r = rect.row; r < rect.row + rect.rows; r++) {
       for (let c = rect.column; c < rect.column + rect.columns; c++) {
