@@ -43,6 +43,8 @@ export interface ReadSupport {
   readonly tracking: boolean;
   /** ExcelApi 1.9: Range.getSpecialCellsOrNullObject. */
   readonly specialCells: boolean;
+  /** The formula cells the read may bring from the formula areas (default FORMULA_READ_CELLS). */
+  readonly formulaReadCells?: number;
 }
 
 export interface ReadResult {
@@ -183,7 +185,7 @@ export async function readView(context: XlContext, counter: { syncs: number }, s
   });
   // The formula areas: every sheet's, in order, while the budget lasts; a sheet whose areas do not
   // fit is not read at all (its count is then partial).
-  let budget = FORMULA_READ_CELLS;
+  let budget = support.formulaReadCells ?? FORMULA_READ_CELLS;
   const formulaReads = new Map<string, { rect: CellRect; range: XlRange }[]>();
   for (const { sheet, formulas } of sheets) {
     if (!formulas || formulas.isNullObject) continue;

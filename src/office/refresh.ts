@@ -42,6 +42,8 @@ export interface RefreshOptions {
   readonly dryRun?: boolean;
   /** Also write the report to a new "Refresh log" sheet, in this language, in the same write request. */
   readonly log?: Language | false;
+  /** The most formula cells read from the sheets' formula areas (default FORMULA_READ_CELLS, 100,000). */
+  readonly formulaReadCells?: number;
   /** The request size at which a write is split (default 4 MB). */
   readonly payloadBudgetBytes?: number;
   /**
@@ -87,7 +89,7 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
       const isSupported = options.isSetSupported ?? defaultIsSetSupported();
       // Tracking records are custom XML parts (ExcelApi 1.5). Without them nothing was recorded:
       // no part is read, and the plan finds nothing to refresh.
-      const { view, parts } = await readView(context, counter, { tracking: isSupported("ExcelApi", "1.5"), specialCells: isSupported("ExcelApi", "1.9") }, index);
+      const { view, parts } = await readView(context, counter, { tracking: isSupported("ExcelApi", "1.5"), specialCells: isSupported("ExcelApi", "1.9"), ...(options.formulaReadCells !== undefined ? { formulaReadCells: options.formulaReadCells } : {}) }, index);
       const plan = planRefresh(view, index);
       const logLanguage = options.log || null;
       if (options.dryRun || (plan.writes.length === 0 && logLanguage === null)) {
