@@ -42,6 +42,8 @@ export interface XlRange {
   readonly rowCount: number;
   readonly columnCount: number;
   readonly isNullObject: boolean;
+  /** ExcelApi 1.2: true if every row is hidden, false if none, null if mixed. */
+  readonly rowHidden: boolean | null;
   values: unknown[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
@@ -73,8 +75,29 @@ export interface XlRange {
   calculate(): void;
 }
 
+/** Excel.FilterCriteria, as far as the adapter may set it. */
+export interface XlFilterCriteria {
+  filterOn: "Values" | "Custom";
+  values?: string[];
+  criterion1?: string;
+  criterion2?: string;
+  operator?: "And" | "Or";
+}
+
+/** ExcelApi 1.9: a table's or a worksheet's AutoFilter. */
+export interface XlAutoFilter {
+  /** Whether any column has filter criteria (rows may be hidden). */
+  readonly isDataFiltered: boolean;
+  readonly enabled: boolean;
+  load(propertyNames?: string | string[]): XlAutoFilter;
+  apply(range: XlRange | string, columnIndex?: number, criteria?: XlFilterCriteria): void;
+  clearCriteria(): void;
+}
+
 export interface XlTable {
   readonly id: string;
+  /** ExcelApi 1.9. */
+  readonly autoFilter: XlAutoFilter;
   name: string;
   style: string;
   readonly showTotals: boolean;
@@ -110,6 +133,8 @@ export interface XlWorksheet {
   readonly isNullObject: boolean;
   readonly protection: XlWorksheetProtection;
   readonly tables: XlTableCollection;
+  /** ExcelApi 1.9. */
+  readonly autoFilter: XlAutoFilter;
   load(propertyNames?: string | string[]): XlWorksheet;
   getRange(address?: string): XlRange;
   /** ExcelApi 1.1: the used range; on a blank sheet, A1. */

@@ -268,7 +268,6 @@ export class ExcelWorkbook implements WorkbookPort {
           newSheetName = uniqueSheetName(target.title, sheets.items.map((each) => each.name));
           sheetName = newSheetName;
           // ---- sync 2 starts: the new sheet first, so that a taken name stops everything ----
-          this.suspendCalculation(context);
           sheet = context.workbook.worksheets.add(newSheetName);
           origin = { row: 0, column: 0 };
         } else {
@@ -332,7 +331,6 @@ export class ExcelWorkbook implements WorkbookPort {
           }
           if (first !== null) throw new AdapterError("target_not_empty", { address: cellAt(first), range, sheet: sheet.name });
           // ---- sync 2 starts ----
-          this.suspendCalculation(context);
         }
 
         // ---- sync 2: write (tables first: if Excel refuses one, nothing else is written) ----
@@ -430,10 +428,6 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       throw toAdapterError(error, sheetName);
     }
-  }
-
-  private suspendCalculation(context: XlContext): void {
-    if (this.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
   }
 
   /** The sheet the options name, if any (from `sheet`, or from a sheet-qualified `address`). */

@@ -22,6 +22,7 @@ import { WorkbookState } from "./state";
 import { type UserEdits, userEdits } from "./user-edits";
 import { SimWorkbook } from "./workbook";
 import { WEB_FIRST_SHEET_ID, reassignIdsOnOpen, sessionSheetId } from "./ids";
+import { NO_UNDO_MEMBERS, type UndoPoint, revert } from "./undo";
 
 /**
  * "Excel on the web has a payload size limit for requests and responses of 5MB" (Resource limits
@@ -41,6 +42,12 @@ export interface SimulatedExcelOptions {
   /** The value of any other formula; without it, the error #NAME? (the simulator has no general engine). */
   readonly evaluateOther?: (formula: string) => CellValue;
   /**
+   * Excel's display language has these localized function names (English full name in upper case →
+   * localized full name, e.g. { "BJ.STAT": "BJ.指标值" }): formulas must then call the localized
+   * name; the English one shows #NAME? (office-js #891, #6614). Default: none (English Excel).
+   */
+  readonly localizedFunctionNames?: Readonly<Record<string, string>>;
+  /**
    * The Excel it plays (default "web", the stricter). "web": each sync's request and response are
    * held to `payloadLimitBytes`; the first sheet of a new workbook has the id every new workbook's
    * first sheet has on the web (office-js #552). "desktop": no payload limit unless
@@ -49,6 +56,11 @@ export interface SimulatedExcelOptions {
   readonly platform?: SimPlatform;
   /** Payload limit per sync in bytes, for request and response; default 5 MB on the web, none on the desktop. */
   readonly payloadLimitBytes?: number;
+  /**
+   * Keeps what `undo()` needs: a copy of the workbook before each batch. Off by default, because
+   * the copy costs as much as the workbook is large.
+   */
+  readonly undo?: boolean;
 }
 
 /** What one sync() sent: one request holding `operations` operations. */
@@ -114,6 +126,8 @@ export class SimRequestContext implements ProxyContext {
 class HostCore {
   readonly records: SyncRecord[] = [];
   readonly state: WorkbookState;
+  /** The last batch's undo step, when the `undo` option is on and nothing has happened since. */
+  undoPoint: UndoPoint | null = null;
   private readonly beforeSync = new Map<number, () => void | Promise<void>>();
 
   constructor(
@@ -123,6 +137,7 @@ class HostCore {
     this.state = new WorkbookState(model, {
       functions: options.functions ?? {},
       ...(options.evaluateOther ? { evaluateOther: options.evaluateOther } : {}),
+      ...(options.localizedFunctionNames ? { localizedFunctionNames: options.localizedFunctionNames } : {}),
     });
   }
 
@@ -170,8 +185,7 @@ class HostCore {
         await operation.apply(this.state);
       }
       current = "RequestContext.sync";
-      this.state.calculationSuspended = false;
-      await this.state.evaluatePending();
+      await this.state.finishSync();
       // The response is too large only once the request has run: what it wrote stays written
       // (the docs say nothing of a rollback, so none is assumed) and the sync rejects.
       if (this.state.responseBytes > limit) throw responsePayloadTooLarge();
@@ -213,12 +227,50 @@ export interface SimulatedExcel {
   /** Runs a user edit just before the sync with this 1-based index: a user acting mid-operation. */
   onBeforeSync(index: number, action: () => void | Promise<void>): void;
   isSetSupported(name: string, version: string): boolean;
+  /**
+   * The user presses Ctrl+Z after the last batch (needs the `undo` option): the batch's changes to
+   * sheets, cells and tables are reverted; custom XML parts and settings stay (see undo.ts). Throws
+   * if there is nothing to undo, or if the batch called an API that clears Excel's undo stack.
+   */
+  undo(): void;
+}
+
+/** The user helpers; each one but selecting is an action on Excel's undo stack and takes the last batch's undo step away. */
+function trackedUserEdits(core: HostCore): UserEdits {
+  const edits = userEdits(core.state);
+  const action =
+    <A extends unknown[], R>(edit: (...args: A) => R) =>
+    (...args: A): R => {
+      core.undoPoint = null;
+      return edit(...args);
+    };
+  return {
+    type: action(edits.type),
+    renameSheet: action(edits.renameSheet),
+    moveSheet: action(edits.moveSheet),
+    deleteSheet: action(edits.deleteSheet),
+    addSheet: action(edits.addSheet),
+    activate: edits.activate,
+    select: edits.select,
+    renameTable: action(edits.renameTable),
+    resizeTable: action(edits.resizeTable),
+    deleteTable: action(edits.deleteTable),
+    insertRows: action(edits.insertRows),
+    insertColumns: action(edits.insertColumns),
+    protectSheet: action(edits.protectSheet),
+    unprotectSheet: action(edits.unprotectSheet),
+    merge: action(edits.merge),
+    sortTable: action(edits.sortTable),
+    moveTable: action(edits.moveTable),
+  };
 }
 
 function makeHost(core: HostCore): SimulatedExcel {
   return {
     async run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
       const context = new SimRequestContext(core);
+      const before = core.options.undo ? toSnapshot(core.state.model) : null;
+      const firstSync = core.records.length;
       try {
         const pending: unknown = batch(context);
         if (!(pending instanceof Promise)) {
@@ -229,6 +281,12 @@ function makeHost(core: HostCore): SimulatedExcel {
         return result;
       } finally {
         context.close();
+        const synced = core.records.slice(firstSync);
+        // A batch that changed nothing (reads only) is no step on the undo stack.
+        if (before && JSON.stringify(before.workbook) !== JSON.stringify(core.state.model)) {
+          const undoable = !synced.some((record) => record.locations.some((location) => NO_UNDO_MEMBERS.includes(location)));
+          core.undoPoint = { before, undoable };
+        }
       }
     },
     get syncCount() {
@@ -239,7 +297,13 @@ function makeHost(core: HostCore): SimulatedExcel {
     },
     save: () => toSnapshot(core.state.model),
     reopen: () => openSimulatedExcel(toSnapshot(core.state.model), core.options),
-    user: userEdits(core.state),
+    user: trackedUserEdits(core),
+    undo: () => {
+      if (!core.options.undo) throw new Error("undo() needs the host option { undo: true }.");
+      if (!core.undoPoint) throw new Error("Nothing to undo: no batch since the last undo or user edit.");
+      revert(core.state.model, core.undoPoint);
+      core.undoPoint = null;
+    },
     onBeforeSync: (index, action) => core.onBeforeSync(index, action),
     isSetSupported: (name, version) => core.isSetSupported(name, version),
   };

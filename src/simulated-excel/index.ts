@@ -18,3 +18,5 @@ export type { SimWorksheet, SimWorksheetCollection, SimWorksheetProtection } fro
 export type { SimRange, SimRangeAreas, SimRangeFormat, SimRangeFont, SimRangeFill } from "./range";
 export type { SimTable, SimTableCollection, SimTableColumnCollection, SimTablePart, SimTableRowCollection } from "./table";
 export type { SimClientResult } from "./proxy/base";
+export type { SimAutoFilter } from "./autofilter";
+export type { FilterCriteriaInput } from "./filter";

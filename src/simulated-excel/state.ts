@@ -6,6 +6,7 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, cellKey, contains, formatAddress, intersect, parseRect, splitSheet, withinSheet } from "./address";
 import { SimOfficeError, accessDenied, invalidArgument, itemNotFound, rangeExceedsLimit, shapeMismatch } from "./errors";
 import { type FormulaArgument, type FormulaResult, type SimCustomFunction, parseCall, settle } from "./formula";
+import { assertNoFilteredShift, refilter, shiftFiltersForInsertedRows } from "./filter";
 import { sessionSheetId } from "./ids";
 import { renderValue } from "./number-format";
 import type { Cell, CellFormat, CellValue, SheetModel, TableModel, WorkbookModel } from "./snapshot";
@@ -18,6 +19,8 @@ export interface StateOptions {
   readonly functions: Readonly<Record<string, SimCustomFunction>>;
   /** The value of a formula that is not a =NS.NAME(...) call; without it such formulas show #NAME?. */
   readonly evaluateOther?: (formula: string) => CellValue;
+  /** Function names in Excel's display language: English full name (upper case) → localized full name. */
+  readonly localizedFunctionNames?: Readonly<Record<string, string>>;
 }
 
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
@@ -512,17 +515,17 @@ export class WorkbookState {
     this.assertWritable(sheet, "Table.delete");
     this.clear(sheet, table.rect, "All");
     this.model.tables.splice(this.model.tables.indexOf(table), 1);
+    refilter(sheet, this.model.tables);
   }
 
   sortTable(table: TableModel, column: number, ascending: boolean): void {
     const sheet = this.requireSheet(table.sheetId);
     this.assertWritable(sheet, "Table.sort");
     if (column < 0 || column >= table.rect.columns) throw invalidArgument("Sort column outside the table.", "TableSort.apply");
-    const first = table.rect.row + 1;
-    const count = table.rect.rows - 1;
-    const rows = Array.from({ length: count }, (_, r) =>
-      Array.from({ length: table.rect.columns }, (_, c) => sheet.cells[cellKey(first + r, table.rect.column + c)]),
-    );
+    // A filtered table sorts its visible rows only; hidden rows keep their place, as in Excel.
+    const hidden = new Set(sheet.hiddenRows ?? []);
+    const places = Array.from({ length: table.rect.rows - 1 }, (_, r) => table.rect.row + 1 + r).filter((row) => !hidden.has(row));
+    const rows = places.map((row) => Array.from({ length: table.rect.columns }, (_, c) => sheet.cells[cellKey(row, table.rect.column + c)]));
     const key = (row: (Cell | undefined)[]): CellValue | null => row[column]?.value ?? null;
     const rank = (value: CellValue | null): number => (value === null ? 3 : typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2);
     rows.sort((a, b) => {
@@ -535,7 +538,7 @@ export class WorkbookState {
     });
     rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        const cellAt = cellKey(first + r, table.rect.column + c);
+        const cellAt = cellKey(places[r] ?? 0, table.rect.column + c);
         if (cell) sheet.cells[cellAt] = cell;
         else delete sheet.cells[cellAt];
       }),
@@ -624,6 +627,9 @@ export class WorkbookState {
     const rows = this.bandValues(values, table.rect.columns, location);
     const at = table.rect.row + 1 + position;
     const count = rows.length;
+    // A filtered table takes no new rows (stricter where silent), nor may cells of another filter move.
+    if (table.filterCriteria && Object.keys(table.filterCriteria).length > 0) assertNoFilteredShift(sheet, [table], table.rect, "rows", location);
+    assertNoFilteredShift(sheet, this.model.tables, { row: at, column: table.rect.column, rows: 1, columns: table.rect.columns }, "rows", location);
     this.shiftBand(sheet, "rows", at, count, { from: table.rect.column, to: table.rect.column + table.rect.columns }, table, location);
     table.rect = { ...table.rect, rows: table.rect.rows + count };
     const model = position > 0 ? at - 1 : dataRows > 0 ? at + count : null;
@@ -657,6 +663,7 @@ export class WorkbookState {
           : this.bandValues(Array.from({ length: table.rect.rows }, () => [values]), 1, location);
     if (cells && cells.length !== table.rect.rows) throw shapeMismatch(location);
     const at = table.rect.column + position;
+    assertNoFilteredShift(sheet, this.model.tables, { row: table.rect.row, column: at, rows: table.rect.rows, columns: 1 }, "columns", location);
     this.shiftBand(sheet, "columns", at, 1, { from: table.rect.row, to: table.rect.row + table.rect.rows }, table, location);
     table.rect = { ...table.rect, columns: columns + 1 };
     if (cells) this.writeCells(sheet, { row: table.rect.row, column: at, rows: table.rect.rows, columns: 1 }, cells, "values", location);
@@ -670,34 +677,43 @@ export class WorkbookState {
   }
 
   /**
-   * Writes values or formulas (as writeCells) and lets a table grow over them: a write that starts
-   * on the empty row directly below a table and puts a value in at least one of its columns joins
-   * the table, as Microsoft's coauthoring guidance describes ("Coauthoring in Excel add-ins",
-   * learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins: rather than
-   * TableRowCollection.add, set values directly below the table and the table expands). The table
-   * takes every row of the write (not confirmed for writes of several rows). Overwriting a cell
-   * that already held something below a table does not grow it (not confirmed); nor does a write to
-   * a table with a totals row, or one that would then overlap another table or merged cells. Used by
-   * Range.values and Range.formulas only: user edits (typing) never grow a table here.
+   * Writes values or formulas (as writeCells) and lets a table grow over them, as documented:
+   * "If you are trying to write data into an existing table, write the data into a range object
+   * via table.getDataBodyRange(), and the table will expand automatically", with the example
+   * `table.getDataBodyRange().getRowsBelow(1).values = ...` (Performance optimization using the
+   * Excel JavaScript API, "Importing data into tables"); "Coauthoring in Excel add-ins" gives the
+   * same advice instead of TableRowCollection.add.
+   *
+   * The trigger, as the docs show it: the write covers the empty row directly below the table
+   * (starting there or inside the table's data rows) and sets a value in at least one of the
+   * table's columns of that row. Then the table takes every row of the write below it (several
+   * rows: not confirmed, the stricter reading for code that writes a note under a table). No growth
+   * for an empty first row below (a spacer), for a write of blanks or number formats alone, for a
+   * row below that already held something, for a table with a totals row, or where the grown table
+   * would meet another table or merged cells. Used by Range.values and Range.formulas only: user
+   * edits (typing) never grow a table here.
    */
   writeCellsBelowTables(sheet: SheetModel, rect: Rect, input: unknown, mode: WriteMode, location: string): void {
     const rows = Array.isArray(input) ? (input as unknown[]) : null;
+    const filled = (value: unknown): boolean => value !== null && value !== undefined && value !== "";
     const growing = this.model.tables.filter((table) => {
-      if (table.sheetId !== sheet.id || table.showTotals || rect.row !== table.rect.row + table.rect.rows) return false;
+      const below = table.rect.row + table.rect.rows;
+      if (table.sheetId !== sheet.id || table.showTotals) return false;
+      if (rect.row <= table.rect.row || rect.row > below || rect.row + rect.rows <= below) return false;
       const from = Math.max(rect.column, table.rect.column);
       const to = Math.min(rect.column + rect.columns, table.rect.column + table.rect.columns);
       if (from >= to) return false;
       for (let c = table.rect.column; c < table.rect.column + table.rect.columns; c++) {
-        const cell = this.cell(sheet, rect.row, c);
+        const cell = this.cell(sheet, below, c);
         if (cell && (cell.value !== null || cell.formula !== undefined)) return false;
       }
-      return rows === null
-        ? input !== null && input !== ""
-        : rows.some((row) => Array.isArray(row) && (row as unknown[]).slice(from - rect.column, to - rect.column).some((value) => value !== null && value !== undefined && value !== ""));
+      if (rows === null) return filled(input);
+      const first = rows[below - rect.row];
+      return Array.isArray(first) && (first as unknown[]).slice(from - rect.column, to - rect.column).some(filled);
     });
     this.writeCells(sheet, rect, input, mode, location);
     for (const table of growing) {
-      const grown: Rect = { ...table.rect, rows: table.rect.rows + rect.rows };
+      const grown: Rect = { ...table.rect, rows: rect.row + rect.rows - table.rect.row };
       const clash = this.model.tables.some((other) => other !== table && other.sheetId === sheet.id && intersect(other.rect, grown)) || sheet.merges.some((merge) => intersect(merge, grown));
       if (!clash && withinSheet(grown)) table.rect = grown;
     }
@@ -712,6 +728,7 @@ export class WorkbookState {
   deleteCells(sheet: SheetModel, rect: Rect, shift: "Up" | "Left", location: string): void {
     this.assertWritable(sheet, location);
     const up = shift === "Up";
+    assertNoFilteredShift(sheet, this.model.tables, rect, up ? "rows" : "columns", location);
     let shrinking: TableModel | null = null;
     for (const table of this.model.tables) {
       if (table.sheetId !== sheet.id || !intersect(table.rect, rect)) continue;
@@ -772,7 +789,7 @@ export class WorkbookState {
       const [row = 0, column = 0] = key.split(",").map(Number);
       if (contains(rect, row, column)) this.dirtyFormulas.add(`${sheet.id}!${key}`);
     }
-    await this.evaluatePending();
+    await this.evaluatePending(true);
   }
 
   // ---- inserting rows and columns ----
@@ -801,6 +818,7 @@ export class WorkbookState {
       at <= rect.row ? { ...rect, row: rect.row + count } : at < rect.row + rect.rows ? { ...rect, rows: rect.rows + count } : rect;
     for (const table of this.model.tables) if (table.sheetId === sheet.id) table.rect = grow(table.rect);
     sheet.merges = sheet.merges.map(grow);
+    shiftFiltersForInsertedRows(sheet, at, count, grow);
   }
 
   /** Inserts whole columns: a table the columns fall inside grows and gets new "ColumnN" headers. */
@@ -835,9 +853,27 @@ export class WorkbookState {
 
   // ---- formulas ----
 
-  /** Evaluates the formulas written since the last evaluation, unless calculation is suspended. */
-  async evaluatePending(): Promise<void> {
-    if (this.calculationSuspended) return;
+  /**
+   * Ends a sync. Formulas written while calculation was suspended stay uncalculated: "Once set, it
+   * is the developer's responsibility to re-calc the workbook" (Application.suspendApiCalculationUntilNextSync
+   * reference). They are calculated by application.calculate(), Range.calculate() over them, or a
+   * new write of them. Otherwise the formulas written since the last evaluation are evaluated.
+   */
+  async finishSync(): Promise<void> {
+    if (this.calculationSuspended) {
+      this.calculationSuspended = false;
+      this.dirtyFormulas.clear();
+      return;
+    }
+    await this.evaluatePending();
+  }
+
+  /**
+   * Evaluates the formulas written since the last evaluation, unless calculation is suspended;
+   * `force` (an explicit calculate) evaluates them even then.
+   */
+  async evaluatePending(force = false): Promise<void> {
+    if (this.calculationSuspended && !force) return;
     const pending = [...this.dirtyFormulas];
     this.dirtyFormulas.clear();
     for (const entry of pending) {
@@ -852,7 +888,7 @@ export class WorkbookState {
     for (const sheet of this.model.sheets) {
       for (const [key, cell] of Object.entries(sheet.cells)) if (cell.formula !== undefined) this.dirtyFormulas.add(`${sheet.id}!${key}`);
     }
-    await this.evaluatePending();
+    await this.evaluatePending(true);
   }
 
   private argument(sheet: SheetModel, arg: FormulaArgument): unknown {
@@ -872,7 +908,8 @@ export class WorkbookState {
       const other = this.options.evaluateOther;
       result = other ? { kind: "value", value: other(cell.formula) } : { kind: "error", code: "#NAME?" };
     } else {
-      const fn = this.options.functions[call.name];
+      const name = this.functionName(call.name);
+      const fn = name === null ? undefined : this.options.functions[name];
       const args = call.args.map((arg) => this.argument(sheet, arg));
       result = fn ? await settle(() => fn(...args)) : { kind: "error", code: "#NAME?" };
     }
@@ -907,6 +944,21 @@ export class WorkbookState {
       cell.value = result.value;
       delete cell.error;
     }
+  }
+
+  /**
+   * The English name of the function a formula calls, or null if Excel would not know it. With
+   * localized names (a display language that has them), a formula written through the API must
+   * use the localized name: the English one shows #NAME? (office-js #891; #6614 for Turkish).
+   */
+  private functionName(called: string): string | null {
+    const localized = this.options.localizedFunctionNames;
+    if (!localized) return called;
+    for (const [english, local] of Object.entries(localized)) {
+      if (local.toUpperCase() === called) return english;
+    }
+    const own = localized[called];
+    return own !== undefined && own.toUpperCase() !== called ? null : called;
   }
 
   private clearSpill(sheet: SheetModel, key: string): void {

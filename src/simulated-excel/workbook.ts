@@ -57,8 +57,9 @@ export class SimApplication {
   }
 
   /**
-   * Formulas written in this sync are evaluated when the sync ends, not as each is written
-   * (ExcelApi 1.6). Values loaded in the same sync therefore show the old result.
+   * Suspends calculation until the next sync (ExcelApi 1.6): formulas written in this sync are not
+   * calculated, neither as they are written nor when the sync ends; the reference leaves the
+   * re-calc to the developer (see WorkbookState.finishSync).
    */
   suspendApiCalculationUntilNextSync(): void {
     this.context.enqueue({

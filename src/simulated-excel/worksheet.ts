@@ -5,6 +5,7 @@ import { type ProxyContext, type Readers, type SimClientResult, SimItemCollectio
 import { SimRange } from "./range";
 import type { SheetModel } from "./snapshot";
 import type { WorkbookState } from "./state";
+import { SimAutoFilter } from "./autofilter";
 import { SimTableCollection } from "./table";
 
 export type SheetLocator = (state: WorkbookState) => SheetModel | null;
@@ -72,6 +73,13 @@ export class SimWorksheet extends SimObject<WorksheetProps> {
   }
   set visibility(visibility: "Visible" | "Hidden" | "VeryHidden") {
     this.queue("visibility", visibility, (state) => void (this.model(state).visibility = visibility), "write");
+  }
+
+  private autoFilterProxy: SimAutoFilter | undefined;
+  /** The worksheet's own AutoFilter, outside tables (ExcelApi 1.9). */
+  get autoFilter(): SimAutoFilter {
+    this.autoFilterProxy ??= new SimAutoFilter(this.context, (state) => ({ kind: "sheet", sheet: this.model(state) }));
+    return this.autoFilterProxy;
   }
 
   private protectionProxy: SimWorksheetProtection | undefined;

@@ -582,7 +582,10 @@ describe("formulas", () => {
     expect(await valuesAt(host, "D1")).toEqual([["#SPILL!"]]);
   });
 
-  it("defers evaluation while calculation is suspended until the sync ends", async () => {
+  // Application.suspendApiCalculationUntilNextSync reference: "Once set, it is the developer's
+  // responsibility to re-calc the workbook, to ensure that any dependencies are propagated." The
+  // simulator takes the stricter reading: what was written while suspended stays uncalculated.
+  it("leaves formulas written while calculation is suspended uncalculated until a calculate", async () => {
     const host = createSimulatedExcel({ functions: { "BJ.ONE": () => 1 } });
     await host.run(async (context) => {
       context.workbook.application.suspendApiCalculationUntilNextSync();
@@ -591,6 +594,11 @@ describe("formulas", () => {
       cell.load("values");
       await context.sync();
       expect(cell.values).toEqual([[""]]);
+      context.workbook.worksheets.getActiveWorksheet().getRange("B1").values = [[2]];
+      cell.load("values");
+      await context.sync();
+      expect(cell.values).toEqual([[""]]);
+      cell.calculate();
       cell.load("values");
       await context.sync();
       expect(cell.values).toEqual([[1]]);
