@@ -157,17 +157,18 @@ export async function besideUserSheet(tables: number, revised: DatasetIndex, run
   let planResponse = 0;
   let listResponse = 0;
   let planSyncs = 0;
-  for (let i = 0; i < runs; i++) {
-    for (const which of [0, 1]) {
+  // Two warm-up rounds (not counted), then `runs` rounds, the order alternating in each.
+  for (let i = -2; i < runs; i++) {
+    for (const which of i % 2 === 0 ? [0, 1] : [1, 0]) {
       const host = which === 0 ? plain : big;
       const port = ports[which];
       if (!port) continue;
       let start = now();
       const plan = await measure(host, () => refreshTables(host.run, revised, { dryRun: true, isSetSupported: host.isSetSupported }));
-      times.plan[which]?.push(now() - start);
+      if (i >= 0) times.plan[which]?.push(now() - start);
       start = now();
       const list = await measure(host, () => port.listInserted());
-      times.list[which]?.push(now() - start);
+      if (i >= 0) times.list[which]?.push(now() - start);
       if (which === 1) {
         planResponse = Math.max(planResponse, plan.largestResponseBytes);
         listResponse = Math.max(listResponse, list.largestResponseBytes);
