@@ -52,6 +52,15 @@ export interface ReadResult {
   readonly parts: XlCustomXmlPart[];
 }
 
+/** What the host supports, from its requirement-set check (Office.context.requirements.isSetSupported). */
+export function readSupport(isSetSupported: (name: string, version: string) => boolean, formulaReadCells?: number): ReadSupport {
+  return {
+    tracking: isSetSupported("ExcelApi", "1.5"),
+    specialCells: isSetSupported("ExcelApi", "1.9"),
+    ...(formulaReadCells !== undefined ? { formulaReadCells } : {}),
+  };
+}
+
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** The part of `rect` inside `bounds` (null when they do not meet). */
@@ -105,8 +114,8 @@ export async function readView(context: XlContext, counter: { syncs: number }, s
   const sheets = workbook.worksheets.items.map((sheet) => {
     sheet.protection.load("protected");
     const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount");
-    // requirement-set guard: ExcelApi 1.9 (support.specialCells). getUsedRange gives A1 on a blank
-    // sheet, where the special cells are then a null object.
+    // getUsedRange gives A1 on a blank sheet, where the special cells are then a null object.
+    // requirement-set guard: ExcelApi 1.9 (support.specialCells is isSetSupported("ExcelApi", "1.9"), readSupport)
     const formulas: XlRangeAreas | null = support.specialCells ? sheet.getUsedRange(true).getSpecialCellsOrNullObject("Formulas").load("address") : null;
     return { sheet, used, formulas };
   });
@@ -188,7 +197,9 @@ export async function readView(context: XlContext, counter: { syncs: number }, s
   let budget = support.formulaReadCells ?? FORMULA_READ_CELLS;
   const formulaReads = new Map<string, { rect: CellRect; range: XlRange }[]>();
   for (const { sheet, formulas } of sheets) {
+    // requirement-set guard: ExcelApi 1.9 (formulas is null unless readSupport found 1.9)
     if (!formulas || formulas.isNullObject) continue;
+    // requirement-set guard: ExcelApi 1.9
     const areas = areasOf(formulas.address);
     const cells = cellsOf(areas);
     if (cells > budget) continue;
@@ -206,6 +217,7 @@ export async function readView(context: XlContext, counter: { syncs: number }, s
       used: usedOf.get(sheet.id) ?? null,
       blocks: (blocks.get(sheet.id) ?? []).map(({ rect, range }): CellBlock => ({ ...rect, formulas: range.formulas })),
       formulaBlocks: (formulaReads.get(sheet.id) ?? []).map(({ rect, range }): CellBlock => ({ ...rect, formulas: range.formulas })),
+      // requirement-set guard: ExcelApi 1.9 (formulas is null unless readSupport found 1.9)
       formulasComplete: formulas !== null && (formulas.isNullObject || formulaReads.has(sheet.id)),
     })),
     tables: tables.map(({ table, sheet, range, header }, t): TableView => {

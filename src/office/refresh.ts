@@ -32,7 +32,7 @@ import { serializeTrackingRecord } from "../core/tracking";
 import { toAdapterError } from "./errors";
 import type { ExcelRun, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
 import { uniqueSheetName } from "./layout";
-import { readView } from "./refresh-read";
+import { readSupport, readView } from "./refresh-read";
 
 /** The shape of `Excel.run(batch)`: refresh calls only members of XlContext (src/office/excel-api.ts). */
 export type RefreshRun = ExcelRun;
@@ -89,7 +89,7 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
       const isSupported = options.isSetSupported ?? defaultIsSetSupported();
       // Tracking records are custom XML parts (ExcelApi 1.5). Without them nothing was recorded:
       // no part is read, and the plan finds nothing to refresh.
-      const { view, parts } = await readView(context, counter, { tracking: isSupported("ExcelApi", "1.5"), specialCells: isSupported("ExcelApi", "1.9"), ...(options.formulaReadCells !== undefined ? { formulaReadCells: options.formulaReadCells } : {}) }, index);
+      const { view, parts } = await readView(context, counter, { ...readSupport(isSupported, options.formulaReadCells), tracking: isSupported("ExcelApi", "1.5") }, index);
       const plan = planRefresh(view, index);
       const logLanguage = options.log || null;
       if (options.dryRun || (plan.writes.length === 0 && logLanguage === null)) {
@@ -162,7 +162,7 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
 /** Reads what refresh plans from (3 syncs), for tools and benchmarks that call planRefresh themselves. */
 export async function readRefreshView(run: RefreshRun, isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported(), release?: DatasetIndex): Promise<WorkbookView> {
   try {
-    return await run(async (context) => (await readView(context, { syncs: 0 }, { tracking: isSetSupported("ExcelApi", "1.5"), specialCells: isSetSupported("ExcelApi", "1.9") }, release)).view);
+    return await run(async (context) => (await readView(context, { syncs: 0 }, readSupport(isSetSupported), release)).view);
   } catch (error: unknown) {
     throw toAdapterError(error);
   }
