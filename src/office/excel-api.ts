@@ -45,6 +45,8 @@ export interface XlRange {
   /** ExcelApi 1.2: true if every row is hidden, false if none, null if mixed. */
   readonly rowHidden: boolean | null;
   values: unknown[][];
+  /** Read only: "Empty", "String", "Double", "Boolean", "Error", ... per cell. */
+  readonly valueTypes: string[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
   readonly format: XlRangeFormat;
@@ -127,14 +129,49 @@ export interface XlWorksheetProtection {
   load(propertyNames?: string | string[]): XlWorksheetProtection;
 }
 
+/** ExcelApi 1.1 (the briefing's charts). */
+export interface XlChartTitle {
+  text: string;
+}
+
+export interface XlChartSeries {
+  name: string;
+  /** ExcelApi 1.7. */
+  setValues(sourceData: XlRange): void;
+  /** ExcelApi 1.7. */
+  setXAxisValues(sourceData: XlRange): void;
+}
+
+export interface XlChartSeriesCollection {
+  getItemAt(index: number): XlChartSeries;
+}
+
+export interface XlChart {
+  name: string;
+  readonly title: XlChartTitle;
+  readonly series: XlChartSeriesCollection;
+  load(propertyNames?: string | string[]): XlChart;
+  setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
+  delete(): void;
+}
+
+export interface XlChartCollection {
+  readonly items: XlChart[];
+  load(propertyNames?: string | string[]): XlChartCollection;
+  add(type: "ColumnClustered", sourceData: XlRange, seriesBy?: "Auto" | "Columns" | "Rows"): XlChart;
+}
+
 export interface XlWorksheet {
   readonly id: string;
   readonly name: string;
   readonly isNullObject: boolean;
+  readonly visibility: string;
   readonly protection: XlWorksheetProtection;
   readonly tables: XlTableCollection;
   /** ExcelApi 1.9. */
   readonly autoFilter: XlAutoFilter;
+  /** ExcelApi 1.1. */
+  readonly charts: XlChartCollection;
   load(propertyNames?: string | string[]): XlWorksheet;
   getRange(address?: string): XlRange;
   /** ExcelApi 1.1: the used range; on a blank sheet, A1. */
@@ -142,6 +179,8 @@ export interface XlWorksheet {
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
+  /** ExcelApi 1.1. */
+  delete(): void;
 }
 
 export interface XlWorksheetCollection {
@@ -178,17 +217,11 @@ export interface XlCustomXmlPartCollection {
   getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
 }
 
-export interface XlApplication {
-  /** ExcelApi 1.6. */
-  suspendApiCalculationUntilNextSync(): void;
-}
-
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   readonly tables: XlTableCollection;
   readonly names: XlNamedItemCollection;
   readonly customXmlParts: XlCustomXmlPartCollection;
-  readonly application: XlApplication;
   getSelectedRange(): XlRange;
   /** ExcelApi 1.7. */
   getActiveCell(): XlRange;

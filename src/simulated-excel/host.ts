@@ -17,8 +17,7 @@ import {
   fromSnapshot,
   toSnapshot,
 } from "./snapshot";
-import type { CellValue } from "./snapshot";
-import { WorkbookState } from "./state";
+import { type StateOptions, WorkbookState } from "./state";
 import { type UserEdits, userEdits } from "./user-edits";
 import { SimWorkbook } from "./workbook";
 import { WEB_FIRST_SHEET_ID, reassignIdsOnOpen, sessionSheetId } from "./ids";
@@ -39,8 +38,12 @@ export interface SimulatedExcelOptions {
   readonly requirementSets?: Readonly<Record<string, string>>;
   /** Custom functions by full upper-case name ("BJ.FDI_COUNT") for evaluating =BJ.* formulas. */
   readonly functions?: Readonly<Record<string, SimCustomFunction>>;
-  /** The value of any other formula; without it, the error #NAME? (the simulator has no general engine). */
-  readonly evaluateOther?: (formula: string) => CellValue;
+  /**
+   * Evaluates any formula that is not a plain =NS.NAME(...) call of a given function, reading cells
+   * through its context; without it such formulas show #NAME? (the simulator has no general engine
+   * of its own; the preview passes src/preview/formula-engine.ts).
+   */
+  readonly evaluateOther?: StateOptions["evaluateOther"];
   /**
    * Excel's display language has these localized function names (English full name in upper case →
    * localized full name, e.g. { "BJ.STAT": "BJ.指标值" }): formulas must then call the localized
@@ -262,6 +265,8 @@ function trackedUserEdits(core: HostCore): UserEdits {
     merge: action(edits.merge),
     sortTable: action(edits.sortTable),
     moveTable: action(edits.moveTable),
+    calculate: edits.calculate,
+    clearContents: action(edits.clearContents),
   };
 }
 

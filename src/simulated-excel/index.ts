@@ -9,7 +9,8 @@ export type { SimPlatform, SimulatedExcel, SimulatedExcelOptions, SyncRecord } f
 export { READ_CELL_LIMIT } from "./state";
 export { SimOfficeError } from "./errors";
 export type { SimErrorCode, SimDebugInfo } from "./errors";
-export type { SimCustomFunction } from "./formula";
+export type { FormulaResult, SimCustomFunction } from "./formula";
+export type { EngineValue, FormulaContext } from "./state";
 export { renderValue } from "./number-format";
 export type { SimulatedWorkbookSnapshot, WorkbookModel, CellValue } from "./snapshot";
 export type { UserEdits } from "./user-edits";
@@ -20,3 +21,5 @@ export type { SimTable, SimTableCollection, SimTableColumnCollection, SimTablePa
 export type { SimClientResult } from "./proxy/base";
 export type { SimAutoFilter } from "./autofilter";
 export type { FilterCriteriaInput } from "./filter";
+export type { SimChart, SimChartCollection, SimChartSeries, SimChartSeriesCollection, SimChartTitle, ChartModel, SeriesModel } from "./chart";
+export { chartsOf } from "./chart";

@@ -15,10 +15,38 @@ import { newSheet } from "./snapshot";
 /** What reading a cell gives: its value, "" when empty. */
 export type ReadValue = CellValue;
 
+/** A cell as a formula engine reads it: its value, null when empty, an error value as `{ error }`. */
+export type EngineValue = CellValue | null | { readonly error: string };
+
+/**
+ * What a formula engine (StateOptions.evaluateOther) may read while it evaluates one cell. Reads
+ * see the workbook as it is at that moment; WorkbookState.recalculate evaluates again until no
+ * value changes, so a formula that reads a later formula's result still ends up right.
+ */
+export interface FormulaContext {
+  /** The sheet's name and the formula's cell, 0-based. */
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  /** The custom functions the host was given, by full upper-case name ("BJ.FDI_COUNT"). */
+  readonly functions: Readonly<Record<string, SimCustomFunction>>;
+  /** One cell (sheet null: the formula's own); undefined when the sheet does not exist (#REF!). */
+  cell(sheet: string | null, row: number, column: number): EngineValue | undefined;
+  /**
+   * A rectangle's values from its top-left cell, cut short at the sheet's last used row and column
+   * (everything beyond is empty), so that "A:A" costs what the sheet holds, not a million rows.
+   * Undefined when the sheet does not exist.
+   */
+  values(sheet: string | null, rect: Rect): EngineValue[][] | undefined;
+}
+
 export interface StateOptions {
   readonly functions: Readonly<Record<string, SimCustomFunction>>;
-  /** The value of a formula that is not a =NS.NAME(...) call; without it such formulas show #NAME?. */
-  readonly evaluateOther?: (formula: string) => CellValue;
+  /**
+   * Evaluates a formula that is not a plain =NS.NAME(...) call (the preview passes a real formula
+   * engine, src/preview/formula-engine.ts); without it such formulas show #NAME?.
+   */
+  readonly evaluateOther?: (formula: string, context: FormulaContext) => CellValue | FormulaResult | Promise<CellValue | FormulaResult>;
   /** Function names in Excel's display language: English full name (upper case) → localized full name. */
   readonly localizedFunctionNames?: Readonly<Record<string, string>>;
 }
@@ -43,6 +71,8 @@ export class WorkbookState {
   /** The estimated size (JSON length) of what the current sync has loaded: its response. */
   responseBytes = 0;
   private readonly dirtyFormulas = new Set<string>();
+  /** Formulas ("sheetId!row,column") showing #SPILL! because cells were in the way: written cells may free them. */
+  private readonly blockedSpills = new Set<string>();
 
   constructor(
     readonly model: WorkbookModel,
@@ -210,6 +240,9 @@ export class WorkbookState {
         const rowIndex = rect.row + r;
         const columnIndex = rect.column + c;
         const cell = this.touch(sheet, rowIndex, columnIndex);
+        // Typing into a live spill's range blocks it: its formula shows #SPILL! (evaluated again).
+        if (cell.spillFrom !== undefined) this.dirtyFormulas.add(`${sheet.id}!${cell.spillFrom}`);
+        if (cell.formula !== undefined) this.clearSpill(sheet, cellKey(rowIndex, columnIndex));
         delete cell.error;
         delete cell.formula;
         delete cell.spillFrom;
@@ -219,6 +252,12 @@ export class WorkbookState {
         this.prune(sheet, rowIndex, columnIndex);
       }),
     );
+    this.retryBlockedSpills(sheet);
+  }
+
+  /** Formulas blocked from spilling on `sheet` are evaluated again: the cells in their way may have gone. */
+  private retryBlockedSpills(sheet: SheetModel): void {
+    for (const entry of this.blockedSpills) if (entry.startsWith(`${sheet.id}!`)) this.dirtyFormulas.add(entry);
   }
 
   private writeString(sheet: SheetModel, cell: Cell, key: string, text: string, mode: WriteMode): void {
@@ -366,6 +405,7 @@ export class WorkbookState {
         this.prune(sheet, r, c);
       }
     }
+    if (applyTo === "All" || applyTo === "Contents") this.retryBlockedSpills(sheet);
   }
 
   /** The smallest rect holding every cell with a value (and, unless valuesOnly, any format); null if none. */
@@ -883,12 +923,54 @@ export class WorkbookState {
     }
   }
 
-  /** application.calculate(): every formula in the workbook is evaluated again. */
+  /**
+   * application.calculate(): every formula in the workbook is evaluated again. Formulas are
+   * evaluated in storage order, so one that reads a formula evaluated after it is stale: the whole
+   * pass repeats until no value changes (at most RECALC_PASSES times; a circular reference never
+   * settles and keeps its last value), as Excel's dependency order ends.
+   */
   async recalculate(): Promise<void> {
-    for (const sheet of this.model.sheets) {
-      for (const [key, cell] of Object.entries(sheet.cells)) if (cell.formula !== undefined) this.dirtyFormulas.add(`${sheet.id}!${key}`);
+    const RECALC_PASSES = 8;
+    for (let pass = 0; pass < RECALC_PASSES; pass++) {
+      const before = this.formulaValues();
+      for (const sheet of this.model.sheets) {
+        for (const [key, cell] of Object.entries(sheet.cells)) if (cell.formula !== undefined) this.dirtyFormulas.add(`${sheet.id}!${key}`);
+      }
+      await this.evaluatePending(true);
+      // Only formulas that read other cells through the engine can be stale; a pass of plain
+      // =NS.NAME(...) calls with literal arguments is final.
+      if (!this.options.evaluateOther || this.formulaValues() === before) return;
     }
-    await this.evaluatePending(true);
+  }
+
+  /** Every cell's value and error flag, as one string: what a recalculation pass may change. */
+  private formulaValues(): string {
+    return JSON.stringify(this.model.sheets.map((sheet) => Object.entries(sheet.cells).map(([key, cell]) => [key, cell.value, cell.error === true])));
+  }
+
+  /** What the formula engine reads while it evaluates the formula at `key` on `sheet`. */
+  private formulaContext(sheet: SheetModel, key: string): FormulaContext {
+    const [row = 0, column = 0] = key.split(",").map(Number);
+    const read = (cell: Cell | undefined): EngineValue => (cell?.error ? { error: String(cell.value) } : (cell?.value ?? null));
+    const target = (name: string | null): SheetModel | undefined => (name === null ? sheet : this.sheetByName(name));
+    return {
+      sheet: sheet.name,
+      row,
+      column,
+      functions: this.options.functions,
+      cell: (name, r, c) => {
+        const from = target(name);
+        return from ? read(this.cell(from, r, c)) : undefined;
+      },
+      values: (name, rect) => {
+        const from = target(name);
+        if (!from) return undefined;
+        const used = this.usedRect(from, true);
+        const rows = used ? Math.max(0, Math.min(rect.row + rect.rows, used.row + used.rows) - rect.row) : 0;
+        const columns = used ? Math.max(0, Math.min(rect.column + rect.columns, used.column + used.columns) - rect.column) : 0;
+        return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => read(this.cell(from, rect.row + r, rect.column + c))));
+      },
+    };
   }
 
   private argument(sheet: SheetModel, arg: FormulaArgument): unknown {
@@ -904,24 +986,36 @@ export class WorkbookState {
     if (!cell?.formula) return;
     const call = parseCall(cell.formula);
     let result: FormulaResult;
-    if (call === null) {
-      const other = this.options.evaluateOther;
-      result = other ? { kind: "value", value: other(cell.formula) } : { kind: "error", code: "#NAME?" };
+    const other = this.options.evaluateOther;
+    const name = call ? this.functionName(call.name) : null;
+    const fn = name === null ? undefined : this.options.functions[name];
+    if (call !== null && name === null) {
+      // The English name where Excel's display language has a localized one (office-js #891).
+      result = { kind: "error", code: "#NAME?" };
+    } else if (other && (call === null || !fn)) {
+      const formula = cell.formula;
+      const context = this.formulaContext(sheet, key);
+      const outcome = await other(formula, context);
+      result = typeof outcome === "object" ? outcome : { kind: "value", value: outcome };
+    } else if (call === null) {
+      result = { kind: "error", code: "#NAME?" };
     } else {
-      const name = this.functionName(call.name);
-      const fn = name === null ? undefined : this.options.functions[name];
       const args = call.args.map((arg) => this.argument(sheet, arg));
       result = fn ? await settle(() => fn(...args)) : { kind: "error", code: "#NAME?" };
     }
     const [row = 0, column = 0] = key.split(",").map(Number);
     this.clearSpill(sheet, key);
+    this.blockedSpills.delete(`${sheet.id}!${key}`);
     if (result.kind === "array") {
       const area: Rect = { row, column, rows: result.rows.length, columns: result.rows[0]?.length ?? 1 };
       const blocked = !withinSheet(area) || Object.entries(sheet.cells).some(([other, each]) => {
         const [r = 0, c = 0] = other.split(",").map(Number);
         return other !== key && contains(area, r, c) && (each.value !== null || each.formula !== undefined);
       });
-      if (blocked) result = { kind: "error", code: "#SPILL!" };
+      if (blocked) {
+        result = { kind: "error", code: "#SPILL!" };
+        this.blockedSpills.add(`${sheet.id}!${key}`);
+      }
       else {
         result.rows.forEach((values, r) =>
           values.forEach((value, c) => {

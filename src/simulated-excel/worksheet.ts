@@ -7,6 +7,7 @@ import type { SheetModel } from "./snapshot";
 import type { WorkbookState } from "./state";
 import { SimAutoFilter } from "./autofilter";
 import { SimTableCollection } from "./table";
+import { SimChartCollection } from "./chart";
 
 export type SheetLocator = (state: WorkbookState) => SheetModel | null;
 
@@ -94,6 +95,14 @@ export class SimWorksheet extends SimObject<WorksheetProps> {
   get tables(): SimTableCollection {
     this.tablesProxy ??= new SimTableCollection(this.context, (state) => this.model(state));
     return this.tablesProxy;
+  }
+
+  private chartsProxy: SimChartCollection | undefined;
+
+  /** The sheet's charts (src/simulated-excel/chart.ts). */
+  get charts(): SimChartCollection {
+    this.chartsProxy ??= new SimChartCollection(this.context, (state) => this.model(state));
+    return this.chartsProxy;
   }
 
   activate(): void {

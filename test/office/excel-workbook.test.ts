@@ -83,12 +83,14 @@ describe.each(LANGUAGES)("insertTable (%s)", (language) => {
     const { host, port } = setup();
     host.user.select("Sheet1!B3");
     const inserted = await port.insertTable(grid);
-    const rows = grid.rows.length + 4;
+    // Title, header, rows, the empty spacer row, note, source.
+    const rows = grid.rows.length + 5;
     const width = grid.header.length;
     expect(inserted.address).toBe(`Sheet1!B3:${String.fromCharCode(65 + width)}${3 + rows - 1}`);
     const block = await read(host, inserted.address.split("!")[1] ?? "");
     const blank = (text: string): unknown[] => [text, ...Array(width - 1).fill("")];
-    expect(block.values).toEqual([blank(grid.title), [...grid.header], ...grid.rows.map((row) => [...row]), blank(grid.note), blank(grid.sourceLine)]);
+    expect(block.values).toEqual([blank(grid.title), [...grid.header], ...grid.rows.map((row) => [...row]), blank(""), blank(grid.note), blank(grid.sourceLine)]);
+    expect(inserted.problems).toEqual([]);
     expect(block.numberFormat.slice(2, 2 + grid.rows.length)).toEqual(grid.numberFormats.map((row) => [...row]));
     expect(block.numberFormat[1]).toEqual(grid.header.map(() => "@"));
     // Each figure shows as the core's own rendering of it: the number format did its job.
@@ -158,8 +160,8 @@ describe("insertTable: safety", () => {
   it("stores text that starts with = + - @ as text, never as a formula", async () => {
     const { host, port } = setup();
     await port.insertTable(hostile, { address: "A1" });
-    const block = await read(host, "A1:B6");
-    expect(block.formulas.map((row) => row[0])).toEqual([hostile.title, "=1+1", "@SUM(1)", "-1+2", "-note", "+source"]);
+    const block = await read(host, "A1:B7");
+    expect(block.formulas.map((row) => row[0])).toEqual([hostile.title, "=1+1", "@SUM(1)", "-1+2", "", "-note", "+source"]);
     expect(block.values.map((row) => row[0])).toEqual(block.formulas.map((row) => row[0]));
     expect(block.formulas[1]?.[1]).toBe("+Value");
   });

@@ -294,7 +294,7 @@ describe("the target fault matrix: a clear error, and nothing changes", () => {
     await host.user.type("C5", "mine");
     const error = await errorOf(port.insertTable(grid, { address: "B2" }));
     const width = grid.header.length;
-    const range = `Sheet1!B2:${cellAddress(1 + grid.rows.length + 3, 1 + width - 1)}`;
+    const range = `Sheet1!B2:${cellAddress(1 + grid.rows.length + 4, 1 + width - 1)}`; // title, header, rows, spacer, note, source
     expect(error.details.range).toBe(range);
     expect(error.localized("en")).toContain(`${range} is not empty`);
     expect(error.localized("en")).toContain("insert on a new sheet");
@@ -545,6 +545,7 @@ describe("hostile text stays inert", () => {
       [fixture.title, null, null, null],
       [...fixture.header],
       ...fixture.rows.map((row) => [...row]),
+      [null, null, null, null], // the spacer row: never written
       [fixture.note, null, null, null],
       [fixture.sourceLine, null, null, null],
     ];

@@ -48,9 +48,8 @@ describe("refresh to the revised release", () => {
     const body = await read(host, `Sheet1!B4:F${3 + revisedGrid.rows.length}`);
     expect(body.values).toEqual(revisedGrid.rows);
     expect(body.numberFormat).toEqual(revisedGrid.numberFormats);
-    // The note and source lines moved down under the new row, and one row more: the insert put the
-    // note directly below the table, and refresh leaves the row below the table empty (the spacer).
-    // The source names the new release.
+    // The note and source lines moved down under the new row; the row directly below the table
+    // stays empty (the spacer). The source names the new release.
     const lines = await read(host, `Sheet1!B${4 + revisedGrid.rows.length}:B${6 + revisedGrid.rows.length}`);
     expect(lines.values).toEqual([[""], [revisedGrid.note], [revisedGrid.sourceLine]]);
 
@@ -63,7 +62,7 @@ describe("refresh to the revised release", () => {
     expect(await tableAddress(host, policy.binding.tableName)).toBe(`Sheet1!J3:${String.fromCharCode(73 + policyGrid.header.length)}${3 + policyGrid.rows.length}`);
     const policyBody = await read(host, `Sheet1!J4:${String.fromCharCode(73 + policyGrid.header.length)}${3 + policyGrid.rows.length}`);
     expect(policyBody.values).toEqual(policyGrid.rows);
-    expect((await read(host, `Sheet1!J${5 + policyGrid.rows.length}`)).values).toEqual([[policyGrid.sourceLine]]);
+    expect((await read(host, `Sheet1!J${6 + policyGrid.rows.length}`)).values).toEqual([[policyGrid.sourceLine]]); // spacer, note, source
 
     // Records: the new release, Table.id filled in, the rows as written.
     const records = recordsOf(host.save());
