@@ -96,8 +96,15 @@ export function associateRibbonCommands(office: OfficeLike | undefined, dependen
   if (typeof associate !== "function") return false;
   const onReady = office?.onReady;
   const officeReady = (): Promise<unknown> => (typeof onReady === "function" ? onReady.call(office) : Promise.resolve());
-  associate.call(office?.actions, REFRESH_COMMAND_ID, createRefreshHandler(dependencies, officeReady));
-  return true;
+  try {
+    // office.js defines Office.actions.associate as it loads, before Office.onReady: it records the
+    // mapping, which Office looks up when the button is clicked.
+    associate.call(office?.actions, REFRESH_COMMAND_ID, createRefreshHandler(dependencies, officeReady));
+    return true;
+  } catch {
+    // Never let the association stop the page (the pane and the functions share it).
+    return false;
+  }
 }
 
 const refreshDeps = deferred<RefreshCommandDeps>();

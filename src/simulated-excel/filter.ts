@@ -10,7 +10,7 @@
  *   code is Excel's documented one for "a conflict with a filtered range" (stricter where silent).
  * - Only "Values" and "Custom" criteria are modelled; others fail with InvalidArgument here.
  */
-import { type Rect, intersect } from "./address";
+import { type Rect, cellKey, intersect } from "./address";
 import { filteredRangeConflict, invalidArgument } from "./errors";
 import { renderValue } from "./number-format";
 import type { Cell, FilterCriteriaModel, SheetModel, TableModel } from "./snapshot";
@@ -104,7 +104,7 @@ export function refilter(sheet: SheetModel, tables: readonly TableModel[]): void
   const hidden = new Set<number>();
   for (const { rect, criteria } of filteredAreas(sheet, tables)) {
     for (let row = rect.row + 1; row < rect.row + rect.rows; row++) {
-      const fails = Object.entries(criteria).some(([column, each]) => !passes(sheet.cells[`${row},${rect.column + Number(column)}`], each));
+      const fails = Object.entries(criteria).some(([column, each]) => !passes(sheet.cells[cellKey(row, rect.column + Number(column))], each));
       if (fails) hidden.add(row);
     }
   }

@@ -3,9 +3,9 @@
  * sync records, requirement sets, save/open and the user-edit helpers.
  *
  * Failed batches: sync() applies queued operations in order. When one fails, the operations
- * before it in the same sync STAY APPLIED, the failing one and those after it are dropped, and
- * sync() rejects with the error. There is no rollback (Excel gives no transactional guarantee
- * either, so adapter code must not rely on one).
+ * before it in the same sync STAY APPLIED, the failing one and those after it are dropped, no
+ * proxy gets anything loaded in that sync, and sync() rejects with the error. There is no
+ * rollback (Excel gives no transactional guarantee either, so adapter code must not rely on one).
  */
 import { SimOfficeError, requestPayloadTooLarge, responsePayloadTooLarge } from "./errors";
 import type { SimCustomFunction } from "./formula";
@@ -51,6 +51,12 @@ export interface SimulatedExcelOptions {
    */
   readonly localizedFunctionNames?: Readonly<Record<string, string>>;
   /**
+   * Excel calculates custom functions asynchronously: a cell calling one (a registered function)
+   * reads #BUSY! in the request that wrote it, and its result from the next request on
+   * (office-js #4152, #6930). Off by default: then it is calculated as it is written.
+   */
+  readonly asyncCustomFunctions?: boolean;
+  /**
    * The Excel it plays (default "web", the stricter). "web": each sync's request and response are
    * held to `payloadLimitBytes`; the first sheet of a new workbook has the id every new workbook's
    * first sheet has on the web (office-js #552). "desktop": no payload limit unless
@@ -75,7 +81,7 @@ export interface SyncRecord {
   readonly writes: number;
   /** Estimated request size: the JSON length of the operations' payloads. */
   readonly payloadBytes: number;
-  /** Estimated response size: the JSON length of every value loaded in the sync (0 if it failed before its end). */
+  /** Estimated response size: the JSON length of every value loaded in the sync (so far, if it failed). */
   readonly responseBytes: number;
   /** The API members called, in order. */
   readonly locations: readonly string[];
@@ -141,6 +147,7 @@ class HostCore {
       functions: options.functions ?? {},
       ...(options.evaluateOther ? { evaluateOther: options.evaluateOther } : {}),
       ...(options.localizedFunctionNames ? { localizedFunctionNames: options.localizedFunctionNames } : {}),
+      ...(options.asyncCustomFunctions ? { asyncCustomFunctions: true } : {}),
     });
   }
 
@@ -181,7 +188,7 @@ class HostCore {
       throw requestPayloadTooLarge();
     }
     let current = "RequestContext.sync";
-    this.state.responseBytes = 0;
+    this.state.beginResponse();
     try {
       for (const operation of operations) {
         current = operation.location;
@@ -193,10 +200,13 @@ class HostCore {
       // (the docs say nothing of a rollback, so none is assumed) and the sync rejects.
       if (this.state.responseBytes > limit) throw responsePayloadTooLarge();
       this.records.push({ ...base, responseBytes: this.state.responseBytes });
+      this.state.endResponse(true);
     } catch (error: unknown) {
+      // A failed request returns no results: no proxy of this sync gets what it loaded.
+      this.state.endResponse(false);
       this.state.calculationSuspended = false;
       const code = error instanceof SimOfficeError ? error.code : "GeneralException";
-      this.records.push({ ...base, failed: code });
+      this.records.push({ ...base, responseBytes: this.state.responseBytes, failed: code });
       if (error instanceof SimOfficeError) throw error;
       // Anything else is not one of Excel's rules but a fault in the simulator or in code a test
       // supplied (e.g. evaluateOther): Excel's code for an internal error, with the cause kept.
@@ -267,6 +277,8 @@ function trackedUserEdits(core: HostCore): UserEdits {
     moveTable: action(edits.moveTable),
     calculate: edits.calculate,
     clearContents: action(edits.clearContents),
+    filterTable: action(edits.filterTable),
+    clearTableFilter: action(edits.clearTableFilter),
   };
 }
 

@@ -49,6 +49,8 @@ export interface StateOptions {
   readonly evaluateOther?: (formula: string, context: FormulaContext) => CellValue | FormulaResult | Promise<CellValue | FormulaResult>;
   /** Function names in Excel's display language: English full name (upper case) → localized full name. */
   readonly localizedFunctionNames?: Readonly<Record<string, string>>;
+  /** A cell calling a registered custom function reads #BUSY! until its sync ends (see SimulatedExcelOptions). */
+  readonly asyncCustomFunctions?: boolean;
 }
 
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
@@ -70,6 +72,11 @@ export class WorkbookState {
   calculationSuspended = false;
   /** The estimated size (JSON length) of what the current sync has loaded: its response. */
   responseBytes = 0;
+  /**
+   * What the current sync hands back to its proxies (loaded properties, method results, null-object
+   * answers): delivered only if the whole sync succeeds, as a failed request returns no results.
+   */
+  private responses: (() => void)[] = [];
   private readonly dirtyFormulas = new Set<string>();
   /** Formulas ("sheetId!row,column") showing #SPILL! because cells were in the way: written cells may free them. */
   private readonly blockedSpills = new Set<string>();
@@ -304,6 +311,24 @@ export class WorkbookState {
   /** Adds a loaded value to the current sync's response estimate. */
   noteResponse(value: unknown): void {
     this.responseBytes += JSON.stringify(value)?.length ?? 0;
+  }
+
+  /** Queues a result for the proxies, delivered when the sync succeeds (see `responses`). */
+  respond(deliver: () => void): void {
+    this.responses.push(deliver);
+  }
+
+  /** Starts a sync's response: nothing is pending, nothing counted. */
+  beginResponse(): void {
+    this.responses = [];
+    this.responseBytes = 0;
+  }
+
+  /** Ends a sync's response: on success the proxies get their results; on failure none. */
+  endResponse(succeeded: boolean): void {
+    const responses = this.responses;
+    this.responses = [];
+    if (succeeded) for (const deliver of responses) deliver();
   }
 
   /** Refuses a read of more cells than Excel reads at once (READ_CELL_LIMIT), before any work. */
@@ -905,22 +930,39 @@ export class WorkbookState {
       this.dirtyFormulas.clear();
       return;
     }
-    await this.evaluatePending();
+    await this.evaluatePending(false, true);
   }
 
   /**
    * Evaluates the formulas written since the last evaluation, unless calculation is suspended;
-   * `force` (an explicit calculate) evaluates them even then.
+   * `force` (an explicit calculate) evaluates them even then. With `asyncCustomFunctions`, a call of
+   * a registered custom function is only marked #BUSY! until `atSyncEnd` (Excel calculates custom
+   * functions asynchronously: a read in the writing request may see #BUSY!, office-js #4152).
    */
-  async evaluatePending(force = false): Promise<void> {
+  async evaluatePending(force = false, atSyncEnd = false): Promise<void> {
     if (this.calculationSuspended && !force) return;
     const pending = [...this.dirtyFormulas];
     this.dirtyFormulas.clear();
     for (const entry of pending) {
       const [sheetId = "", key = ""] = entry.split("!");
       const sheet = this.sheet(sheetId);
-      if (sheet?.cells[key]?.formula !== undefined) await this.evaluate(sheet, key);
+      const cell = sheet?.cells[key];
+      if (!sheet || cell?.formula === undefined) continue;
+      if (this.options.asyncCustomFunctions && !force && !atSyncEnd && this.callsCustomFunction(cell.formula)) {
+        cell.value = "#BUSY!";
+        cell.error = true;
+        this.dirtyFormulas.add(entry);
+        continue;
+      }
+      await this.evaluate(sheet, key);
     }
+  }
+
+  /** Whether a formula is a plain call of a registered custom function under a name Excel knows. */
+  private callsCustomFunction(formula: string): boolean {
+    const call = parseCall(formula);
+    const name = call ? this.functionName(call.name) : null;
+    return name !== null && this.options.functions[name] !== undefined;
   }
 
   /**

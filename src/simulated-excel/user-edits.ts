@@ -5,6 +5,8 @@
  * refuse the edit.
  */
 import { parseRect, splitSheet } from "./address";
+import { invalidArgument } from "./errors";
+import { criteriaModel, refilter } from "./filter";
 import type { WorkbookState } from "./state";
 
 export interface UserEdits {
@@ -34,6 +36,10 @@ export interface UserEdits {
   sortTable(name: string, column: number, ascending?: boolean): void;
   /** Cuts a table and pastes it with its top-left at `to` ("Sheet2!D5" or "D5" on its own sheet). */
   moveTable(name: string, to: string): void;
+  /** Filters a table's column (0-based within the table) to rows showing one of `values`, as the filter button does. */
+  filterTable(name: string, column: number, values: readonly string[]): void;
+  /** Clears every filter criterion of a table: its rows show again. */
+  clearTableFilter(name: string): void;
 }
 
 function locate(state: WorkbookState, address: string): { sheetId: string; local: string } {
@@ -86,6 +92,21 @@ export function userEdits(state: WorkbookState): UserEdits {
       state.merge(state.requireSheet(sheetId), parseRect(local, "user.merge"), false);
     },
     sortTable: (name, column, ascending = true) => state.sortTable(state.requireTable(name, "user"), column, ascending),
+    filterTable(name, column, values) {
+      const table = state.requireTable(name, "user");
+      const sheet = state.requireSheet(table.sheetId);
+      state.assertWritable(sheet, "user.filterTable");
+      if (!Number.isInteger(column) || column < 0 || column >= table.rect.columns) throw invalidArgument(`Column ${column} is outside the table.`, "user.filterTable");
+      table.filterCriteria = { ...table.filterCriteria, [String(column)]: criteriaModel({ filterOn: "Values", values }, "user.filterTable") };
+      refilter(sheet, state.model.tables);
+    },
+    clearTableFilter(name) {
+      const table = state.requireTable(name, "user");
+      const sheet = state.requireSheet(table.sheetId);
+      state.assertWritable(sheet, "user.clearTableFilter");
+      delete table.filterCriteria;
+      refilter(sheet, state.model.tables);
+    },
     moveTable(name, to) {
       const table = state.requireTable(name, "user");
       const { sheet, local } = splitSheet(to);

@@ -122,4 +122,29 @@ describe("functions metadata in the build", () => {
     expect(problems).toEqual([]);
     expect(existsSync(join(out, "functions.html"))).toBe(true);
   });
+
+  it("keeps the English function names in functions.zh-CN.json (the add-in's formulas name them in English)", () => {
+    const names = (name: string): string[] =>
+      (JSON.parse(readFileSync(join(out, name), "utf8")) as { functions: { id: string; name: string }[] }).functions.map((f) => `${f.id}=${f.name}`);
+    expect(names("functions.zh-CN.json")).toEqual(names("functions.json"));
+  });
+});
+
+describe("taskpane.js, the shared runtime's script", () => {
+  it("associates the ribbon command while the script itself runs, before any await, even if the rest of the page cannot start", () => {
+    const associated: string[] = [];
+    const context = createContext({
+      Office: { actions: { associate: (id: string) => associated.push(id) }, onReady: () => new Promise(() => undefined) },
+    });
+    runInContext(bundle(), context);
+    // A bare context has no DOM: the pane's own start-up fails, after the association has run.
+    try {
+      runInContext(readFileSync(join(out, "taskpane.js"), "utf8"), context);
+    } catch {
+      // expected in a context without document/navigator
+    }
+    // Checked in the same synchronous turn as the script's evaluation: no microtask (nothing after an
+    // await in the page's code) has run yet, so the association happened at the script's top level.
+    expect(associated).toEqual(["refreshFigures"]);
+  });
 });

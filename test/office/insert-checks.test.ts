@@ -5,6 +5,8 @@
  * reported). Remove takes away exactly what insert wrote, with the new geometry and the old.
  */
 import "../functions/setup-custom-functions";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { TRACKING_NAMESPACE, cellAddress, currentDataset, serializeTrackingRecord, tableGrid } from "../../src/core";
 import type { TrackingRecord } from "../../src/core";
 import { REGISTERED } from "../../src/functions/functions";
@@ -174,6 +176,16 @@ describe("formula inserts check their cells in the write sync", () => {
     }
   });
 
+  it("counts cells still calculating (#BUSY!, Excel's asynchronous custom functions) as not verified, never as problems", async () => {
+    const host = createSimulatedExcel({ functions: bjFunctions, asyncCustomFunctions: true });
+    const port = new ExcelWorkbook({ run: host.run, isSetSupported: host.isSetSupported });
+    const inserted = await port.insertTable(grid, { address: "B2", mode: "formulas" });
+    expect(inserted.problems).toEqual([]);
+    expect(inserted.formulasCalculating).toBe(grid.valueFigureIds.filter((id) => id !== null).length);
+    const spill = await port.insertTable(grid, { newSheet: true, mode: "spill" });
+    expect([spill.problems, spill.formulasCalculating]).toEqual([[], 1]);
+  });
+
   it("reports a function's own error in a cell (here #N/A from a figure the release lacks)", async () => {
     const { port } = setup({ ...bjFunctions, "BJ.STAT": () => new Error("#N/A") });
     const inserted = await port.insertTable(grid, { address: "B2", mode: "formulas" });
@@ -187,6 +199,34 @@ describe("formula inserts check their cells in the write sync", () => {
     // One load for the block's formula cells, one for the table's range.
     expect(write?.locations.filter((location) => location === "Range.load")).toHaveLength(2);
     expect(write?.locations.indexOf("Range.load")).toBeGreaterThan(write?.locations.indexOf("Range.formulas") ?? Infinity);
+  });
+});
+
+describe("fault matrix: a Chinese display language with formula mode", () => {
+  /** The localized names Chinese Excel would apply: what functions.zh.json gives a function as its name. */
+  const zhNames = (table: Record<string, { name?: string }>): Record<string, string> =>
+    Object.fromEntries(Object.entries(table).flatMap(([id, t]) => (t.name === undefined ? [] : [[`BJ.${id}`, `BJ.${t.name}`]])));
+
+  it("with the shipped zh-CN metadata (English names kept), formula and spill inserts calculate: nothing to report", async () => {
+    const table = JSON.parse(readFileSync(join(__dirname, "../../src/functions/functions.zh.json"), "utf8")) as Record<string, { name?: string }>;
+    const localizedFunctionNames = zhNames(table);
+    expect(localizedFunctionNames).toEqual({});
+    const host = createSimulatedExcel({ functions: bjFunctions, localizedFunctionNames });
+    const port = new ExcelWorkbook({ run: host.run, isSetSupported: host.isSetSupported });
+    for (const mode of ["formulas", "spill"] as InsertMode[]) {
+      const inserted = await port.insertTable(tableGrid(index, "fdi_headline", "zh"), { newSheet: true, mode });
+      expect([mode, inserted.problems]).toEqual([mode, []]);
+    }
+  });
+
+  it("with localized names (as the earlier metadata had), every written =BJ.STAT is #NAME? and the insert says so", async () => {
+    const host = createSimulatedExcel({ functions: bjFunctions, localizedFunctionNames: { "BJ.STAT": "BJ.指标值", "BJ.TABLE": "BJ.数据表" } });
+    const port = new ExcelWorkbook({ run: host.run, isSetSupported: host.isSetSupported });
+    const zhGrid = tableGrid(index, "fdi_headline", "zh");
+    const inserted = await port.insertTable(zhGrid, { address: "B2", mode: "formulas" });
+    expect(host.syncCount).toBe(2);
+    const formulaCells = zhGrid.valueFigureIds.filter((id) => id !== null).length;
+    expect(inserted.problems.map((problem) => (problem.kind === "formula_error" ? problem.error : problem.kind))).toEqual(Array(formulaCells).fill("#NAME?"));
   });
 });
 

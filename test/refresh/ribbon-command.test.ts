@@ -63,9 +63,17 @@ describe("the association", () => {
     }
   });
 
-  it("is skipped, without failing, where there is no Office.actions (a plain page, the preview)", () => {
+  it("is skipped, without failing, where there is no Office.actions (a plain page, the preview) or it throws", () => {
     expect(associateRibbonCommands(undefined, deferred<RefreshCommandDeps>().promise)).toBe(false);
     expect(associateRibbonCommands({}, deferred<RefreshCommandDeps>().promise)).toBe(false);
+    const throwing: OfficeLike = {
+      actions: {
+        associate: () => {
+          throw new Error("not here");
+        },
+      },
+    };
+    expect(associateRibbonCommands(throwing, deferred<RefreshCommandDeps>().promise)).toBe(false);
   });
 
   it("is the first import of the pane's entry module, the shared runtime's script", () => {

@@ -109,6 +109,7 @@ describe("read limits", () => {
     const web = await bigColumn("web");
     expect(await readAll(web)).toBe("ResponsePayloadSizeLimitExceeded");
     expect(web.syncs.at(-1)?.failed).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(web.syncs.at(-1)?.responseBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
     const desktop = await bigColumn("desktop");
     expect(await readAll(desktop)).toBe("no error");
     // The estimate is the JSON of what was loaded.
@@ -122,6 +123,32 @@ describe("read limits", () => {
     );
     expect(half).toBe("no error");
     expect(web.syncs.at(-1)?.responseBytes).toBeGreaterThan(3_000_000);
+  });
+
+  // A failed request returns an error, not results (Errors: the error object is what the sync
+  // rejects with). Stricter where silent: no proxy of a failed sync gets what it loaded.
+  it("hands back nothing loaded in a sync that fails, the response limit included", async () => {
+    const web = await bigColumn("web");
+    let range: SimRange | undefined;
+    const code = await codeOf(
+      web.run(async (context) => {
+        range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:A200").load("values, address");
+        await context.sync();
+      }),
+    );
+    expect(code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(() => range?.address).toThrow("is not available");
+    const failing = createSimulatedExcel();
+    let before: SimRange | undefined;
+    const second = await codeOf(
+      failing.run(async (context) => {
+        before = context.workbook.worksheets.getActiveWorksheet().getRange("A1").load("values");
+        context.workbook.worksheets.getItem("No such sheet").load("name");
+        await context.sync();
+      }),
+    );
+    expect(second).toBe("ItemNotFound");
+    expect(() => before?.values).toThrow("is not available");
   });
 
   it("refuses a request over 5 MB on the web only", async () => {
@@ -262,6 +289,11 @@ describe("AutoFilter (ExcelApi 1.9)", () => {
       return filter.isDataFiltered;
     });
     expect(cleared).toBe(false);
+    expect(hiddenRows(host)).toEqual([]);
+    // The user's filter button does the same.
+    host.user.filterTable("T", 0, ["a"]);
+    expect(hiddenRows(host)).toEqual([2, 4, 5]);
+    host.user.clearTableFilter("T");
     expect(hiddenRows(host)).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * Contract tests of the simulated host for the behaviours the insert's read-back and the spacer row
  * rely on (docs/excel-evidence.md, "Functions, ribbon and CSP"): in one request, a formula written
- * and then read shows its calculated value, an unknown function #NAME?; a table added and then read
+ * and then read shows its calculated value, an unknown function #NAME? (a custom function #BUSY!
+ * where it is calculated asynchronously, as in Excel); a table added and then read
  * has its range; values set in the row directly below a table grow it, a row left empty does not.
  */
 import { createSimulatedExcel } from "../../src/simulated-excel";
@@ -18,6 +19,26 @@ describe("formulas read in the request that wrote them", () => {
     });
     expect(read).toEqual({ values: [[1, "#NAME?"]], valueTypes: [["Double", "Error"]] });
     expect(host.syncCount).toBe(1);
+  });
+});
+
+describe("custom functions calculated asynchronously (option asyncCustomFunctions)", () => {
+  it("read #BUSY! (an Error) in the request that wrote them and their result from the next one; other formulas at once", async () => {
+    const host = createSimulatedExcel({ functions: { "BJ.ONE": () => 1 }, asyncCustomFunctions: true });
+    const reads = await host.run(async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1:B1");
+      range.formulas = [["=BJ.ONE()", "=BJ.NOPE()"]];
+      range.load("values, valueTypes");
+      await context.sync();
+      const first = { values: range.values, valueTypes: range.valueTypes };
+      range.load("values, valueTypes");
+      await context.sync();
+      return [first, { values: range.values, valueTypes: range.valueTypes }];
+    });
+    expect(reads).toEqual([
+      { values: [["#BUSY!", "#NAME?"]], valueTypes: [["Error", "Error"]] },
+      { values: [[1, "#NAME?"]], valueTypes: [["Double", "Error"]] },
+    ]);
   });
 });
 

@@ -52,7 +52,8 @@ export abstract class SimObject<P extends object> {
         payload: null,
         kind: "load",
         apply: (state) => {
-          this.nullState = !this.exists(state);
+          const missing = !this.exists(state);
+          state.respond(() => void (this.nullState = missing));
         },
       });
     }
@@ -88,7 +89,7 @@ export abstract class SimObject<P extends object> {
       const typedKey = key as keyof P;
       const value = readers[typedKey](state);
       state.noteResponse(value);
-      this.loaded[typedKey] = { value };
+      state.respond(() => void (this.loaded[typedKey] = { value }));
     }
   }
 
@@ -159,7 +160,7 @@ export function resultOf<T>(context: ProxyContext, location: string, payload: un
     apply: (state) => {
       const value = compute(state);
       state.noteResponse(value);
-      result.resolve(value);
+      state.respond(() => result.resolve(value));
     },
   });
   return result;
@@ -207,11 +208,12 @@ export abstract class SimItemCollection<Model, Item extends LoadableItem> {
       payload: props,
       kind: "load",
       apply: (state) => {
-        this.loadedItems = this.list(state).map((model) => {
+        const items = this.list(state).map((model) => {
           const proxy = this.itemFor(model);
           proxy.fillProps(state, props);
           return proxy;
         });
+        state.respond(() => void (this.loadedItems = items));
       },
     });
     return this;
