@@ -181,3 +181,19 @@ describe("a record written before the spacer row existed", () => {
     expect((await refreshTables(old.run, REVISED)).upToDate).toBe(true);
   });
 });
+
+describe("the read-back after a write that should grow a table", () => {
+  it("reports a table that did not take its added rows (table_size_mismatch): the range meant and the range read", async () => {
+    // ExcelApi 1.12: no Table.resize, so the table must grow over the values set below it. Just
+    // before the write the user types into the row below the table: a cell that already holds
+    // something does not make the table grow (ledger row 27), so the range read back differs.
+    const workbook = setup({ requirementSets: { ExcelApi: "1.12" } });
+    await workbook.port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
+    const n = tableGrid(EMBEDDED, "fdi_headline", "en").rows.length;
+    workbook.host.onBeforeSync(workbook.host.syncCount + 4, () => void workbook.host.user.type(`Sheet1!B${4 + n}`, "typed just now"));
+    const report = await workbook.refresh(REVISED, { isSetSupported: workbook.host.isSetSupported });
+    const mismatch = report.tables[0]?.changes.filter((change) => change.reason === "table_size_mismatch") ?? [];
+    expect(mismatch.map((change) => [change.before, change.after, change.written])).toEqual([[`B3:F${4 + n}`, `B3:F${3 + n}`, false]]);
+    expect(report.upToDate).toBe(false);
+  });
+});
