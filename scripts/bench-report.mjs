@@ -18,17 +18,23 @@ export const ROWS = [
   { key: "insert_selection_syncs", what: "insert at the selection: syncs", goal: "2", show: String, met: (v) => v <= 2 },
   { key: "insert_new_sheet_syncs", what: "insert on a new sheet: syncs", goal: "2", show: String, met: (v) => v <= 2 },
   { key: "insert_all_syncs", what: "insert all tables: syncs", goal: "2", show: String, met: (v) => v <= 2 },
-  { key: "refresh_syncs_1", what: "refresh of 1 table: syncs", goal: "≤ 3, same for 1, 10, 100", show: String, met: (v, f) => v <= 3 && v === f.refresh_syncs_100 },
-  { key: "refresh_syncs_10", what: "refresh of 10 tables: syncs", goal: "≤ 3, same for 1, 10, 100", show: String, met: (v, f) => v <= 3 && v === f.refresh_syncs_1 },
-  { key: "refresh_syncs_100", what: "refresh of 100 tables: syncs", goal: "≤ 3, same for 1, 10, 100", show: String, met: (v, f) => v <= 3 && v === f.refresh_syncs_1 },
+  // 4 since issue 14: one more read, so that no read loads what the user keeps (docs/refresh.md, "Syncs").
+  { key: "refresh_syncs_1", what: "refresh of 1 table: syncs", goal: "≤ 4, same for 1, 10, 100", show: String, met: (v, f) => v <= 4 && v === f.refresh_syncs_100 },
+  { key: "refresh_syncs_10", what: "refresh of 10 tables: syncs", goal: "≤ 4, same for 1, 10, 100", show: String, met: (v, f) => v <= 4 && v === f.refresh_syncs_1 },
+  { key: "refresh_syncs_100", what: "refresh of 100 tables: syncs", goal: "≤ 4, same for 1, 10, 100", show: String, met: (v, f) => v <= 4 && v === f.refresh_syncs_1 },
   { key: "refresh_write_ops_100", what: "refresh of 100 tables: write operations", goal: "(reported)", show: count, met: null },
   { key: "refresh_current_write_ops", what: "refresh when up to date: write operations", goal: "0", show: count, met: (v) => v === 0 },
+  { key: "refresh_plan_beside_user_sheet_ratio", what: "refresh plan beside a 250,000 × 20 sheet: time ratio", goal: "≤ 1.5", show: (v) => v.toFixed(2), met: (v) => v <= 1.5 },
+  { key: "inserted_list_beside_user_sheet_ratio", what: "inserted list beside that sheet: time ratio", goal: "≤ 1.5", show: (v) => v.toFixed(2), met: (v) => v <= 1.5 },
+  { key: "refresh_plan_beside_user_sheet_max_response_bytes", what: "refresh plan beside that sheet: largest response", goal: "< 5 MB (Excel on the web)", show: kb, met: (v) => v < 5 * KB * KB },
+  { key: "inserted_list_beside_user_sheet_max_response_bytes", what: "inserted list beside that sheet: largest response", goal: "< 5 MB (Excel on the web)", show: kb, met: (v) => v < 5 * KB * KB },
   { key: "max_request_bytes", what: "largest request (insert, refresh)", goal: "< 5 MB (Excel on the web)", show: kb, met: (v) => v < 5 * KB * KB },
   { key: "taskpane_js_gzip_bytes", what: "taskpane.js, gzipped", goal: "≤ 50 KB", show: kb, met: (v) => v <= 50 * KB },
   { key: "functions_js_gzip_bytes", what: "functions.js, gzipped", goal: "≤ 25 KB", show: kb, met: (v) => v <= 25 * KB },
   { key: "pane_page_gzip_bytes", what: "pane page (both bundles + CSS), gzipped", goal: "≤ 50 KB", show: kb, met: (v) => v <= 50 * KB },
   { key: "dataset_copies_per_page", what: "copies of the dataset on the pane page", goal: "1", show: String, met: (v) => v === 1 },
   { key: "pane_interactive_ms_median", what: "pane interactive (preview page, median)", goal: "≤ 200 ms", show: (v) => `${Math.round(v)} ms`, met: (v) => v <= 200 },
+  { key: "pane_interactive_ratio", what: "pane interactive / bare page with the same office.js", goal: "(judged by the ratio)", show: (v) => v.toFixed(2), met: null },
 ];
 
 /** The machine the figures were taken on, in one line. */

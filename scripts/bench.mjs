@@ -205,11 +205,20 @@ async function main() {
     // Insert: syncs at the selection, on a new sheet, insert all; the largest request (scripts/bench-insert.mjs).
     { name: "insert", keys: ["insert_selection_syncs", "insert_new_sheet_syncs", "insert_all_syncs"], run: benchInsert },
     // Refresh: syncs, write operations and payload for 1, 10 and 100 tables; the pure plan's time (scripts/bench-refresh.mjs).
-    { name: "refresh", keys: ["refresh_syncs_1", "refresh_syncs_10", "refresh_syncs_100", "refresh_write_ops_100", "refresh_current_write_ops"], run: benchRefresh },
+    // Beside a 250,001 x 20 user sheet: the plan's and the inserted list's time ratios and largest responses.
+    {
+      name: "refresh",
+      keys: [
+        "refresh_syncs_1", "refresh_syncs_10", "refresh_syncs_100", "refresh_write_ops_100", "refresh_current_write_ops",
+        "refresh_plan_beside_user_sheet_ratio", "inserted_list_beside_user_sheet_ratio",
+        "refresh_plan_beside_user_sheet_max_response_bytes", "inserted_list_beside_user_sheet_max_response_bytes",
+      ],
+      run: benchRefresh,
+    },
     // Bundle sizes, dataset copies on the pane page, pane interactive time (scripts/bench-pages.mjs).
     {
       name: "pages",
-      keys: ["taskpane_js_gzip_bytes", "functions_js_gzip_bytes", "dataset_copies_per_page", "pane_interactive_ms_median"],
+      keys: ["taskpane_js_gzip_bytes", "functions_js_gzip_bytes", "dataset_copies_per_page", "pane_interactive_ms_median", "pane_interactive_ratio"],
       run: async () => {
         const result = await benchPages();
         Object.assign(notes, result.notes);

@@ -2,16 +2,17 @@
  * Refresh, the Excel half: reads every tracked table and what it points to, lets the pure core plan
  * the refresh (src/core/refresh/), and applies the plan in one write request.
  *
- * Syncs, whatever the number of tables (docs/refresh.md):
- *   1. list: the tracking parts (ids), every table (name, id), every sheet (name, id);
- *   2. read: each part's XML, each table's range (address, formulas, values, number formats) and
- *      sheet, each sheet's protection and used range (formulas: the BJ.* count and what is below
- *      each table);
- *   3. write (only when the plan writes something, or a log is asked for): line moves, table cells,
- *      added rows directly below their tables, Range.calculate on the BJ.* cells, deleted rows,
- *      rewritten records, the optional "Refresh log" sheet. A request that would pass the payload
- *      budget (4 MB; Excel on the web refuses 5 MB) is split there, and only there.
- * Up to date or dry run: 2 syncs and no write operation.
+ * Syncs, whatever the number of tables and however much data the workbook holds (docs/refresh.md):
+ *   1-3. the reads (src/office/refresh-read.ts): list; locate (records, table addresses and header
+ *      rows, each sheet's extent and formula-cell addresses); read (the tables the records answer
+ *      for, the rows around them, the formula cells, bounded). No whole used range is read;
+ *   4. write (only when the plan writes something, or a log is asked for): line moves, table cells,
+ *      added rows directly below their tables (after Table.resize where ExcelApi 1.13 has it),
+ *      Range.calculate on the BJ.* cells, deleted rows, rewritten records, the optional "Refresh
+ *      log" sheet, and the range of every table that grew, read back to compare with the plan. A
+ *      request that would pass the payload budget (4 MB; Excel on the web refuses 5 MB) is split
+ *      there, and only there.
+ * Up to date or dry run: 3 syncs and no write operation.
  *
  * Layer: office (the only layer that talks to Excel).
  */
@@ -19,35 +20,37 @@ import type { Language, Release } from "../data";
 import { indexRelease, type DatasetIndex } from "../core/lookup";
 import {
   type CellRect,
+  type RefreshChange,
   type RefreshPlan,
   type RefreshReport,
-  type RecordView,
-  type SheetView,
-  type TableView,
   type WorkbookView,
   planRefresh,
   rectAddress,
   refreshLogRows,
 } from "../core/refresh";
-import { TRACKING_NAMESPACE, headerFingerprint, parseTrackingRecord, serializeTrackingRecord, type TrackingDamage } from "../core/tracking";
+import { serializeTrackingRecord } from "../core/tracking";
 import { toAdapterError } from "./errors";
-import type { ExcelRun, XlContext, XlCustomXmlPart, XlRange, XlWorksheet } from "./excel-api";
+import type { ExcelRun, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
 import { uniqueSheetName } from "./layout";
-import { matchTables, type TableFacts } from "./matching";
+import { readSupport, readView } from "./refresh-read";
 
 /** The shape of `Excel.run(batch)`: refresh calls only members of XlContext (src/office/excel-api.ts). */
 export type RefreshRun = ExcelRun;
 
 export interface RefreshOptions {
-  /** Plan only: read (2 syncs) and report; write nothing. */
+  /** Plan only: read (3 syncs) and report; write nothing. */
   readonly dryRun?: boolean;
   /** Also write the report to a new "Refresh log" sheet, in this language, in the same write request. */
   readonly log?: Language | false;
+  /** The most formula cells read from the sheets' formula areas (default FORMULA_READ_CELLS, 100,000). */
+  readonly formulaReadCells?: number;
   /** The request size at which a write is split (default 4 MB). */
   readonly payloadBudgetBytes?: number;
   /**
    * Requirement-set check (Office.context.requirements.isSetSupported). Below ExcelApi 1.6 there is
    * no Range.calculate: the BJ.* cells are recalculated by writing their formulas back instead.
+   * Below ExcelApi 1.9 no formula cells are found outside our inserts; below 1.13 added rows rely
+   * on the table growing over values set directly below it (read back and compared).
    */
   readonly isSetSupported?: (name: string, version: string) => boolean;
 }
@@ -86,7 +89,7 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
       const isSupported = options.isSetSupported ?? defaultIsSetSupported();
       // Tracking records are custom XML parts (ExcelApi 1.5). Without them nothing was recorded:
       // no part is read, and the plan finds nothing to refresh.
-      const { view, parts } = await readView(context, counter, isSupported("ExcelApi", "1.5"));
+      const { view, parts } = await readView(context, counter, { ...readSupport(isSupported, options.formulaReadCells), tracking: isSupported("ExcelApi", "1.5") }, index);
       const plan = planRefresh(view, index);
       const logLanguage = options.log || null;
       if (options.dryRun || (plan.writes.length === 0 && logLanguage === null)) {
@@ -99,7 +102,9 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
       const partById = new Map(parts.map((part) => [part.id, part]));
       const budget = options.payloadBudgetBytes ?? WRITE_BUDGET_BYTES;
       const canCalculate = isSupported("ExcelApi", "1.6");
-      const steps = writeSteps(plan, sheetById, partById, canCalculate ? null : formulasOf(view));
+      const tableById = new Map(workbook.tables.items.map((table) => [table.id, table]));
+      const canResize = isSupported("ExcelApi", "1.13");
+      const steps = writeSteps(plan, { sheets: sheetById, parts: partById, tables: canResize ? tableById : null }, canCalculate ? null : formulasOf(view));
       let logSheet: string | null = null;
       if (logLanguage !== null) {
         logSheet = uniqueSheetName(LOG_SHEET[logLanguage], workbook.worksheets.items.map((sheet) => sheet.name));
@@ -128,100 +133,58 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
           used += step.weight;
         }
       }
+      // The tables that grow, read back in the last write request: did each take its added rows?
+      const readBack: { recordId: string; expected: string; range: XlRange }[] = [];
       const send = async (i: number): Promise<void> => {
         const chunk = chunks[i];
         if (!chunk) return;
         for (const step of chunk) step.apply();
+        if (i === chunks.length - 1) {
+          for (const table of plan.writes) {
+            const excelId = table.record.table?.id ?? null;
+            const proxy = table.grownTable && excelId !== null ? tableById.get(excelId) : undefined;
+            if (proxy && table.record.table) readBack.push({ recordId: table.recordId, expected: table.record.table.address, range: proxy.getRange().load("address") });
+          }
+        }
         counter.syncs++;
         await context.sync();
         await send(i + 1);
       };
       await send(0);
-      return { ...plan.report, syncs: counter.syncs, writeOperations, logSheet };
+      const report = withReadBack(plan.report, readBack.map(({ recordId, expected, range }) => ({ recordId, expected, actual: range.address.slice(range.address.lastIndexOf("!") + 1).replace(/\$/g, "") })));
+      return { ...report, syncs: counter.syncs, writeOperations, logSheet };
     });
   } catch (error: unknown) {
     throw toAdapterError(error);
   }
 }
 
-/** The two reads: what exists (sync 1), then everything the records may point to (sync 2). */
-async function readView(context: XlContext, counter: { syncs: number }, tracking: boolean): Promise<{ view: WorkbookView; parts: XlCustomXmlPart[] }> {
-  // ---- sync 1: what exists ----
-  const { workbook } = context;
-  // requirement-set guard: ExcelApi 1.5 (tracking is isSetSupported("ExcelApi", "1.5"), from refreshTables)
-  const parts = tracking ? workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE).load("items/id") : null;
-  workbook.tables.load("items/name, items/id, items/showTotals");
-  workbook.worksheets.load("items/name, items/id");
-  counter.syncs++;
-  await context.sync();
-
-  // ---- sync 2: everything the records may point to ----
-  // requirement-set guard: ExcelApi 1.5
-  const xmls = (parts?.items ?? []).map((part) => ({ part, xml: part.getXml(), partId: part.id }));
-  const tables = workbook.tables.items.map((table) => ({
-    table,
-    sheet: table.worksheet.load("id"),
-    range: table.getRange().load("address, rowIndex, columnIndex, rowCount, columnCount, formulas, values, numberFormat"),
-  }));
-  const sheets = workbook.worksheets.items.map((sheet) => {
-    sheet.protection.load("protected");
-    return { sheet, used: sheet.getUsedRangeOrNullObject(true).load("rowIndex, columnIndex, rowCount, columnCount, formulas") };
-  });
-  counter.syncs++;
-  await context.sync();
-
-  const records: RecordView[] = [];
-  const damagedParts: { partId: string; damage: TrackingDamage }[] = [];
-  for (const { partId, xml } of xmls) {
-    const parsed = parseTrackingRecord(xml.value);
-    if (parsed.ok) records.push({ partId, record: parsed.record });
-    else damagedParts.push({ partId, damage: parsed.damage });
-  }
-  const sheetNames = new Map(sheets.map(({ sheet }) => [sheet.id, sheet.name]));
-  const facts: TableFacts[] = tables.map(({ table, sheet, range }) => ({
-    name: table.name,
-    id: table.id,
-    sheetName: sheetNames.get(sheet.id) ?? "",
-    sheetId: sheet.id,
-    address: range.address.slice(range.address.lastIndexOf("!") + 1).replace(/\$/g, ""),
-    fingerprint: headerFingerprint(range.formulas[0] ?? []),
-  }));
-  // The same matching as the pane's list (listInserted), so both find the same table for a record.
-  const matches = matchTables(records.map(({ record }) => ({ tableName: record.table?.name ?? "", record })), facts);
-  const view: WorkbookView = {
-    sheets: sheets.map(({ sheet, used }): SheetView => ({
-      id: sheet.id,
-      name: sheet.name,
-      protected: sheet.protection.protected,
-      used: used.isNullObject ? null : { row: used.rowIndex, column: used.columnIndex, rows: used.rowCount, columns: used.columnCount, formulas: used.formulas },
-    })),
-    tables: tables.map(({ table, sheet, range }): TableView => ({
-      name: table.name,
-      id: table.id,
-      showTotals: table.showTotals,
-      sheetId: sheet.id,
-      row: range.rowIndex,
-      column: range.columnIndex,
-      rows: range.rowCount,
-      columns: range.columnCount,
-      formulas: range.formulas,
-      values: range.values,
-      numberFormat: range.numberFormat,
-    })),
-    records,
-    damagedParts,
-    matches,
-  };
-  return { view, parts: xmls.map(({ part }) => part) };
-}
-
-/** Reads what refresh plans from (2 syncs), for tools and benchmarks that call planRefresh themselves. */
-export async function readRefreshView(run: RefreshRun, isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported()): Promise<WorkbookView> {
+/** Reads what refresh plans from (3 syncs), for tools and benchmarks that call planRefresh themselves. */
+export async function readRefreshView(run: RefreshRun, isSetSupported: (name: string, version: string) => boolean = defaultIsSetSupported(), release?: DatasetIndex): Promise<WorkbookView> {
   try {
-    return await run(async (context) => (await readView(context, { syncs: 0 }, isSetSupported("ExcelApi", "1.5"))).view);
+    return await run(async (context) => (await readView(context, { syncs: 0 }, readSupport(isSetSupported), release)).view);
   } catch (error: unknown) {
     throw toAdapterError(error);
   }
+}
+
+/**
+ * The report after the read-back: a table whose range is not what the write meant gets a change
+ * saying so (table_size_mismatch; before: the range meant, after: the range read). Not trusted:
+ * the next refresh finds the table as it is.
+ */
+function withReadBack(report: RefreshReport, read: readonly { recordId: string; expected: string; actual: string }[]): RefreshReport {
+  const wrong = new Map(read.filter(({ expected, actual }) => expected !== actual).map((each) => [each.recordId, each]));
+  if (wrong.size === 0) return report;
+  return {
+    ...report,
+    tables: report.tables.map((table) => {
+      const mismatch = wrong.get(table.recordId);
+      if (!mismatch) return table;
+      const change: RefreshChange = { rowId: null, columnKey: null, address: table.sheet === null ? mismatch.actual : `${table.sheet}!${mismatch.actual}`, before: mismatch.expected, after: mismatch.actual, kind: "row_added", written: false, reason: "table_size_mismatch" };
+      return { ...table, changes: [...table.changes, change] };
+    }),
+  };
 }
 
 interface Step {
@@ -238,23 +201,33 @@ interface Step {
  * grow); then the BJ.* cells are recalculated; then table rows are deleted, bottom row first (a
  * deletion moves only what lies below it); then the records are rewritten.
  */
-/** The formulas of every sheet's used range, to write BJ.* formulas back where Range.calculate is missing. */
+/** The formulas read (blocks and formula areas), to write BJ.* formulas back where Range.calculate is missing. */
 function formulasOf(view: WorkbookView): (sheetId: string, rect: CellRect) => unknown[][] | null {
   const sheets = new Map(view.sheets.map((sheet) => [sheet.id, sheet]));
   return (sheetId, rect) => {
-    const used = sheets.get(sheetId)?.used;
-    if (!used) return null;
-    return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => used.formulas[rect.row - used.row + r]?.[rect.column - used.column + c] ?? null));
+    const sheet = sheets.get(sheetId);
+    if (!sheet) return null;
+    const read = [...sheet.formulaBlocks, ...sheet.blocks];
+    const at = (row: number, column: number): unknown => {
+      const block = read.find((each) => row >= each.row && row < each.row + each.rows && column >= each.column && column < each.column + each.columns);
+      return block ? block.formulas[row - block.row]?.[column - block.column] ?? null : null;
+    };
+    return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => at(rect.row + r, rect.column + c)));
   };
 }
 
 function writeSteps(
   plan: RefreshPlan,
-  sheets: ReadonlyMap<string, XlWorksheet>,
-  parts: ReadonlyMap<string, XlCustomXmlPart>,
+  proxies: {
+    readonly sheets: ReadonlyMap<string, XlWorksheet>;
+    readonly parts: ReadonlyMap<string, XlCustomXmlPart>;
+    /** By Table.id; null where Table.resize is missing (below ExcelApi 1.13). */
+    readonly tables: ReadonlyMap<string, XlTable> | null;
+  },
   /** Null where Range.calculate exists; else the formulas to write back (ExcelApi below 1.6). */
   rewrite: ((sheetId: string, rect: CellRect) => unknown[][] | null) | null,
 ): Step[] {
+  const { sheets, parts, tables } = proxies;
   const steps: Step[] = [];
   const range = (sheetId: string, rect: CellRect): XlRange | null => sheets.get(sheetId)?.getRange(rectAddress(rect)) ?? null;
   for (const table of plan.writes) {
@@ -262,6 +235,16 @@ function writeSteps(
       steps.push({ weight: weight("Range.clear", rectAddress(rect)), ops: 1, apply: () => range(table.sheetId, rect)?.clear("All") });
     }
     for (const write of table.writes) {
+      // The table takes its new rows by Table.resize where it can (ExcelApi 1.13), so that nothing
+      // depends on it growing over the values; else the values set directly below make it grow.
+      const grown = table.grownTable;
+      const excelId = table.record.table?.id ?? null;
+      const proxy = write.newRows && grown && excelId !== null ? tables?.get(excelId) : undefined;
+      if (proxy && grown) {
+        const sheet = sheets.get(table.sheetId);
+        // requirement-set guard: ExcelApi 1.13 (tables is null unless isSetSupported("ExcelApi", "1.13"))
+        if (sheet) steps.push({ weight: weight("Table.resize", rectAddress(grown)), ops: 1, apply: () => proxy.resize(sheet.getRange(rectAddress(grown))) });
+      }
       const formats = write.numberFormat;
       const cells = write.cells.map((row) => [...row]);
       // New rows get their number formats again after the values: the table grows over them as the

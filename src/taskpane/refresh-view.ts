@@ -117,5 +117,5 @@ export function statusesByRecord(report: RefreshReport): Map<string, RefreshTabl
 
 /** The sheets holding BJ.* formulas, with their counts ("Sheet1: 3 cells"); none → []. */
 export function formulaCountTexts(counts: readonly FormulaCount[], language: Language): { sheet: string; text: string }[] {
-  return counts.filter((count) => count.count > 0).map((count) => ({ sheet: count.sheet, text: STRINGS[language].formulaCount(count.sheet, count.count) }));
+  return counts.filter((count) => count.count > 0).map((count) => ({ sheet: count.sheet, text: STRINGS[language].formulaCount(count.sheet, count.count, count.partial === true) }));
 }

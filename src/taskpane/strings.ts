@@ -112,7 +112,8 @@ export interface PaneStrings {
   readonly refreshDamaged: (count: number) => string;
   readonly statusLabel: (status: string) => string;
   readonly formulaCountsHeading: string;
-  readonly formulaCount: (sheet: string, count: number) => string;
+  /** `partial`: only the cells of our own inserts were counted (docs/refresh.md): the count is a floor. */
+  readonly formulaCount: (sheet: string, count: number, partial?: boolean) => string;
   readonly formulaCountsNone: string;
   readonly help: string;
   readonly helpHref: string;
@@ -232,7 +233,7 @@ const EN: PaneStrings = {
   refreshDamaged: (count) => `${count} tracking ${count === 1 ? "record" : "records"} could not be read and ${count === 1 ? "was" : "were"} left untouched.`,
   statusLabel: (status) => `Status: ${status}`,
   formulaCountsHeading: "BJ.* formulas per sheet",
-  formulaCount: (sheet, count) => `${sheet}: ${count} ${count === 1 ? "cell" : "cells"}`,
+  formulaCount: (sheet, count, partial = false) => `${sheet}: ${partial ? "at least " : ""}${count} ${count === 1 ? "cell" : "cells"}`,
   formulaCountsNone: "No BJ.* formulas in this workbook.",
   help: "Help",
   helpHref: "help.html",
@@ -350,7 +351,7 @@ const ZH: PaneStrings = {
   refreshDamaged: (count) => `有 ${count} 条跟踪记录无法读取，未作改动。`,
   statusLabel: (status) => `状态：${status}`,
   formulaCountsHeading: "各工作表中的 BJ.* 公式",
-  formulaCount: (sheet, count) => `${sheet}：${count} 个单元格`,
+  formulaCount: (sheet, count, partial = false) => `${sheet}：${partial ? "至少 " : ""}${count} 个单元格`,
   formulaCountsNone: "本工作簿中没有 BJ.* 公式。",
   help: "帮助",
   helpHref: "help.html#zh-CN",

@@ -1,6 +1,6 @@
 /**
  * Refresh from the embedded release to the revised fixture (issue 9), against the simulated host:
- * updates, an added row, a removed row and a renamed label, in 3 syncs; then save, reopen and
+ * updates, an added row, a removed row and a renamed label, in 4 syncs; then save, reopen and
  * refresh again: "Up to date", 2 syncs and 0 write operations.
  */
 import { resetActiveRelease, setActiveRelease, statFormula, summarizeReport, tableGrid } from "../../src/core";
@@ -30,8 +30,8 @@ describe("refresh to the revised release", () => {
 
     const run = await measured(host, () => refresh(REVISED));
     const report = run.result;
-    expect(run.syncs).toBe(3);
-    expect(report.syncs).toBe(3);
+    expect(run.syncs).toBe(4);
+    expect(report.syncs).toBe(4);
     expect(report.upToDate).toBe(false);
 
     // fdi_headline: the count and the figures derived from it are updated, ftz_fdi_share is added.
@@ -77,7 +77,7 @@ describe("refresh to the revised release", () => {
     expect(second.result.tables.map((each) => each.status)).toEqual(["current", "current"]);
     expect(summarizeReport(second.result, "en")).toBe("Up to date");
     expect(summarizeReport(second.result, "zh")).toBe("已是最新");
-    expect([second.syncs, second.writes, second.result.writeOperations]).toEqual([2, 0, 0]);
+    expect([second.syncs, second.writes, second.result.writeOperations]).toEqual([3, 0, 0]);
   });
 
   it("a dry run plans the same changes, in 2 syncs, and writes nothing", async () => {
@@ -85,7 +85,7 @@ describe("refresh to the revised release", () => {
     await port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
     const saved = JSON.stringify(host.save());
     const dry = await measured(host, () => refresh(REVISED, { dryRun: true }));
-    expect([dry.syncs, dry.writes, dry.result.dryRun]).toEqual([2, 0, true]);
+    expect([dry.syncs, dry.writes, dry.result.dryRun]).toEqual([3, 0, true]);
     expect(JSON.stringify(host.save())).toBe(saved);
     const applied = await refresh(REVISED);
     const strip = (report: RefreshReport): unknown => report.tables.map((each) => each.changes);
@@ -116,7 +116,7 @@ describe("refresh to the revised release", () => {
     const { host, port, refresh } = setup();
     await port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "zh"), { address: "Sheet1!B2" });
     const run = await measured(host, () => refresh(REVISED, { log: "zh" }));
-    expect(run.syncs).toBe(3);
+    expect(run.syncs).toBe(4);
     expect(run.result.logSheet).toBe("刷新日志");
     const log = await read(host, "刷新日志!A1:I2");
     expect(log.values[0]?.[0]).toBe(summarizeReport(run.result, "zh"));

@@ -166,7 +166,7 @@ describe("refresh to the hostile release", () => {
         { title: "All", sheetName: "All", mode },
       );
       const report = await refreshTables(host.run, index);
-      expect(report.syncs).toBeLessThanOrEqual(3);
+      expect(report.syncs).toBeLessThanOrEqual(4);
 
       const model = host.save().workbook;
       const problems: string[] = [];

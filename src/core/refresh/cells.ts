@@ -31,14 +31,28 @@ export function rectAddress(rect: CellRect): string {
   return rect.rows === 1 && rect.columns === 1 ? start : `${start}:${cellAddress(rect.row + rect.rows - 1, rect.column + rect.columns - 1)}`;
 }
 
-/** A sheet's cell content from its used range ("" outside it). */
+/** Inside a rectangle. */
+export const contains = (rect: CellRect, row: number, column: number): boolean =>
+  row >= rect.row && row < rect.row + rect.rows && column >= rect.column && column < rect.column + rect.columns;
+
+/**
+ * A sheet's cell content from the blocks read: "" for an empty cell read, `undefined` for a cell
+ * that was not read (outside every block, or beyond the sheet's used range: empty for sure).
+ */
 export function cellOf(sheet: SheetView | undefined, row: number, column: number): unknown {
-  const used = sheet?.used;
-  if (!used) return "";
-  return used.formulas[row - used.row]?.[column - used.column] ?? "";
+  if (!sheet) return undefined;
+  const used = sheet.used;
+  if (!used || !contains(used, row, column)) return "";
+  for (const block of sheet.blocks) {
+    if (contains(block, row, column)) return block.formulas[row - block.row]?.[column - block.column] ?? "";
+  }
+  return undefined;
 }
 
 export const isEmpty = (content: unknown): boolean => content === "" || content === null || content === undefined;
+
+/** A cell that holds something, or that was not read (so it may): never written over, never moved. */
+export const isTaken = (content: unknown): boolean => content === undefined || !isEmpty(content);
 
 /** A BJ.* formula: the canonical name anywhere in a formula, e.g. "=BJ.STAT(...)" or "=1+BJ.FDI_COUNT()". */
 const BJ_FORMULA = /^=.*\bBJ\./i;

@@ -104,7 +104,9 @@ export function findLines(record: TrackingRecord, grid: TableGrid, sheet: SheetV
     const above = key === "title";
     const offset = above ? at.row - recordedTop : at.row - recordedBottom;
     // Where it should be now: with the table's top (title) or bottom (note, source); else where it was.
-    const places = [above ? top + offset : bottom + offset, at.row + (top - recordedTop), at.row];
+    // A line below may also sit one row further down than recorded: a write that gave the table
+    // its spacer row (refresh adds one to records written before it) was applied in part.
+    const places = [above ? top + offset : bottom + offset, at.row + (top - recordedTop), at.row, ...(above ? [] : [bottom + offset + 1])];
     let chosen: LineFound | null = null;
     for (const row of places) {
       const current = cellOf(sheet, row, at.column);

@@ -7,7 +7,7 @@ import { cellAddress, qualified } from "../a1";
 import { TEXT_FORMAT } from "../formats";
 import type { TableGrid } from "../tables";
 import { cellHash } from "../tracking";
-import { cellOf, isEmpty, parseA1, rectAddress } from "./cells";
+import { cellOf, isEmpty, isTaken, parseA1, rectAddress } from "./cells";
 import type { LocatedRecord } from "./locate";
 import { asCell, findLines, reportOf, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
 import type { CellRect, CellWrite, RefreshChange, RefreshReason, RefreshStatus, SheetView } from "./types";
@@ -29,7 +29,7 @@ export function planSpill(located: LocatedRecord, ctx: Context, grid: TableGrid,
   if (writesSomething) changes.push({ rowId: null, columnKey: "spill", address: at(cell.row, cell.column), before: record.releaseId, after: toRelease, kind: "update", written: true });
   const grow = Math.max(0, newBottom - oldBottom);
   const ourLineCells = new Set(lines.filter((line) => line.ours).map((line) => `${line.row},${line.column}`));
-  const occupied = (row: number, column: number): boolean => !isEmpty(cellOf(sheet, row, column)) && !ourLineCells.has(`${row},${column}`);
+  const occupied = (row: number, column: number): boolean => isTaken(cellOf(sheet, row, column)) && !ourLineCells.has(`${row},${column}`);
   let firstOccupied: string | null = null;
   for (let r = oldBottom + 1; r <= oldBottom + grow && firstOccupied === null; r++) {
     for (let c = cell.column; c < cell.column + width; c++) if (occupied(r, c)) { firstOccupied = at(r, c); break; }

@@ -8,7 +8,7 @@ import { cellAddress, qualified } from "../a1";
 import { TEXT_FORMAT } from "../formats";
 import type { TableGrid } from "../tables";
 import { cellHash, headerFingerprint } from "../tracking";
-import { cellOf, isBjFormula, isEmpty, parseA1, rectAddress } from "./cells";
+import { cellOf, isBjFormula, isEmpty, isTaken, parseA1, rectAddress } from "./cells";
 import type { LocatedRecord } from "./locate";
 import { FORMULA_LIKE, asCell, findLines, keyIndex, newContent, omittedOf, reportOf, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
 import type { CellRect, CellWrite, RefreshChange, RefreshReason, RefreshStatus, SheetView, TableView } from "./types";
@@ -223,25 +223,41 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
   // ---- lines: title above, note and source below ----
   const lines = findLines(record, grid, sheet, recordedTable.row, recordedTable.row + recordedTable.rows - 1, top, bottom, block);
   const ourLineCells = new Set(lines.filter((line) => line.ours).map((line) => `${line.row},${line.column}`));
-  const occupied = (row: number, column: number): boolean => !isEmpty(cellOf(sheet, row, column)) && !ourLineCells.has(`${row},${column}`);
+  const occupied = (row: number, column: number): boolean => isTaken(cellOf(sheet, row, column)) && !ourLineCells.has(`${row},${column}`);
+  // A line moves down with added rows only where it sits below the table, in its columns.
+  const follows = (line: LineFound): boolean => line.key !== "title" && line.offset >= 1 && line.column >= table.column && line.column < table.column + table.columns;
+  // The spacer: the row directly below the table stays empty, so that no auto-expansion can take a
+  // line of ours into it. A record written before the spacer (a line directly below the table)
+  // gets one when rows are added: its lines move down one row more.
+  // If the cells it needs are taken, such a record keeps its old geometry (tolerated, not upgraded).
+  const following = lines.filter((line) => line.ours && follows(line));
+  const rowFree = (row: number): boolean => Array.from({ length: table.columns }, (_, c) => table.column + c).every((c) => !occupied(row, c));
+  const oldGeometry = following.some((line) => line.offset === 1);
+  const gap = N > 0 && oldGeometry && following.every((line) => !occupied(bottom + line.offset + N + 1, line.column)) ? 1 : 0;
+  const shift = N + gap;
 
-  // Cells the added rows and the moved lines need must be empty (or hold a line of ours that moves).
+  // Cells the added rows, the spacer below them and the moved lines need must be empty (or hold a
+  // line of ours that moves). A cell that was not read counts as taken.
   let firstOccupied: string | null = null;
   if (N > 0) {
-    for (let r = bottom + 1; r <= bottom + N && firstOccupied === null; r++) {
+    const spacer = oldGeometry && gap === 0 ? 0 : 1;
+    for (let r = bottom + 1; r <= bottom + N + spacer && firstOccupied === null; r++) {
+      if (rowFree(r)) continue;
       for (let c = table.column; c < table.column + table.columns; c++) if (occupied(r, c)) { firstOccupied = at(r, c); break; }
     }
-    for (const line of lines) {
-      if (line.key === "title" || !line.ours || firstOccupied !== null || !(line.offset >= 1 && line.column >= table.column && line.column < table.column + table.columns)) continue;
-      if (occupied(bottom + line.offset + N, line.column)) firstOccupied = at(bottom + line.offset + N, line.column);
+    for (const line of following) {
+      if (firstOccupied === null && occupied(bottom + line.offset + shift, line.column)) firstOccupied = at(bottom + line.offset + shift, line.column);
     }
   }
 
-  // Removed rows: deleting one moves everything below the table (in its columns) up.
+  // Removed rows: deleting one moves everything below the table (in its columns) up. What lies
+  // below is bounded by the used range of those columns (read without contents); a cell there that
+  // was not read counts as someone else's.
   let belowIsOurs = true;
   const used = sheet.used;
-  if (used) {
-    for (let r = Math.max(bottom + 1, used.row); r < used.row + used.rows && belowIsOurs; r++) {
+  const lastBelow = table.lastUsedRowBelow !== undefined ? table.lastUsedRowBelow : used ? used.row + used.rows - 1 : null;
+  if (lastBelow !== null && removed.length > 0) {
+    for (let r = bottom + 1; r <= lastBelow && belowIsOurs; r++) {
       for (let c = table.column; c < table.column + table.columns; c++) if (occupied(r, c)) { belowIsOurs = false; break; }
     }
   }
@@ -266,10 +282,8 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
 
   // Lines: rewritten where their text changed, moved down by the added rows.
   const lineMoves: { line: LineFound; row: number }[] = [];
-  // A line moves down with added rows only where it sits below the table, in its columns.
-  const follows = (line: LineFound): boolean => line.key !== "title" && line.offset >= 1 && line.column >= table.column && line.column < table.column + table.columns;
   for (const line of lines) {
-    const target = follows(line) ? bottom + line.offset + N : line.row;
+    const target = follows(line) && N > 0 ? bottom + line.offset + shift : line.row;
     if (!line.ours) {
       if (cellHash(line.current) !== cellHash(line.text)) {
         const gone = isEmpty(line.current);
@@ -394,6 +408,11 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
   };
   const addedFormulas = added.reduce((n, { g }) => n + ourColumns.filter(([columnKey]) => isBjFormula(newContent(grid, g, columnKey, record.mode)?.content)).length, 0);
   const deletedFormulas = deleted.reduce((n, r) => n + (table.formulas[r + 1] ?? []).filter(isBjFormula).length, 0);
-  return { report, write: { recordId: record.recordId, sheetId: sheet.id, partId, clears, writes, italic, deleteRows, record: refreshed }, formulaDelta: addedFormulas - deletedFormulas };
+  const grownTable: CellRect | undefined = N > 0 ? { row: top, column: table.column, rows: table.rows + N, columns: table.columns } : undefined;
+  return {
+    report,
+    write: { recordId: record.recordId, sheetId: sheet.id, partId, clears, writes, italic, deleteRows, record: refreshed, ...(grownTable ? { grownTable } : {}) },
+    formulaDelta: addedFormulas - deletedFormulas,
+  };
 }
 

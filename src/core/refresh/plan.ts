@@ -54,24 +54,32 @@ export function formulaCells(sheets: readonly SheetView[]): { counts: FormulaCou
   const counts: FormulaCount[] = [];
   const runs: { sheetId: string; rects: CellRect[] }[] = [];
   for (const sheet of sheets) {
-    const used = sheet.used;
-    if (!used) continue;
+    // Every BJ.* cell read (the formula areas, and the blocks around our inserts), once each.
+    const hits = new Map<number, Set<number>>();
+    for (const block of [...sheet.formulaBlocks, ...sheet.blocks]) {
+      block.formulas.forEach((line, r) => line.forEach((content, c) => {
+        if (!isBjFormula(content)) return;
+        const rows = hits.get(block.column + c) ?? new Set<number>();
+        rows.add(block.row + r);
+        hits.set(block.column + c, rows);
+      }));
+    }
     const rects: CellRect[] = [];
     let count = 0;
-    for (let c = 0; c < used.columns; c++) {
+    for (const column of [...hits.keys()].sort((a, b) => a - b)) {
+      const rows = [...(hits.get(column) ?? [])].sort((a, b) => a - b);
+      count += rows.length;
       let start = -1;
-      for (let r = 0; r <= used.rows; r++) {
-        const hit = r < used.rows && isBjFormula(used.formulas[r]?.[c]);
-        if (hit) count++;
-        if (hit && start < 0) start = r;
-        if (!hit && start >= 0) {
-          rects.push({ row: used.row + start, column: used.column + c, rows: r - start, columns: 1 });
+      rows.forEach((row, i) => {
+        if (start < 0) start = row;
+        if (rows[i + 1] !== row + 1) {
+          rects.push({ row: start, column, rows: row - start + 1, columns: 1 });
           start = -1;
         }
-      }
+      });
     }
     if (count > 0) {
-      counts.push({ sheet: sheet.name, count });
+      counts.push({ sheet: sheet.name, count, ...(sheet.formulasComplete ? {} : { partial: true }) });
       runs.push({ sheetId: sheet.id, rects });
     }
   }
@@ -95,8 +103,9 @@ export function planRefresh(view: WorkbookView, release: DatasetIndex): RefreshP
     if (sheet && plan.formulaDelta) delta.set(sheet.name, (delta.get(sheet.name) ?? 0) + plan.formulaDelta);
   }
   const counts = view.sheets.flatMap((sheet) => {
-    const count = (cells.counts.find((each) => each.sheet === sheet.name)?.count ?? 0) + (delta.get(sheet.name) ?? 0);
-    return count > 0 ? [{ sheet: sheet.name, count }] : [];
+    const found = cells.counts.find((each) => each.sheet === sheet.name);
+    const count = (found?.count ?? 0) + (delta.get(sheet.name) ?? 0);
+    return count > 0 ? [{ sheet: sheet.name, count, ...(sheet.formulasComplete ? {} : { partial: true }) }] : [];
   });
   const tables = plans.map((plan) => plan.report);
   const upToDate = writes.length === 0 && tables.every((table) => table.status === "current" || table.status === "edited");

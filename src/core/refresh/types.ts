@@ -47,7 +47,9 @@ export type RefreshReason =
   /** The table has a totals row: rows cannot be added below it or deleted without moving it. */
   | "totals_row"
   /** A title, note or source line of ours is not beside the table any more (moved elsewhere, or deleted): left alone. */
-  | "line_not_found";
+  | "line_not_found"
+  /** Read back after the write, the table's range is not what the write meant (it did not grow over the added rows as planned). */
+  | "table_size_mismatch";
 
 /** A cell's content as Range.formulas reads it (a formula, a number, text, a boolean; "" empty). */
 export type RefreshCell = string | number | boolean | null;
@@ -88,6 +90,12 @@ export interface RefreshTableReport {
 export interface FormulaCount {
   readonly sheet: string;
   readonly count: number;
+  /**
+   * True when only the cells of our own inserts were counted: the host has no
+   * Range.getSpecialCellsOrNullObject (ExcelApi 1.9), or the sheet holds more formula cells than
+   * one bounded read brings (FORMULA_READ_CELLS in src/office/refresh.ts). The count is then a floor.
+   */
+  readonly partial?: boolean;
 }
 
 export interface RefreshReport {
@@ -118,12 +126,30 @@ export interface CellRect {
   readonly columns: number;
 }
 
+/** A rectangle of cells read, with their contents as Range.formulas reads them. */
+export interface CellBlock extends CellRect {
+  readonly formulas: readonly (readonly unknown[])[];
+}
+
 export interface SheetView {
   readonly id: string;
   readonly name: string;
   readonly protected: boolean;
-  /** The used range (values only) and its formulas; null for an empty sheet. */
-  readonly used: (CellRect & { readonly formulas: readonly (readonly unknown[])[] }) | null;
+  /** The used range's extent (values only; its contents are never read); null for an empty sheet. */
+  readonly used: CellRect | null;
+  /**
+   * The cells read around what the records name: each tracked table or spill cell with the rows
+   * above and below it (title, note, source, the spacer, the rows a refresh may add). A cell outside
+   * every block was not read: the planner takes it as occupied, never as empty.
+   */
+  readonly blocks: readonly CellBlock[];
+  /** The sheet's formula cells read from Range.getSpecialCellsOrNullObject("Formulas") areas. */
+  readonly formulaBlocks: readonly CellBlock[];
+  /**
+   * True when `formulaBlocks` holds every formula cell of the sheet. False (no ExcelApi 1.9, or more
+   * formula cells than a bounded read may bring): only the BJ.* cells inside `blocks` are known.
+   */
+  readonly formulasComplete: boolean;
 }
 
 export interface TableView extends CellRect {
@@ -133,10 +159,19 @@ export interface TableView extends CellRect {
   /** Excel's Table.id. */
   readonly id: string;
   readonly sheetId: string;
-  /** The whole table, header row first, as Range.formulas / values / numberFormat read it. */
+  /**
+   * The whole table, header row first, as Range.formulas / values / numberFormat read it. Only
+   * tables a record answers for are read whole; of any other table only the header row is read
+   * (`formulas` is then that one row and `values`, `numberFormat` are empty).
+   */
   readonly formulas: readonly (readonly unknown[])[];
   readonly values: readonly (readonly unknown[])[];
   readonly numberFormat: readonly (readonly unknown[])[];
+  /**
+   * The last row (0-based) holding anything in the table's columns below it; null when nothing is
+   * below. Read for tracked tables; where absent, the sheet's used range bounds it.
+   */
+  readonly lastUsedRowBelow?: number | null;
 }
 
 export interface RecordView {
@@ -182,6 +217,12 @@ export interface TableWritePlan {
   readonly italic: readonly CellRect[];
   /** Rows of the table to delete (Range.delete "Up" on the table's columns), bottom row first. */
   readonly deleteRows: readonly CellRect[];
+  /**
+   * Where rows are added: the table's range once they are (before any deletion). The adapter
+   * resizes the table to it where Table.resize exists (ExcelApi 1.13), and reads the range back
+   * in the same request to compare it with the record's address.
+   */
+  readonly grownTable?: CellRect;
   /** The tracking record as it is after the write (same part, rewritten). */
   readonly record: TrackingRecord;
 }

@@ -50,6 +50,7 @@ export const REFRESH_REASON_TEXT: Record<Language, Record<RefreshReason, string>
     table_not_found: "the table is no longer in the workbook; it was not recreated",
     line_not_found: "this line is no longer beside the table; it is left alone",
     totals_row: "the table has a totals row, so rows cannot be added or removed; turn it off and refresh again",
+    table_size_mismatch: "after the write the table does not cover the rows as planned; check the rows below it, then refresh again",
   },
   zh: {
     kept_user_edit: "您修改过此单元格，保留您的值",
@@ -65,6 +66,7 @@ export const REFRESH_REASON_TEXT: Record<Language, Record<RefreshReason, string>
     table_not_found: "该表格已不在工作簿中，未重新创建",
     line_not_found: "此行文字已不在表格旁，未作处理",
     totals_row: "表格含汇总行，无法增删行；请关闭汇总行后重新刷新",
+    table_size_mismatch: "写入后表格范围与计划不符；请检查表格下方的行，然后重新刷新",
   },
 };
 
