@@ -211,13 +211,16 @@ export async function readView(context: XlContext, counter: { syncs: number }, s
       return;
     }
     if (record.table === null && recordedBlock) {
-      // A spill insert: its sheet by id, then by name; the block around its recorded place.
-      const sheet = sheets.find(({ sheet: s }) => record.sheet.id !== null && s.id === record.sheet.id) ?? sheets.find(({ sheet: s }) => same(s.name, record.sheet.name));
-      if (!sheet) return;
+      // A spill insert: the block around its recorded place on the sheet of its name and on the
+      // sheet of its id (a sheet id is not trusted alone: the planner confirms by the formula cell).
+      const candidates = new Set([sheets.find(({ sheet: s }) => same(s.name, record.sheet.name)), sheets.find(({ sheet: s }) => record.sheet.id !== null && s.id === record.sheet.id)]);
       const width = index?.table(record.tableId) ? tableGrid(index, record.tableId, record.language).header.length : recordedBlock.columns;
       const right = Math.max(recordedBlock.column + recordedBlock.columns, recordedBlock.column + width) - 1;
-      readBlock(sheet.sheet, sheet.sheet.id, span(recordedBlock.row - ROWS_ABOVE, recordedBlock.row + recordedBlock.rows - 1 + ROWS_BELOW + added(record), recordedBlock.column, right));
-      reach(sheet.sheet.id, right);
+      for (const sheet of candidates) {
+        if (!sheet) continue;
+        readBlock(sheet.sheet, sheet.sheet.id, span(recordedBlock.row - ROWS_ABOVE, recordedBlock.row + recordedBlock.rows - 1 + ROWS_BELOW + added(record), recordedBlock.column, right));
+        reach(sheet.sheet.id, right);
+      }
     }
   });
   // Merged areas where a write may go: Excel lists only those whose top-left cell is in the range
