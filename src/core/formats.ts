@@ -63,23 +63,23 @@ function signed(body: string, up: [string, string], down: [string, string], zero
 
 /** The Excel number format for a figure in a language: its bound, and its period tag if asked. */
 export function numberFormat(figure: FormattableFigure, language: Language, options: FormatOptions = {}): string {
-  const prefix = literal(BOUND_PREFIX[language][figure.bound]);
+  const bound = BOUND_PREFIX[language][figure.bound];
+  const prefix = literal(bound);
   const body = digits(figure.displayDecimals);
   const suffix = periodSuffix(figure, language, options);
   const formats: Record<QuantityKind, () => string> = {
     count: () => `${prefix}#,##${body}${literal(suffix)}`,
     ratio: () => `${prefix}${body}%${literal(suffix)}`,
+    // The bound joins the literal before the number, so that no two literals stand side by side.
     percentage_points: () =>
       language === "en"
-        ? signed(`${prefix}${body}`, ["+", ` pp${suffix}`], ["-", ` pp${suffix}`], `0 pp${suffix}`)
-        : signed(`${prefix}${body}`, ["+", `个百分点${suffix}`], ["-", `个百分点${suffix}`], `0个百分点${suffix}`),
-    rank: () => (language === "en" ? `${prefix}"No. "${body}${literal(suffix)}` : `${prefix}"第"${body}"名${suffix}"`),
-    places: () => {
-      const bound = BOUND_PREFIX[language][figure.bound];
-      return language === "en"
+        ? signed(body, [`+${bound}`, ` pp${suffix}`], [`-${bound}`, ` pp${suffix}`], `0 pp${suffix}`)
+        : signed(body, [`+${bound}`, `个百分点${suffix}`], [`-${bound}`, `个百分点${suffix}`], `0个百分点${suffix}`),
+    rank: () => (language === "en" ? `${literal(`${bound}No. `)}${body}${literal(suffix)}` : `${literal(`${bound}第`)}${body}${literal(`名${suffix}`)}`),
+    places: () =>
+      language === "en"
         ? signed(body, [`up ${bound}`, ` places${suffix}`], [`down ${bound}`, ` places${suffix}`], `no change${suffix}`)
-        : signed(body, [`上升${bound}`, `位${suffix}`], [`下降${bound}`, `位${suffix}`], `持平${suffix}`);
-    },
+        : signed(body, [`上升${bound}`, `位${suffix}`], [`下降${bound}`, `位${suffix}`], `持平${suffix}`),
   };
   return formats[figure.kind]();
 }
@@ -156,9 +156,11 @@ export function periodText(period: Period, language: Language): string {
 }
 
 /**
- * Whether a cell may show the figure as a bare number and still say all the source says of it:
- * true only for an exact figure the source states. Anything else needs its bound or its estimate
- * mark visible (in a number format, or as text where the host has no formats).
+ * Whether a cell may hold the figure as a bare number where the host shows no number format: true
+ * only for an exact figure the source states, which has no bound to lose and no estimate to mark.
+ * Such a cell still shows neither the period nor the unit (1777 is a January–November count; 17.9
+ * is percentage points). Anything else needs its bound or its estimate mark visible (in a number
+ * format, or as text where the host has no formats).
  */
 export function isBareNumberFaithful(figure: Figure): boolean {
   return figure.basis === "stated" && figure.bound === "exact";

@@ -151,7 +151,7 @@ export const RELEASE = {
       series: "fdi_new_enterprises_yoy",
       basis: "stated",
       label: {
-        en: "Growth in new foreign-funded enterprises, year on year",
+        en: "Growth in the number of new foreign-funded enterprises, year on year",
         zh: "新设外资企业数同比增长",
       },
       kind: "ratio",
@@ -167,7 +167,7 @@ export const RELEASE = {
       series: "fdi_new_enterprises_yoy_vs_national",
       basis: "stated",
       label: {
-        en: "Beijing's growth in new foreign-funded enterprises above the national average",
+        en: "Beijing's growth in the number of new foreign-funded enterprises, above the national average",
         zh: "新设外资企业增速高于全国平均水平",
       },
       kind: "percentage_points",
@@ -183,7 +183,7 @@ export const RELEASE = {
       series: "national_fdi_new_enterprises_yoy",
       basis: "derived",
       label: {
-        en: "National average growth in new foreign-funded enterprises (estimate)",
+        en: "National average growth in the number of new foreign-funded enterprises (estimate)",
         zh: "全国新设外资企业平均增速（估算）",
       },
       kind: "ratio",
@@ -313,7 +313,7 @@ export const RELEASE = {
       series: "services_plan_v2_tasks_done",
       basis: "stated",
       label: {
-        en: "Tasks of the services opening-up plan 2.0 completed in its first year",
+        en: "Tasks of the services opening-up Plan 2.0 completed within one year",
         zh: "国家服务业扩大开放综合示范区建设2.0版方案（译名）任务一年内完成比例",
       },
       kind: "ratio",
@@ -668,8 +668,8 @@ export const RELEASE = {
     {
       id: "fdi_headline",
       title: {
-        en: "New foreign-funded enterprises: Beijing and the national average",
-        zh: "新设外资企业：北京与全国平均水平",
+        en: "New foreign-funded enterprises (Beijing and the national average)",
+        zh: "新设外资企业（北京与全国平均水平）",
       },
       note: {
         en: "January–November figures; estimates are computed from the stated figures and marked as such.",

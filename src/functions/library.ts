@@ -338,7 +338,7 @@ function libraryOver(index: DatasetIndex, hostOf: () => HostSupport): BjLibrary 
       // A year asserts the figure is that year's; where the project only inferred the period, the
       // source does not say so, and the cell would carry no mark of it: refuse, naming why.
       if (wanted.value !== null && figure.period.inference !== null) {
-        const message = MESSAGES.yearInferred(figure.id, wanted.value, periodText(figure.period, host.language), host.language);
+        const message = MESSAGES.yearInferred(figure.id, wanted.value, figure.period.label[host.language], host.language);
         return functionError("notAvailable", message);
       }
       return statField(figure, chosen.value, host);

@@ -89,8 +89,8 @@ export const MESSAGES = {
   /** A year given for a figure whose period the source does not state (the project inferred it). */
   yearInferred: (id: string, year: number, period: string, language: Language): string =>
     language === "en"
-      ? `${id}: the source gives no year for it (its period ${period} is inferred), so it is not stated as a ${year} figure; leave the year out`
-      : `${id}：来源未给出其年份（时期${period}为推断），并非公布的${year}年数据；请不填年份`,
+      ? `${id}: the source gives it no date; its period, ${period}, is inferred, so the source does not state it as a ${year} figure. Leave the year out`
+      : `${id}：来源未给出其时间，时期“${period}”为推断，并非来源所述的${year}年数据；请不填年份`,
 
   flagNotBoolean: (param: ParamName, got: unknown, language: Language): string =>
     language === "en"

@@ -53,7 +53,7 @@ export async function insertBriefing(deps: BriefingDeps, layout: BriefingLayout,
       const sheet = context.workbook.worksheets.add(name);
       // The series need ExcelApi 1.7 (ChartSeries.setValues / setXAxisValues); without it, no charts.
       const withCharts = deps.isSetSupported("ExcelApi", "1.7");
-      if (withCharts) {
+      if (deps.isSetSupported("ExcelApi", "1.7")) {
         for (const spec of layout.charts) {
           const chart = sheet.charts.add(spec.type, sheet.getRange(spec.valuesRange), "Columns");
           chart.name = spec.name;

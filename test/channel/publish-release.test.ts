@@ -1,6 +1,8 @@
 /**
  * scripts/publish-release.mjs, run as a publisher runs it (node, in a child process), on a channel
- * folder that starts as the build emits it; and the revised fixture it must refuse.
+ * folder that starts as the build emits it; the fictional revised fixture, which it refuses against
+ * the real report and publishes against its own (fictional) source text, with the command the
+ * README documents.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -94,7 +96,26 @@ describe("publish-release.mjs", () => {
     expect(other.stderr).toContain("ids are never reused");
   });
 
-  it("refuses the revised fixture: its full-year phrases are not in the source text", () => {
+  it("publishes the fictional test release with the command the README and docs/releases.md document", () => {
+    const documented = (path: string): string => {
+      const line = readFileSync(join(ROOT, path), "utf8").split("\n").find((text) => text.startsWith("npm run publish-release -- test/fixtures/releases/revised.json"));
+      return line ?? `(no documented command in ${path})`;
+    };
+    const command = documented("README.md");
+    expect(documented("docs/releases.md")).toBe(command);
+    const args = command.replace(/^npm run publish-release -- /, "").split(/\s+/);
+    const outAt = args.indexOf("--out");
+    expect(outAt).toBeGreaterThan(0);
+    // As documented, except that it publishes into this test's folder rather than dist-preview/.
+    const run = [...args.slice(0, outAt), ...args.slice(outAt + 2)];
+    const result = spawnSync(process.execPath, [SCRIPT, ...run, "--out", out], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(indexJson().releases.map((r) => r.id)).toEqual([CURRENT_RELEASE.id, "2025-03-01.1"]);
+    expect(readFileSync(join(out, "2025-03-01.1.json"), "utf8")).toBe(fixtureText("revised.json"));
+  });
+
+  it("refuses the fictional revised fixture against the real report: its full-year phrases are not in it", () => {
     const before = readFileSync(join(out, "index.json"), "utf8");
     const result = publish(join(FIXTURES, "revised.json"));
     expect(result.status).toBe(1);
@@ -182,6 +203,43 @@ describe("the revised release fixture", () => {
     const label = (release: Release) => release.figures.find((f) => f.id === "pioneering_policies")?.label;
     expect(label(revised)).not.toEqual(label(embedded));
     expect(label(revised)?.en).toBe("Groundbreaking policies put in place");
+  });
+
+  it("says it is fictional, in its source block and in its own source text, which holds all its phrases", () => {
+    expect(revised.source.publisher.en).toMatch(/^Fictional test source$/);
+    expect(revised.source.description.en).toMatch(/fictional/i);
+    expect(revised.source.headline).toMatch(/not a real report/);
+    expect([revised.source.url, revised.source.accessed]).toEqual([null, null]);
+    const text = fixtureText("revised-source.txt");
+    expect(text.split("\n")[0]).toMatch(/^FICTIONAL TEST SOURCE\. This is not a real report and not Xinhua's text/);
+    const phrases = [...revised.figures.flatMap((f) => (f.basis === "stated" ? [f.phrase] : [])), ...revised.facts.map((f) => f.phrase)];
+    expect(phrases.filter((phrase) => !text.includes(phrase))).toEqual([]);
+  });
+
+  it("agrees with its own figures: derived periods follow their inputs, and notes name the periods the rows have", () => {
+    const byId = new Map(revised.figures.map((f) => [f.id, f]));
+    const calendarYear = (p: { start: string | null; end: string }): boolean => p.start !== null && p.start.endsWith("-01-01") && p.end.endsWith("-12-31");
+    const problems: string[] = [];
+    for (const f of revised.figures) {
+      if (f.basis !== "derived") continue;
+      const inputs = f.inputs.flatMap((id) => byId.get(id) ?? []);
+      if (inputs.some((input) => calendarYear(input.period) !== calendarYear(f.period))) problems.push(`${f.id}: period kind differs from its inputs'`);
+      if (inputs.some((input) => input.period.end < f.period.end)) problems.push(`${f.id}: ends after an input`);
+      const partial = inputs.some((input) => !calendarYear(input.period));
+      if (partial !== /January–November/.test(f.note.en)) problems.push(`${f.id}: note "${f.note.en}"`);
+    }
+    // Nothing is left dated by January–November figures the release no longer has.
+    for (const item of [...revised.figures, ...revised.facts]) {
+      if (/January–November/.test(item.period.inference?.en ?? "")) problems.push(`${item.id}: inferred from January–November figures`);
+    }
+    for (const table of revised.tables) {
+      const periods = table.rows.flatMap((id) => byId.get(id)?.period ?? []);
+      if (periods.length === 0) continue;
+      const partial = periods.some((p) => !calendarYear(p) && p.start !== null);
+      if (/January–November/.test(table.note.en) && !partial) problems.push(`${table.id}: note says January–November, rows are not`);
+      if (/Full-year/.test(table.note.en) && partial) problems.push(`${table.id}: note says full-year, a row is not`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it("is never shipped: the embedded release is not it", () => {

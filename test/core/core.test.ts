@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { CURRENT_RELEASE, LANGUAGES, type Figure, type Release } from "../../src/data";
 import { renderValue } from "../../src/simulated-excel";
 import {
@@ -182,8 +184,11 @@ describe("number formats", () => {
             for (const periodTag of [false, true]) {
               const figure = { kind, bound, value: kind === "ratio" ? value / 100 : value, displayDecimals: 0, period: { tag: { en: "Jan–Nov", zh: "1—11月" } } };
               const text = formatFigureValue(figure, language, { periodTag });
-              const rendered = renderValue(figure.value, numberFormat(figure, language, { periodTag }));
+              const format = numberFormat(figure, language, { periodTag });
+              const rendered = renderValue(figure.value, format);
               const where = `${kind}/${bound}/${value}/${language}/${String(periodTag)}`;
+              // Two literals side by side ("+""over ") would leave "" in the format, which reads as an escaped quote.
+              if (format.includes('""')) problems.push(`${where}: adjacent literals in ${format}`);
               if (rendered !== text) problems.push(`${where}: format shows "${rendered}", text is "${text}"`);
               if (bound !== "exact" && !text.includes(words[language][bound])) problems.push(`${where}: "${text}" drops the bound`);
               if (periodTag && !text.includes(language === "en" ? "Jan–Nov" : "1—11月")) problems.push(`${where}: "${text}" drops the period`);
@@ -316,6 +321,14 @@ describe("citations", () => {
       `Xinhua News Agency. [Title not known; ${CURRENT_RELEASE.source.description.en}][EB/OL]. (2025-01-15)[2026-11-26]. [URL not known].`,
     );
     expect(citeSource(CURRENT_RELEASE, "gbt7714", "2026-12-01")).toMatch(/\(2025-01-15\)\[2026-12-01\]\. \[URL not known\]\.$/);
+  });
+
+  it("is quoted in the README as it is written, and the README and help tell users how to complete it", () => {
+    const flat = (path: string): string => readFileSync(join(__dirname, "../..", path), "utf8").replace(/\s+/g, " ");
+    expect(flat("README.md")).toContain(citeSource(CURRENT_RELEASE, "apa"));
+    expect(flat("README.md")).toContain("**Completing a citation.**");
+    expect(flat("src/help/functions.html")).toContain('id="complete-citation"');
+    expect(flat("src/help/help.html")).toContain('href="functions.html#complete-citation"');
   });
 
   it("never lets a citation look complete when the headline, URL or access date is unknown", () => {

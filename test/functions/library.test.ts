@@ -143,7 +143,7 @@ describe("BJ.STAT", () => {
       if (!String(plain.STAT(f.id, null, "period")).includes("(inferred)")) problems.push(`STAT(${f.id},,period) unmarked`);
     }
     expect(problems).toEqual([]);
-    expectError(plain.STAT("global_service_partners", 2024), "#N/A", /global_service_partners: the source gives no year for it \(its period 2024 \(inferred\) is inferred\)/);
+    expectError(plain.STAT("global_service_partners", 2024), "#N/A", "global_service_partners: the source gives it no date; its period, 2024, is inferred, so the source does not state it as a 2024 figure. Leave the year out");
   });
 
   it("names the figure's own period when the year does not match", () => {

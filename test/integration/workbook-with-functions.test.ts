@@ -43,10 +43,11 @@ describe("a workbook using the BJ functions and an inserted table", () => {
 
     const grid = tableGrid(currentDataset(), "ftz_share", "en");
     const spill = await read(host, `C1:G${grid.rows.length + 1}`);
-    // The plain host's spill: the grid, except that an estimate arrives as its text, never bare.
-    const estimate = grid.rowIds.indexOf("ftz_fdi_share_prev_year");
+    // The plain host's spill: the grid, except that an estimate arrives as its text, never bare,
+    // and a share as "33.8%" (beside the Unit "percent"), never as the fraction 0.338.
+    const shown: Record<string, string> = { ftz_fdi_share: "33.8%", ftz_fdi_share_prev_year: "est. 15.9%" };
     const value = grid.columnKeys.indexOf("value");
-    const rows = grid.rows.map((row, r) => row.map((cell, c) => (r === estimate && c === value ? "est. 15.9%" : cell)));
+    const rows = grid.rows.map((row, r) => row.map((cell, c) => (c === value ? (shown[grid.rowIds[r] ?? ""] ?? cell) : cell)));
     expect(spill.values).toEqual([[...grid.header], ...rows]);
   });
 

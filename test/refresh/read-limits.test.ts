@@ -5,9 +5,10 @@
  * the inserted list, remove and the pane's start (the list, then a dry run) must all work, read
  * what the add-in wrote and not the user's data, and take as many syncs as without that sheet.
  */
-import { resetActiveRelease, setActiveRelease, tableGrid } from "../../src/core";
-import { SimOfficeError } from "../../src/simulated-excel";
-import { EMBEDDED, changedCells, measured, revisedIndex, setup, type Workbook } from "./helpers";
+import { parseTrackingRecord, resetActiveRelease, serializeTrackingRecord, setActiveRelease, tableGrid } from "../../src/core";
+import { refreshTables } from "../../src/office/refresh";
+import { SimOfficeError, openSimulatedExcel } from "../../src/simulated-excel";
+import { EMBEDDED, bjFunctions, changedCells, measured, revisedIndex, setup, type Workbook } from "./helpers";
 import { addUserSheet } from "./scenario";
 
 const REVISED = revisedIndex();
@@ -136,5 +137,63 @@ describe("refresh keeps the spacer row", () => {
     expect(await valueAt(workbook, `Sheet1!B${5 + rows}`)).toBe(tableGrid(REVISED, "fdi_headline", "en").note);
     // And the next refresh finds the lines where they are now: nothing to do.
     expect((await workbook.refresh(REVISED, { isSetSupported: workbook.host.isSetSupported })).upToDate).toBe(true);
+  });
+});
+
+describe("a record written before the spacer row existed", () => {
+  it("(its note directly below the table) is found, refreshed, and gets the spacer when rows are added", async () => {
+    const workbook = setup();
+    await workbook.port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
+    const n = tableGrid(EMBEDDED, "fdi_headline", "en").rows.length;
+    // The layout before the spacer: the note and source one row higher, and the record saying so.
+    const snapshot = workbook.host.save();
+    const sheet = snapshot.workbook.sheets.find((each) => each.name === "Sheet1");
+    const part = snapshot.workbook.customXmlParts[0];
+    if (!sheet || !part) throw new Error("no sheet or part");
+    const noteRow = 4 + n; // 0-based rows: title 1, header 2, data 3..2+n, spacer 3+n, note 4+n, source 5+n
+    const note = sheet.cells[`${noteRow},1`];
+    const source = sheet.cells[`${noteRow + 1},1`];
+    if (!note || !source) throw new Error("no note or source line where the insert puts them");
+    sheet.cells[`${noteRow - 1},1`] = note;
+    sheet.cells[`${noteRow},1`] = source;
+    delete sheet.cells[`${noteRow + 1},1`];
+    const parsed = parseTrackingRecord(part.xml);
+    if (!parsed.ok) throw new Error("record unreadable");
+    const record = parsed.record;
+    expect([record.lines.note, record.lines.source, record.block]).toEqual([`B${noteRow + 1}`, `B${noteRow + 2}`, `B2:F${noteRow + 2}`]);
+    part.xml = serializeTrackingRecord({
+      ...record,
+      block: `B2:F${noteRow + 1}`,
+      lines: { ...record.lines, note: `B${noteRow}`, source: `B${noteRow + 1}` },
+      cellHashes: record.cellHashes.filter((_, i) => i !== 2 + n),
+    });
+    const old = openSimulatedExcel(snapshot, { functions: bjFunctions });
+    const report = await refreshTables(old.run, REVISED);
+    expect(report.tables.map((table) => [table.status, table.changes.filter((change) => change.reason === "line_not_found").length])).toEqual([["stale", 0]]);
+    const rows = tableGrid(REVISED, "fdi_headline", "en").rows.length;
+    const lines = await old.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange(`B${4 + rows}:B${6 + rows}`).load("values");
+      await context.sync();
+      return range.values.map((row) => row[0]);
+    });
+    const revised = tableGrid(REVISED, "fdi_headline", "en");
+    expect(lines).toEqual(["", revised.note, revised.sourceLine]);
+    expect((await refreshTables(old.run, REVISED)).upToDate).toBe(true);
+  });
+});
+
+describe("the read-back after a write that should grow a table", () => {
+  it("reports a table that did not take its added rows (table_size_mismatch): the range meant and the range read", async () => {
+    // ExcelApi 1.12: no Table.resize, so the table must grow over the values set below it. Just
+    // before the write the user types into the row below the table: a cell that already holds
+    // something does not make the table grow (ledger row 27), so the range read back differs.
+    const workbook = setup({ requirementSets: { ExcelApi: "1.12" } });
+    await workbook.port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
+    const n = tableGrid(EMBEDDED, "fdi_headline", "en").rows.length;
+    workbook.host.onBeforeSync(workbook.host.syncCount + 4, () => void workbook.host.user.type(`Sheet1!B${4 + n}`, "typed just now"));
+    const report = await workbook.refresh(REVISED, { isSetSupported: workbook.host.isSetSupported });
+    const mismatch = report.tables[0]?.changes.filter((change) => change.reason === "table_size_mismatch") ?? [];
+    expect(mismatch.map((change) => [change.before, change.after, change.written])).toEqual([[`B3:F${4 + n}`, `B3:F${3 + n}`, false]]);
+    expect(report.upToDate).toBe(false);
   });
 });

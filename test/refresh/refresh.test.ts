@@ -48,9 +48,10 @@ describe("refresh to the revised release", () => {
     const body = await read(host, `Sheet1!B4:F${3 + revisedGrid.rows.length}`);
     expect(body.values).toEqual(revisedGrid.rows);
     expect(body.numberFormat).toEqual(revisedGrid.numberFormats);
-    // The note and source lines moved down under the new row; the source names the new release.
-    const lines = await read(host, `Sheet1!B${5 + revisedGrid.rows.length}:B${6 + revisedGrid.rows.length}`); // below the spacer row
-    expect(lines.values).toEqual([[revisedGrid.note], [revisedGrid.sourceLine]]);
+    // The note and source lines moved down under the new row; the row directly below the table
+    // stays empty (the spacer). The source names the new release.
+    const lines = await read(host, `Sheet1!B${4 + revisedGrid.rows.length}:B${6 + revisedGrid.rows.length}`);
+    expect(lines.values).toEqual([[""], [revisedGrid.note], [revisedGrid.sourceLine]]);
 
     // two_zones_policy: a row removed (deleted from the table), a label renamed.
     const policyReport = table(report, "two_zones_policy");
