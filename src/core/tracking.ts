@@ -74,6 +74,21 @@ export interface TrackingRecord {
   readonly columnWidths: readonly number[] | null;
   /** ISO time of the insert (informational). */
   readonly insertedAt: string;
+  /**
+   * Set by refresh when it rewrites the record: what the record described before that refresh (its
+   * release, block and cell hashes). Ctrl+Z reverts a refresh's cells but not this part (office-js
+   * #6415, #4484): cells that match `previous` and not the record are recognised as undone, not
+   * taken for the user's edits. Absent on a record no refresh rewrote.
+   */
+  readonly previous?: PreviousState;
+}
+
+/** A record's block and hashes before the last refresh (TrackingRecord.previous). */
+export interface PreviousState {
+  readonly releaseId: string;
+  /** Local A1 of the block then. */
+  readonly block: string;
+  readonly cellHashes: readonly (readonly (string | null)[])[];
 }
 
 /** Why a tracking part could not be read. A damaged part is never rewritten. */
@@ -167,8 +182,11 @@ function isTrackingRecord(value: unknown): value is TrackingRecord {
   const { sheet, table, lines, cellHashes } = value;
   const validTable =
     table === null || (isObject(table) && isString(table.name) && isStringOrNull(table.id) && isRange(table.address));
-  const validHashes =
-    Array.isArray(cellHashes) && cellHashes.every((row) => Array.isArray(row) && (row as unknown[]).every((hash) => hash === null || (isString(hash) && /^[0-9a-f]{8}$/.test(hash))));
+  const hashGrid = (grid: unknown): boolean =>
+    Array.isArray(grid) && grid.every((row) => Array.isArray(row) && (row as unknown[]).every((hash) => hash === null || (isString(hash) && /^[0-9a-f]{8}$/.test(hash))));
+  const validHashes = hashGrid(cellHashes);
+  const previous = value.previous;
+  const validPrevious = previous === undefined || (isObject(previous) && isString(previous.releaseId) && isRange(previous.block) && hashGrid(previous.cellHashes));
   return (
     value.version === 2 &&
     isString(value.recordId) &&
@@ -195,6 +213,7 @@ function isTrackingRecord(value: unknown): value is TrackingRecord {
     (value.rowIds as unknown[]).every(isString) &&
     isString(value.headerFingerprint) &&
     validHashes &&
+    validPrevious &&
     (value.columnWidths === null || (Array.isArray(value.columnWidths) && (value.columnWidths as unknown[]).every((width) => typeof width === "number" && Number.isFinite(width) && width >= 0))) &&
     isString(value.insertedAt)
   );

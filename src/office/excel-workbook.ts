@@ -748,19 +748,20 @@ export class ExcelWorkbook implements WorkbookPort {
     });
     const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-    // Spill records: the sheet (by id, then name), then the formula cell must hold what was written.
+    // Spill records: the sheet of the recorded name, then the one of the recorded id (a sheet id is
+    // never trusted alone: office-js #1390, #552); the formula cell there must hold what was written.
     const spills = parsed.flatMap((each) => {
       const record = each.record;
-      if (!record || record.table !== null || record.spillCell === null) return [];
-      const sheet = sheets.items.find((s) => record.sheet.id !== null && s.id === record.sheet.id) ?? sheets.items.find((s) => same(s.name, record.sheet.name));
-      if (!sheet) return [];
-      return [{ each, record, sheet, cell: sheet.getRange(record.spillCell).load("formulas") }];
+      const spillCell = record?.spillCell ?? null;
+      if (!record || record.table !== null || spillCell === null) return [];
+      const candidates = new Set([sheets.items.find((s) => same(s.name, record.sheet.name)), sheets.items.find((s) => record.sheet.id !== null && s.id === record.sheet.id)]);
+      return [...candidates].flatMap((sheet) => (sheet ? [{ each, record, sheet, cell: sheet.getRange(spillCell).load("formulas") }] : []));
     });
     if (spills.length > 0) await context.sync();
     const spillFound = new Map<Parsed, { proxy: XlWorksheet; name: string; id: string }>();
     for (const { each, record, sheet, cell } of spills) {
       const written = record.cellHashes[1]?.[0] ?? null;
-      if (written !== null && changedCells([[written]], cell.formulas).length === 0) spillFound.set(each, { proxy: sheet, name: sheet.name, id: sheet.id });
+      if (!spillFound.has(each) && written !== null && changedCells([[written]], cell.formulas).length === 0) spillFound.set(each, { proxy: sheet, name: sheet.name, id: sheet.id });
     }
 
     const entries = parsed.map((each): LocatedEntry => {

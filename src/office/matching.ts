@@ -2,11 +2,18 @@
  * Which table of a workbook answers for which tracking record: pure, so that listInserted and the
  * refresh to come find tables the same way. Each table answers for one record at most, tried in
  * this order:
- *   1. the recorded name at the recorded address on the recorded sheet (by id, or by name);
- *   2. the recorded Table.id, where the record holds one;
+ *   1. the recorded name at the recorded address on the recorded sheet;
+ *   2. the recorded Table.id, where the record holds one, confirmed by the name, the header
+ *      fingerprint or the recorded address on the recorded sheet;
  *   3. the recorded name anywhere (version-1 bindings are matched this way only);
  *   4. the header fingerprint: on the recorded sheet first, then anywhere.
  * Spill records (no table) are never matched here.
+ *
+ * Neither a sheet id nor a Table.id is trusted alone: ids change between sessions (office-js
+ * #1390), and on the web the first sheet of every new workbook has the same id (#552), so a
+ * record copied from another workbook can name an id that is here but means another sheet. The
+ * recorded sheet is the sheet of the recorded name; its id stands in only where no table's sheet
+ * has that name (the sheet was renamed), and then with the name, address or fingerprint to confirm.
  */
 import type { TrackingRecord } from "../core";
 
@@ -50,16 +57,17 @@ export function matchTables(records: readonly RecordKeys[], tables: readonly Tab
     used.add(found);
   };
   const onSheet = (record: TrackingRecord, table: TableFacts): boolean =>
-    (record.sheet.id !== null && table.sheetId === record.sheet.id) || same(table.sheetName, record.sheet.name);
+    same(table.sheetName, record.sheet.name) ||
+    (record.sheet.id !== null && table.sheetId === record.sheet.id && !tables.some((each) => same(each.sheetName, record.sheet.name)));
   const withTable = records.map((keys, i) => ({ keys, i })).filter(({ keys }) => keys.record === null || keys.record.table !== null);
   const v2 = withTable.flatMap(({ keys, i }) => (keys.record?.table ? [{ record: keys.record, recorded: keys.record.table, i }] : []));
 
   for (const { record, recorded, i } of v2) {
     assign(i, "name", (t) => same(t.name, recorded.name) && t.address === recorded.address && onSheet(record, t));
   }
-  for (const { recorded, i } of v2) {
+  for (const { record, recorded, i } of v2) {
     const id = recorded.id;
-    if (id !== null) assign(i, "id", (t) => t.id === id);
+    if (id !== null) assign(i, "id", (t) => t.id === id && (same(t.name, recorded.name) || t.fingerprint === record.headerFingerprint || (t.address === recorded.address && onSheet(record, t))));
   }
   for (const { keys, i } of withTable) assign(i, "name", (t) => same(t.name, keys.tableName));
   for (const { record, i } of v2) {

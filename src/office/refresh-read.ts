@@ -24,7 +24,7 @@ import type { CellBlock, CellRect, RecordView, SheetView, TableView, WorkbookVie
 import { parseA1, rectAddress } from "../core/refresh";
 import { tableGrid } from "../core/tables";
 import { TRACKING_NAMESPACE, headerFingerprint, parseTrackingRecord, type TrackingDamage, type TrackingRecord } from "../core/tracking";
-import type { XlContext, XlCustomXmlPart, XlRange, XlRangeAreas, XlWorksheet } from "./excel-api";
+import type { XlAutoFilter, XlContext, XlCustomXmlPart, XlRange, XlRangeAreas, XlWorksheet } from "./excel-api";
 import { matchTables, type TableFacts } from "./matching";
 
 /** At most this many formula cells are read from the formula areas, over all sheets (one bounded read). */
@@ -45,6 +45,10 @@ export interface ReadSupport {
   readonly specialCells: boolean;
   /** The formula cells the read may bring from the formula areas (default FORMULA_READ_CELLS). */
   readonly formulaReadCells?: number;
+  /** ExcelApi 1.9: Table.autoFilter (is a tracked table filtered?). Defaults to `specialCells`. */
+  readonly autoFilter?: boolean;
+  /** ExcelApi 1.13: Range.getMergedAreasOrNullObject (merged cells where the write goes). */
+  readonly merged?: boolean;
 }
 
 export interface ReadResult {
@@ -57,6 +61,8 @@ export function readSupport(isSetSupported: (name: string, version: string) => b
   return {
     tracking: isSetSupported("ExcelApi", "1.5"),
     specialCells: isSetSupported("ExcelApi", "1.9"),
+    autoFilter: isSetSupported("ExcelApi", "1.9"),
+    merged: isSetSupported("ExcelApi", "1.13"),
     ...(formulaReadCells !== undefined ? { formulaReadCells } : {}),
   };
 }
@@ -90,6 +96,13 @@ export function areasOf(address: string): CellRect[] {
 }
 
 const cellsOf = (rects: readonly CellRect[]): number => rects.reduce((n, rect) => n + rect.rows * rect.columns, 0);
+
+/** A sheet's merged areas as read (none: an empty list); absent where the host cannot list them (below 1.13). */
+function mergedOf(read: XlRangeAreas | undefined, supported: boolean): { merged?: CellRect[] } {
+  if (!supported) return {};
+  // requirement-set guard: ExcelApi 1.13 (read exists only where support.merged)
+  return { merged: read && !read.isNullObject ? areasOf(read.address) : [] };
+}
 
 /** The three reads (see the file comment). `index` bounds the rows a refresh may add to each table. */
 export async function readView(context: XlContext, counter: { syncs: number }, support: ReadSupport, index?: DatasetIndex): Promise<ReadResult> {
@@ -158,7 +171,11 @@ export async function readView(context: XlContext, counter: { syncs: number }, s
     blocks.set(sheetId, list);
   };
   const sheetProxy = new Map(sheets.map(({ sheet }) => [sheet.id, sheet]));
-  const tracked = new Map<number, { contents: XlRange; below: XlRange | null }>();
+  const tracked = new Map<number, { contents: XlRange; below: XlRange | null; filter: XlAutoFilter | null }>();
+  // The rightmost column a write may reach, per sheet: merged areas are asked for from A1 to it.
+  const mergedRight = new Map<string, number>();
+  const reach = (sheetId: string, right: number): void => { mergedRight.set(sheetId, Math.max(right, mergedRight.get(sheetId) ?? -1)); };
+  const autoFilter = support.autoFilter ?? support.specialCells;
   records.forEach(({ record }, i) => {
     const hit = matches[i];
     const found = hit ? tables[hit.table] : undefined;
@@ -180,18 +197,41 @@ export async function readView(context: XlContext, counter: { syncs: number }, s
       const belowRange = usedBottom > bottom
         ? proxy.getRange(rectAddress(span(bottom + 1, usedBottom, range.columnIndex, range.columnIndex + range.columnCount - 1))).getUsedRangeOrNullObject(true).load("rowIndex, rowCount")
         : null;
-      tracked.set(hit.table, { contents: found.table.getRange().load("formulas, values, numberFormat"), below: belowRange });
+      // requirement-set guard: ExcelApi 1.9 (autoFilter is isSetSupported("ExcelApi", "1.9"), readSupport)
+      const filter = autoFilter ? found.table.autoFilter.load("isDataFiltered") : null;
+      tracked.set(hit.table, { contents: found.table.getRange().load("formulas, values, numberFormat"), below: belowRange, filter });
+      reach(sheet.id, right);
+      return;
+    }
+    if (record.table !== null && recordedBlock) {
+      // No table answers for it: its recorded block, to tell an undone insert (every cell it wrote
+      // empty) from a table deleted by hand. The sheet by name, then by id.
+      const home = sheets.find(({ sheet: s }) => same(s.name, record.sheet.name)) ?? sheets.find(({ sheet: s }) => record.sheet.id !== null && s.id === record.sheet.id);
+      if (home) readBlock(home.sheet, home.sheet.id, span(recordedBlock.row, recordedBlock.row + recordedBlock.rows - 1, recordedBlock.column, recordedBlock.column + recordedBlock.columns - 1));
       return;
     }
     if (record.table === null && recordedBlock) {
-      // A spill insert: its sheet by id, then by name; the block around its recorded place.
-      const sheet = sheets.find(({ sheet: s }) => record.sheet.id !== null && s.id === record.sheet.id) ?? sheets.find(({ sheet: s }) => same(s.name, record.sheet.name));
-      if (!sheet) return;
+      // A spill insert: the block around its recorded place on the sheet of its name and on the
+      // sheet of its id (a sheet id is not trusted alone: the planner confirms by the formula cell).
+      const candidates = new Set([sheets.find(({ sheet: s }) => same(s.name, record.sheet.name)), sheets.find(({ sheet: s }) => record.sheet.id !== null && s.id === record.sheet.id)]);
       const width = index?.table(record.tableId) ? tableGrid(index, record.tableId, record.language).header.length : recordedBlock.columns;
       const right = Math.max(recordedBlock.column + recordedBlock.columns, recordedBlock.column + width) - 1;
-      readBlock(sheet.sheet, sheet.sheet.id, span(recordedBlock.row - ROWS_ABOVE, recordedBlock.row + recordedBlock.rows - 1 + ROWS_BELOW + added(record), recordedBlock.column, right));
+      for (const sheet of candidates) {
+        if (!sheet) continue;
+        readBlock(sheet.sheet, sheet.sheet.id, span(recordedBlock.row - ROWS_ABOVE, recordedBlock.row + recordedBlock.rows - 1 + ROWS_BELOW + added(record), recordedBlock.column, right));
+        reach(sheet.sheet.id, right);
+      }
     }
   });
+  // Merged areas where a write may go: Excel lists only those whose top-left cell is in the range
+  // asked about (office-js #3611), so ask from A1 to the sheet's last row in the columns up to the
+  // rightmost a write reaches. Addresses only.
+  const mergedReads = new Map<string, XlRangeAreas>();
+  for (const [sheetId, right] of mergedRight) {
+    const proxy = sheetProxy.get(sheetId);
+    // requirement-set guard: ExcelApi 1.13 (support.merged is isSetSupported("ExcelApi", "1.13"), readSupport)
+    if (proxy && support.merged) mergedReads.set(sheetId, proxy.getRange(rectAddress(span(0, SHEET_ROWS - 1, 0, right))).getMergedAreasOrNullObject().load("address"));
+  }
   // The formula areas: every sheet's, in order, while the budget lasts; a sheet whose areas do not
   // fit is not read at all (its count is then partial).
   let budget = support.formulaReadCells ?? FORMULA_READ_CELLS;
@@ -219,6 +259,7 @@ export async function readView(context: XlContext, counter: { syncs: number }, s
       formulaBlocks: (formulaReads.get(sheet.id) ?? []).map(({ rect, range }): CellBlock => ({ ...rect, formulas: range.formulas })),
       // requirement-set guard: ExcelApi 1.9 (formulas is null unless readSupport found 1.9)
       formulasComplete: formulas !== null && (formulas.isNullObject || formulaReads.has(sheet.id)),
+      ...mergedOf(mergedReads.get(sheet.id), support.merged === true),
     })),
     tables: tables.map(({ table, sheet, range, header }, t): TableView => {
       const read = tracked.get(t);
@@ -236,6 +277,8 @@ export async function readView(context: XlContext, counter: { syncs: number }, s
         values: read ? read.contents.values : [],
         numberFormat: read ? read.contents.numberFormat : [],
         ...(read ? { lastUsedRowBelow: below === null || below.isNullObject ? null : below.rowIndex + below.rowCount - 1 } : {}),
+        // requirement-set guard: ExcelApi 1.9 (filter is null unless readSupport found 1.9); null: the host cannot say
+        ...(read ? { filtered: read.filter ? read.filter.isDataFiltered : null } : {}),
       };
     }),
     records,

@@ -10,7 +10,7 @@ import type { InsertMode, InsertedReport } from "../office";
 import { byId, el, fill } from "./dom";
 import { describeFailure } from "./feedback";
 import type { PaneContext, Panel } from "./pane-state";
-import { type ChangeView, type TableRefreshView, formulaCountTexts, refreshSummary, refreshViews, statusesByRecord } from "./refresh-view";
+import { type ChangeView, type TableRefreshView, canApply, formulaCountTexts, leftAlone, refreshSummary, refreshViews, statusesByRecord } from "./refresh-view";
 import { actionButton, keepFocus, statusBadge } from "./ui";
 
 export interface InsertedPanel extends Panel {
@@ -97,11 +97,13 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
     const dataset = activeDataset();
     try {
       const report = await ctx.busy(() => port.refreshTables(dataset, { dryRun: true }));
-      // Already current: the report says so, and there is nothing to apply.
-      store.set({ ...statusPatch(report), refresh: { stage: report.upToDate ? "report" : "plan", report, dataset } });
+      // Already current, or nothing that can be written (every table blocked, missing, undone or
+      // only edited): the report says so, and Apply is not offered.
+      const applicable = canApply(report);
+      store.set({ ...statusPatch(report), refresh: { stage: applicable ? "plan" : "report", report, dataset } });
       renderInserted();
       renderRefreshPanel();
-      ctx.say(report.upToDate ? "success" : "info", refreshSummary(report, language()));
+      ctx.say(report.upToDate ? "success" : "info", applicable || report.upToDate ? refreshSummary(report, language()) : `${refreshSummary(report, language())} ${text().refreshNothingToApply}`);
       focusRefreshPanel();
     } catch (error: unknown) {
       ctx.say("error", `${text().refreshFailed} ${describeFailure(error, language()).text}`);
@@ -178,12 +180,13 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
         el("span", { class: "item-label" }, title, status && " ", status && statusBadge(ctx, status.status)),
         el("span", { class: "item-meta" }, t.insertedMeta(name, sheet, binding.releaseId, tableLanguage, modeWord(binding.mode))),
         !entry.found && el("span", { class: "item-meta warn" }, t.insertedMissing),
-        status?.reason && (status.status === "blocked" || status.status === "missing") && el("span", { class: "item-meta notice" }, REFRESH_REASON_TEXT[state.language][status.reason]),
+        status?.reason && (status.status === "blocked" || status.status === "missing" || status.status === "undone") && el("span", { class: "item-meta notice" }, REFRESH_REASON_TEXT[state.language][status.reason]),
         el(
           "div",
           { class: "buttons" },
           entry.found && actionButton(ctx, `goto-${i}`, t.goToShort, () => onRecord(recordId, "select", text().selected(name)), false, t.goTo(name)),
-          entry.found
+          // An undone record (Ctrl+Z reverted its cells, the part stayed) is offered Forget, never Remove.
+          entry.found && status?.status !== "undone"
             ? actionButton(ctx, `remove-${i}`, t.removeShort, () => onRecord(recordId, "remove", text().removed(name)), false, t.remove(name))
             : actionButton(ctx, `forget-${i}`, t.forgetShort, () => onRecord(recordId, "forget", text().forgotten(name)), false, t.forget(name)),
         ),
@@ -273,6 +276,8 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
         el("h3", { id: "refresh-heading", tabindex: -1, "data-focus-key": "refresh-heading" }, view.stage === "plan" ? t.refreshPlanHeading : t.refreshReportHeading),
         el("p", { id: "refresh-summary" }, summary),
         view.stage === "plan" && el("p", { class: "caption" }, t.refreshPlanIntro(report.releaseId)),
+        view.stage === "plan" && leftAlone(report) > 0 && el("p", { class: "caption", id: "refresh-skips" }, t.refreshApplySkips(leftAlone(report))),
+        view.stage === "report" && report.dryRun && !report.upToDate && !canApply(report) && el("p", { class: "caption", id: "refresh-nothing" }, t.refreshNothingToApply),
         report.logSheet !== null && el("p", { class: "caption" }, t.refreshLogWritten(report.logSheet)),
         ...refreshViews(report, view.dataset, state.language).map(tableBlock),
         report.damagedParts.length > 0 && el("p", { class: "item-meta warn" }, t.refreshDamaged(report.damagedParts.length)),

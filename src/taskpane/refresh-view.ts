@@ -119,3 +119,17 @@ export function statusesByRecord(report: RefreshReport): Map<string, RefreshTabl
 export function formulaCountTexts(counts: readonly FormulaCount[], language: Language): { sheet: string; text: string }[] {
   return counts.filter((count) => count.count > 0).map((count) => ({ sheet: count.sheet, text: STRINGS[language].formulaCount(count.sheet, count.count, count.partial === true) }));
 }
+
+/**
+ * Whether the pane offers Apply for a plan: only where some table has something to write
+ * ("stale"). Blocked tables get no write at all, and undone, missing or only edited ones none
+ * either, so a plan of only those is shown as a report, without Apply.
+ */
+export function canApply(report: RefreshReport): boolean {
+  return !report.upToDate && report.tables.some((table) => table.status === "stale");
+}
+
+/** The tables Apply leaves alone although they are not up to date: blocked or undone. */
+export function leftAlone(report: RefreshReport): number {
+  return report.tables.filter((table) => table.status === "blocked" || table.status === "undone").length;
+}

@@ -118,6 +118,10 @@ export interface PaneStrings {
   readonly help: string;
   readonly helpHref: string;
   readonly dismiss: string;
+  /** The plan has nothing Apply could write: every table is current, edited, blocked, missing or undone. */
+  readonly refreshNothingToApply: string;
+  /** Beside Apply when some tables are blocked or undone: Apply leaves them alone. */
+  readonly refreshApplySkips: (count: number) => string;
 }
 
 const EN: PaneStrings = {
@@ -238,6 +242,8 @@ const EN: PaneStrings = {
   help: "Help",
   helpHref: "help.html",
   dismiss: "Dismiss",
+  refreshNothingToApply: "Nothing can be applied: no table has figures it can update. The reasons are listed with each table.",
+  refreshApplySkips: (count) => `Apply writes only the tables marked Stale; ${count} ${count === 1 ? "table is" : "tables are"} left as they are (see the reasons).`,
 };
 
 const ZH: PaneStrings = {
@@ -356,6 +362,8 @@ const ZH: PaneStrings = {
   help: "帮助",
   helpHref: "help.html#zh-CN",
   dismiss: "关闭",
+  refreshNothingToApply: "没有可应用的更新：没有表格能够更新数字。原因列在各表格下。",
+  refreshApplySkips: (count) => `“应用”只写入标记为“待更新”的表格；另有 ${count} 个表格保持不变（见原因）。`,
 };
 
 /** The pane's strings in each language. */

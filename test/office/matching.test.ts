@@ -45,11 +45,24 @@ describe("matchTables", () => {
     expect(matches).toEqual([{ table: 1, how: "fingerprint" }, { table: 0, how: "name" }]);
   });
 
-  it("uses Table.id before a name match elsewhere, and never gives one table to two records", () => {
+  it("uses Table.id, confirmed, before a name match elsewhere, and never gives one table to two records", () => {
     const withId = record("c", "BJ_t", 0, undefined, "7");
-    const tables = [table("BJ_t", "Z1:AD6", { id: "3" }), table("Other", "A40:E46", { id: "7", fingerprint: "changed" })];
+    // Renamed and moved, its header as we wrote it: the id, confirmed by the fingerprint.
+    const tables = [table("BJ_t", "Z1:AD6", { id: "3" }), table("Other", "A40:E46", { id: "7" })];
     expect(matchTables([{ tableName: "BJ_t", record: withId }], tables)).toEqual([{ table: 1, how: "id" }]);
     expect(matchTables([{ tableName: "BJ_t", record: first }, { tableName: "BJ_t", record: first }], [table("BJ_t", "Q1:U6")])).toEqual([{ table: 0, how: "name" }, null]);
+  });
+
+  it("never trusts a Table.id or a sheet id alone (ids change on reopen; #552: the same first sheet id in every new web workbook)", () => {
+    const withId = record("c", "BJ_t", 0, undefined, "7");
+    // Another table that merely has the recorded id (other name, header, place): not ours.
+    const stranger = table("Other", "A40:E46", { id: "7", fingerprint: "changed" });
+    expect(matchTables([{ tableName: "BJ_t", record: withId }], [stranger])).toEqual([null]);
+    expect(matchTables([{ tableName: "BJ_t", record: withId }], [table("BJ_t", "Z1:AD6", { id: "3" }), stranger])).toEqual([{ table: 0, how: "name" }]);
+    // The recorded sheet id on another sheet, while the sheet of the recorded name exists: the named sheet first.
+    const named = table("Y", "H1:L6", { sheetName: first.sheet.name, sheetId: "99" });
+    const sameId = table("X", "A1:E6", { sheetName: "Other", sheetId: first.sheet.id ?? "" });
+    expect(matchTables([{ tableName: "gone", record: first }], [sameId, named])).toEqual([{ table: 1, how: "fingerprint" }]);
   });
 
   it("looks for a fingerprint on the recorded sheet (by id, even renamed) before other sheets", () => {

@@ -5,7 +5,7 @@
  */
 import { indexRelease, resetActiveRelease, setActiveRelease, tableFormula, tableGrid } from "../../src/core";
 import type { Release } from "../../src/data";
-import { EMBEDDED, changedCells, measured, read, recordsOf, revisedIndex, setup, tableAddress } from "./helpers";
+import { EMBEDDED, changedCells, measured, read, recordsOf, reopen, revisedIndex, setup, tableAddress } from "./helpers";
 
 const REVISED = revisedIndex();
 
@@ -153,5 +153,31 @@ describe("refresh edge cases", () => {
     await refresh(indexRelease(hostile));
     const cell = await read(host, "Sheet1!B4");
     expect([cell.formulas, cell.values, cell.numberFormat]).toEqual([[[figure.label.en]], [[figure.label.en]], [["@"]]]);
+  });
+});
+
+describe("refresh never trusts a sheet id alone (issue 14)", () => {
+  it("a spill insert whose recorded sheet id now names another sheet (ids by position after a reopen): found on the sheet of its name", async () => {
+    const first = setup();
+    first.host.user.addSheet("Data");
+    resetActiveRelease();
+    await first.port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2", mode: "spill" });
+    const recordedId = recordsOf(first.host.save())[0]?.sheet.id;
+    // The user puts "Data" first; after a reopen the sheets take their ids by position, so "Data"
+    // now has the id recorded for Sheet1 (the simulator models office-js-docs #297, #1390).
+    first.host.user.moveSheet("Data", 0);
+    const again = reopen(first.host);
+    const ids = await again.host.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name, items/id");
+      await context.sync();
+      return new Map(sheets.items.map((sheet) => [sheet.name, sheet.id]));
+    });
+    expect(ids.get("Data")).toBe(recordedId);
+    setActiveRelease(REVISED.release, { kind: "channel" });
+    const report = await again.refresh(REVISED);
+    expect(report.tables.map((table) => [table.status, table.sheet])).toEqual([["stale", "Sheet1"]]);
+    expect(recordsOf(again.host.save())[0]?.sheet).toEqual({ name: "Sheet1", id: ids.get("Sheet1") });
+    const listed = await again.port.listInserted();
+    expect(listed.entries.map((entry) => entry.found?.sheet)).toEqual(["Sheet1"]);
   });
 });

@@ -309,3 +309,144 @@ describe("refresh fault matrix", () => {
     expect(cells.values[0]).toEqual([1950]);
   });
 });
+
+/** Issue 14: the steps Excel may refuse are checked before anything is written; undo is recognised. */
+describe("refresh fault matrix: filters, merged cells, undo", () => {
+  const POLICY = tableGrid(EMBEDDED, "two_zones_policy", "en");
+  const NEW_POLICY = tableGrid(REVISED, "two_zones_policy", "en");
+  const REMOVED = "services_openness_first_place_years";
+
+  async function insertPolicy(workbook: Workbook): Promise<string> {
+    const inserted = await workbook.port.insertTable(POLICY, { address: AT });
+    // The user's cells, but none below the table in its columns (a row deletion would move them).
+    for (const [address, value] of USER_CELLS) if (address !== "Sheet1!B30") await workbook.host.user.type(address, value);
+    return inserted.binding.tableName;
+  }
+
+  it("a filtered table: its values are refreshed, the removed row is kept and reported; cleared, the next refresh deletes it", async () => {
+    const workbook = setup();
+    const name = await insertPolicy(workbook);
+    // The filter shows every row: Excel still refuses to delete rows of the table (office-js #994).
+    workbook.host.user.filterTable(name, 0, POLICY.rows.map((row) => String(row[0])));
+    const outcome = await refreshAndCompare(workbook);
+    expect(outcome.problems).toEqual([]);
+    const table = outcome.report.tables[0];
+    expect(table?.status).toBe("stale");
+    const removed = table?.changes.filter((change) => change.kind === "row_removed") ?? [];
+    expect(removed.length).toBeGreaterThan(0);
+    expect(removed.every((change) => change.rowId === REMOVED && !change.written && change.reason === "table_filtered")).toBe(true);
+    expect(table?.changes.some((change) => change.kind === "label_changed" && change.written)).toBe(true);
+    // Every row but the removed one is the revised release's; the removed row is still there, still ours.
+    const removedRow = POLICY.rows[POLICY.rowIds.indexOf(REMOVED)];
+    const body = (await read(workbook.host, await tableAddress(workbook.host, name))).values.slice(1);
+    expect(body.filter((row) => row[0] !== removedRow?.[0])).toEqual(NEW_POLICY.rows);
+    expect(body.filter((row) => row[0] === removedRow?.[0])).toEqual([removedRow]);
+    expect(recordsOf(outcome.after)[0]?.rowIds).toContain(REMOVED);
+    // Refreshed again with the filter on: nothing to write; the row is still reported.
+    const again = await refreshAndCompare(workbook);
+    expect(unchanged(again)).toEqual([]);
+    expect(again.report.tables.map((t) => t.status)).toEqual(["edited"]);
+    // The filter cleared: the row is deleted.
+    workbook.host.user.clearTableFilter(name);
+    const cleared = await refreshAndCompare(workbook);
+    expect(cleared.problems).toEqual([]);
+    expect(cleared.report.tables[0]?.changes.filter((change) => change.kind === "row_removed").every((change) => change.written)).toBe(true);
+    expect((await read(workbook.host, await tableAddress(workbook.host, name))).values.slice(1)).toEqual(NEW_POLICY.rows);
+    expect(recordsOf(cleared.after)[0]?.rowIds).toEqual(NEW_POLICY.rowIds);
+  });
+
+  it("a filtered table that gains a row: refreshed, the row added (no cell shifts)", async () => {
+    const workbook = setup();
+    const name = await insertFdi(workbook);
+    workbook.host.user.filterTable(name, 0, [String(GRID.rows[0]?.[0])]);
+    const outcome = await refreshAndCompare(workbook);
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.report.tables.map((t) => t.status)).toEqual(["stale"]);
+    expect(await tableAddress(workbook.host, name)).toBe(`Sheet1!B3:F${3 + NEW_GRID.rows.length}`);
+  });
+
+  it("below ExcelApi 1.9 (no AutoFilter API): a removed row is kept (filter_unknown), nothing refused", async () => {
+    const workbook = setup({ requirementSets: { ExcelApi: "1.8" } });
+    await insertPolicy(workbook);
+    const report = await workbook.refresh(REVISED, { isSetSupported: workbook.host.isSetSupported });
+    expect(report.tables.map((t) => t.status)).toEqual(["stale"]);
+    const removed = report.tables[0]?.changes.filter((change) => change.kind === "row_removed") ?? [];
+    expect(removed.length).toBeGreaterThan(0);
+    expect(removed.every((change) => !change.written && change.reason === "filter_unknown")).toBe(true);
+  });
+
+  it("merged cells a row deletion would split: blocked, naming the merged range, nothing written", async () => {
+    const workbook = setup();
+    await insertPolicy(workbook);
+    // Far below the table, across its right edge: deleting a row would move half of it.
+    const right = String.fromCharCode(65 + POLICY.header.length);
+    const area = `${right}40:${String.fromCharCode(66 + POLICY.header.length)}40`;
+    workbook.host.user.merge(`Sheet1!${area}`);
+    const outcome = await refreshAndCompare(workbook);
+    expect(unchanged(outcome)).toEqual([]);
+    const table = outcome.report.tables[0];
+    expect([table?.status, table?.reason]).toEqual(["blocked", "merged_cells"]);
+    expect(table?.changes.find((change) => change.kind === "blocked")?.address).toBe(`Sheet1!${area}`);
+    expect(table?.changes.every((change) => !change.written)).toBe(true);
+  });
+
+  it("merged cells where a moved line goes: blocked, nothing written", async () => {
+    const workbook = setup();
+    await insertFdi(workbook);
+    // The note and source move down one row when the release adds one: their new cells are merged.
+    const record = recordsOf(workbook.host.save())[0];
+    const source = record?.lines.source ? parseA1(record.lines.source) : null;
+    if (!source) throw new Error("no source line");
+    const below = rectAddress({ row: source.row + 1, column: source.column, rows: 1, columns: 2 });
+    workbook.host.user.merge(`Sheet1!${below}`);
+    const outcome = await refreshAndCompare(workbook);
+    expect(unchanged(outcome)).toEqual([]);
+    expect(outcome.report.tables.map((t) => [t.status, t.reason])).toEqual([["blocked", "merged_cells"]]);
+  });
+
+  it("merged cells away from the write: refreshed as usual", async () => {
+    const workbook = setup();
+    await insertPolicy(workbook);
+    workbook.host.user.merge("Sheet1!M40:N41");
+    const outcome = await refreshAndCompare(workbook);
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.report.tables.map((t) => t.status)).toEqual(["stale"]);
+  });
+
+  it("undo after an insert: reported undone, nothing written, the record kept until forgotten", async () => {
+    const workbook = setup({ undo: true });
+    await workbook.port.insertTable(GRID, { address: AT });
+    workbook.host.undo();
+    const outcome = await refreshAndCompare(workbook);
+    expect(unchanged(outcome)).toEqual([]);
+    expect(outcome.report.tables.map((t) => [t.status, t.reason])).toEqual([["undone", "insert_undone"]]);
+    expect(outcome.report.upToDate).toBe(false);
+    const recordId = recordsOf(outcome.after)[0]?.recordId ?? "";
+    await workbook.port.forgetInserted(recordId);
+    const after = await workbook.refresh(REVISED);
+    expect([after.tables.length, after.upToDate]).toEqual([0, true]);
+  });
+
+  it("undo after a refresh: reported undone, neither taken for the user's edits nor rewritten", async () => {
+    const workbook = setup({ undo: true });
+    await workbook.port.insertTable(GRID, { address: AT });
+    const first = await workbook.refresh(REVISED);
+    expect(first.tables.map((t) => t.status)).toEqual(["stale"]);
+    workbook.host.undo();
+    // The cells are the embedded release's again; the record still names the revised one.
+    expect((await read(workbook.host, `Sheet1!B4:F${3 + GRID.rows.length}`)).values).toEqual(GRID.rows);
+    const outcome = await refreshAndCompare(workbook);
+    expect(unchanged(outcome)).toEqual([]);
+    const table = outcome.report.tables[0];
+    expect([table?.status, table?.reason, table?.changes.filter((change) => change.kind === "user_edit")]).toEqual(["undone", "refresh_undone", []]);
+  });
+
+  it("a refresh not undone, then the user's edit: an edit, not an undo", async () => {
+    const workbook = setup();
+    await insertFdi(workbook);
+    await workbook.refresh(REVISED);
+    await workbook.host.user.type("Sheet1!C4", 1);
+    const outcome = await refreshAndCompare(workbook);
+    expect(outcome.report.tables.map((t) => t.status)).toEqual(["edited"]);
+  });
+});

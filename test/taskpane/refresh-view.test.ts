@@ -5,7 +5,7 @@
  */
 import { REFRESH_KIND_TEXT, REFRESH_REASON_TEXT, REFRESH_STATUS_TEXT, resetActiveRelease, summarizeReport, tableGrid } from "../../src/core";
 import type { Language } from "../../src/data";
-import { cellShown, formulaCountTexts, refreshSummary, refreshViews, statusesByRecord } from "../../src/taskpane/refresh-view";
+import { canApply, cellShown, formulaCountTexts, leftAlone, refreshSummary, refreshViews, statusesByRecord } from "../../src/taskpane/refresh-view";
 import { STRINGS } from "../../src/taskpane/strings";
 import { EMBEDDED, revisedIndex, setup } from "../refresh/helpers";
 
@@ -100,5 +100,26 @@ describe("the refresh plan as the pane shows it", () => {
     expect(cellShown(null, "en")).toBe(STRINGS.en.refreshEmptyCell);
     expect(cellShown("", "zh")).toBe(STRINGS.zh.refreshEmptyCell);
     expect(cellShown(0, "en")).toBe("0");
+  });
+});
+
+describe("Apply is offered only where something can be written (issue 14)", () => {
+  it("a plan whose only table is blocked (protected sheet) or undone offers no Apply; a stale table does", async () => {
+    const protectedBook = await inserted();
+    protectedBook.host.user.protectSheet("Sheet1");
+    const blocked = await protectedBook.refresh(REVISED, { dryRun: true });
+    expect(blocked.tables.map((table) => table.status)).toEqual(["blocked"]);
+    expect([canApply(blocked), leftAlone(blocked)]).toEqual([false, 1]);
+
+    const undoBook = setup({ undo: true });
+    await undoBook.port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
+    undoBook.host.undo();
+    const undone = await undoBook.refresh(REVISED, { dryRun: true });
+    expect(undone.tables.map((table) => [table.status, table.reason])).toEqual([["undone", "insert_undone"]]);
+    expect([canApply(undone), leftAlone(undone)]).toEqual([false, 1]);
+    for (const language of LANGUAGES) expect(refreshViews(undone, REVISED, language)[0]?.reason).toBe(REFRESH_REASON_TEXT[language].insert_undone);
+
+    const stale = await (await inserted()).refresh(REVISED, { dryRun: true });
+    expect([canApply(stale), leftAlone(stale)]).toEqual([true, 0]);
   });
 });

@@ -26,7 +26,7 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
  * the adapter passes in `view.matches`; without them the same rules are applied here): by its
  * recorded name at its recorded place, then by Table.id, then by name anywhere, then by the header
  * fingerprint (on the recorded sheet first). Each table answers for one record at most. Spill records are found by their
- * formula cell (the sheet by id, then by name; the cell must hold what was written).
+ * formula cell (the sheet by name, then by id; the cell must hold what was written).
  */
 export function locateTrackedTables(view: WorkbookView): LocatedRecord[] {
   const sheetsById = new Map(view.sheets.map((sheet) => [sheet.id, sheet]));
@@ -47,9 +47,12 @@ export function locateTrackedTables(view: WorkbookView): LocatedRecord[] {
     match.set(each, { table, how });
     used.add(table);
   };
+  // A sheet id is never trusted alone (src/office/matching.ts): the recorded sheet is the one of
+  // the recorded name; its id stands in only where no sheet has that name (renamed).
   const onSheet = (record: TrackingRecord, table: TableView): boolean => {
     const sheet = sheetsById.get(table.sheetId);
-    return table.sheetId === record.sheet.id || (sheet !== undefined && same(sheet.name, record.sheet.name));
+    if (sheet !== undefined && same(sheet.name, record.sheet.name)) return true;
+    return table.sheetId === record.sheet.id && !view.sheets.some((each) => same(each.name, record.sheet.name));
   };
   const given = view.matches;
   if (given) {
@@ -67,8 +70,9 @@ export function locateTrackedTables(view: WorkbookView): LocatedRecord[] {
     if (recorded) assign(each, "name", (t) => same(t.name, recorded.name) && rectAddress(t) === recorded.address && onSheet(each.record, t));
   }
   for (const each of given ? [] : candidates) {
-    const id = each.record.table?.id;
-    if (id) assign(each, "id", (t) => t.id === id);
+    const recorded = each.record.table;
+    const id = recorded?.id;
+    if (recorded && id) assign(each, "id", (t) => t.id === id && (same(t.name, recorded.name) || fingerprints.get(t) === each.record.headerFingerprint || (rectAddress(t) === recorded.address && onSheet(each.record, t))));
   }
   for (const each of given ? [] : candidates) {
     const name = each.record.table?.name ?? "";
@@ -82,12 +86,14 @@ export function locateTrackedTables(view: WorkbookView): LocatedRecord[] {
     const record = each.record;
     if (duplicates.has(each)) return { view: each, table: null, spillSheet: null, how: null, duplicate: true };
     if (record.table === null) {
-      const sheet = (record.sheet.id !== null ? sheetsById.get(record.sheet.id) : undefined) ?? view.sheets.find((s) => same(s.name, record.sheet.name));
+      // The sheet of the recorded name, then the one of the recorded id; either confirmed by the cell.
+      const byId = record.sheet.id !== null ? sheetsById.get(record.sheet.id) : undefined;
+      const candidates = [view.sheets.find((s) => same(s.name, record.sheet.name)), byId].filter((s): s is SheetView => s !== undefined);
       const cell = record.spillCell === null ? null : parseA1(record.spillCell);
       const block = parseA1(record.block);
       const written = cell && block ? record.cellHashes[cell.row - block.row]?.[cell.column - block.column] ?? null : null;
-      const intact = sheet !== undefined && cell !== null && written !== null && cellHash(cellOf(sheet, cell.row, cell.column)) === written;
-      return { view: each, table: null, spillSheet: intact ? sheet : null, how: intact ? "cell" : null, duplicate: false };
+      const sheet = cell !== null && written !== null ? candidates.find((s) => cellHash(cellOf(s, cell.row, cell.column)) === written) : undefined;
+      return { view: each, table: null, spillSheet: sheet ?? null, how: sheet ? "cell" : null, duplicate: false };
     }
     const hit = match.get(each);
     return { view: each, table: hit?.table ?? null, spillSheet: null, how: hit?.how ?? null, duplicate: false };

@@ -8,6 +8,7 @@ import { cellAddress, qualified } from "../a1";
 import { TEXT_FORMAT } from "../formats";
 import type { TableGrid } from "../tables";
 import { cellHash, headerFingerprint } from "../tracking";
+import { previousState, refreshUndone } from "./undo";
 import { cellOf, isBjFormula, isEmpty, isTaken, parseA1, rectAddress } from "./cells";
 import type { LocatedRecord } from "./locate";
 import { FORMULA_LIKE, asCell, findLines, keyIndex, newContent, omittedOf, reportOf, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
@@ -28,6 +29,10 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
   const gridKeys: readonly string[] = grid.columnKeys;
   if (gridKeys.length !== record.columnKeys.length || !record.columnKeys.every((key) => gridKeys.includes(key))) return blocked("columns_changed");
   const hashAt = (row: number, column: number): string | null => record.cellHashes[row - block.row]?.[column - block.column] ?? null;
+  // Ctrl+Z after the last refresh: the cells are as they were before it, the record is not.
+  if (refreshUndone(record, sheet)) {
+    return { report: reportOf(located, toRelease, "undone", [], { reason: "refresh_undone", sheet: sheet.name, tableName: table.name }), write: null };
+  }
 
   // ---- our columns: the i-th recorded header hash belongs to columnKeys[i] ----
   const recordedHeader: { key: string; hash: string }[] = [];
@@ -262,14 +267,23 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
     }
   }
   const deleted: number[] = [];
+  // Excel refuses to delete rows of a filtered table (office-js #994): such a row is kept, stays
+  // ours in the record, and is deleted by a refresh after the filter is cleared. Where the host
+  // cannot say (below ExcelApi 1.9, filtered null), no row is deleted.
+  const filterReason: RefreshReason | null = table.filtered === true ? "table_filtered" : table.filtered === null ? "filter_unknown" : null;
+  const keptByFilter = new Set<string>();
   for (const each of removed) {
-    const deletable = each.deletable && belowIsOurs;
-    const reason: RefreshReason | undefined = each.deletable ? (belowIsOurs ? undefined : "cells_below_would_move") : "row_has_user_data";
+    const deletable = each.deletable && belowIsOurs && filterReason === null;
+    const reason: RefreshReason | undefined = !each.deletable ? "row_has_user_data" : !belowIsOurs ? "cells_below_would_move" : filterReason ?? undefined;
     if (deletable) deleted.push(each.r);
     for (const [columnKey, c] of ourColumns) {
       changes.push({ rowId: each.rowId, columnKey, address: at(top + 1 + each.r, table.column + c), before: asCell(valueOf(each.r + 1, c)), after: null, kind: "row_removed", written: deletable, ...(reason ? { reason } : {}) });
     }
-    writesSomething = true;
+    if (each.deletable && belowIsOurs && filterReason !== null) {
+      // Nothing to write for it: the table is reported edited (not up to date with the release) until then.
+      keptByFilter.add(each.rowId);
+      userEdits++;
+    } else writesSomething = true;
   }
   for (const { rowId, g } of added) {
     for (const [columnKey, c] of ourColumns) {
@@ -351,7 +365,7 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
     if (deletedSet.has(r)) continue;
     const rowId = idAt.get(r);
     const g = rowId === undefined ? undefined : gridRowOf.get(rowId);
-    finalRows.push(rowId !== undefined && g !== undefined ? { rowId, r, g } : { rowId: "", r, g: null });
+    finalRows.push(rowId !== undefined && (g !== undefined || keptByFilter.has(rowId)) ? { rowId, r, g: g ?? null } : { rowId: "", r, g: null });
   }
   for (const { rowId, g } of added) finalRows.push({ rowId, r: null, g });
   const finalTable: CellRect = { row: top, column: table.column, rows: 1 + finalRows.length, columns: table.columns };
@@ -376,7 +390,15 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
   };
   for (const [, c] of ourColumns) put(top, table.column + c, newHash.get(key(0, c)) ?? null);
   finalRows.forEach((each, i) => {
-    if (each.g === null) return;
+    if (each.g === null) {
+      // A removed row kept by the filter keeps the hashes recorded for it.
+      const recorded = each.rowId === "" ? undefined : recordedRows.find((row) => row.rowId === each.rowId);
+      if (recorded) for (const [columnKey, c] of ourColumns) {
+        const column = recordedColumnOf.get(columnKey);
+        put(top + 1 + i, table.column + c, column === undefined ? null : hashAt(recorded.row, column));
+      }
+      return;
+    }
     for (const [columnKey, c] of ourColumns) {
       const fresh = newContent(grid, each.g, columnKey, record.mode);
       put(top + 1 + i, table.column + c, fresh ? cellHash(fresh.content) : null);
@@ -404,6 +426,7 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
     rowIds: finalRows.map((each) => each.rowId),
     headerFingerprint: headerFingerprint(finalHeader),
     cellHashes: hashes,
+    previous: previousState(record, sheet, { row: top, column: table.column, rows: table.rows, columns: table.columns }, lines.filter((line) => line.ours)),
     ...(stillOmitted.length > 0 ? { omittedRowIds: [...new Set(stillOmitted)] } : {}),
   };
   const addedFormulas = added.reduce((n, { g }) => n + ourColumns.filter(([columnKey]) => isBjFormula(newContent(grid, g, columnKey, record.mode)?.content)).length, 0);

@@ -20,12 +20,15 @@ import { qualified } from "../a1";
 import type { DatasetIndex } from "../lookup";
 import { tableGrid } from "../tables";
 import { isBjFormula } from "./cells";
+import { guardPlan } from "./guards";
+import { insertUndone } from "./undo";
 import { locateTrackedTables, type LocatedRecord } from "./locate";
 import { reportOf, type Context, type TablePlan } from "./plan-common";
 import { planExcelTable } from "./plan-table";
 import { planSpill } from "./plan-spill";
 import type { CellRect, FormulaCount, RefreshPlan, SheetView, WorkbookView } from "./types";
 
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 function planTable(located: LocatedRecord, ctx: Context): TablePlan {
   const { record, partId } = located.view;
@@ -37,6 +40,11 @@ function planTable(located: LocatedRecord, ctx: Context): TablePlan {
   const sheet = table ? ctx.sheets.get(table.sheetId) : located.spillSheet ?? undefined;
   if (!sheet || (record.table !== null && !table)) {
     const address = record.table?.address ?? record.spillCell;
+    // Ctrl+Z after the insert: its table (or formula) gone and every cell it wrote empty, on the sheet it was recorded on.
+    const home = [...ctx.sheets.values()].find((each) => same(each.name, record.sheet.name)) ?? (record.sheet.id !== null ? ctx.sheets.get(record.sheet.id) : undefined);
+    if (insertUndone(record, home)) {
+      return { report: reportOf(located, toRelease, "undone", [], { reason: "insert_undone", sheet: home?.name ?? record.sheet.name }), write: null };
+    }
     return {
       report: reportOf(located, toRelease, "missing", [{ rowId: null, columnKey: null, address: address ? qualified(record.sheet.name, address) : null, before: null, after: null, kind: "missing_table", written: false, reason: "table_not_found" }], { reason: "table_not_found" }),
       write: null,
@@ -46,7 +54,7 @@ function planTable(located: LocatedRecord, ctx: Context): TablePlan {
     return { report: reportOf(located, toRelease, "blocked", [{ rowId: null, columnKey: null, address: null, before: null, after: null, kind: "blocked", written: false, reason: "table_withdrawn" }], { reason: "table_withdrawn", sheet: sheet.name, tableName: table?.name ?? "" }), write: null };
   }
   const grid = tableGrid(ctx.index, record.tableId, record.language);
-  return table ? planExcelTable(located, ctx, grid, table, sheet, partId) : planSpill(located, ctx, grid, sheet, partId);
+  return guardPlan(table ? planExcelTable(located, ctx, grid, table, sheet, partId) : planSpill(located, ctx, grid, sheet, partId), sheet);
 }
 
 /** Runs of BJ.* formula cells, one column at a time, per sheet; and the count per sheet. */
@@ -108,6 +116,7 @@ export function planRefresh(view: WorkbookView, release: DatasetIndex): RefreshP
     return count > 0 ? [{ sheet: sheet.name, count, ...(sheet.formulasComplete ? {} : { partial: true }) }] : [];
   });
   const tables = plans.map((plan) => plan.report);
+  // An undone record is not up to date: the pane offers to forget it.
   const upToDate = writes.length === 0 && tables.every((table) => table.status === "current" || table.status === "edited");
   return {
     report: {

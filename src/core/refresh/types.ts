@@ -8,8 +8,13 @@ import type { TrackingDamage, TrackingRecord } from "../tracking";
 
 // ---------------------------------------------------------------- the report -------------------
 
-/** A tracked table's state: nothing to do, figures to update, only the user's edits, gone, or refused. */
-export type RefreshStatus = "current" | "stale" | "edited" | "missing" | "blocked";
+/**
+ * A tracked table's state: nothing to do, figures to update, only the user's edits, gone, refused,
+ * or undone (Ctrl+Z reverted the cells of the insert or of the last refresh, and the record, a
+ * custom XML part, stayed: office-js #6415, #4484). An undone record is never rewritten; the pane
+ * offers to forget it.
+ */
+export type RefreshStatus = "current" | "stale" | "edited" | "missing" | "blocked" | "undone";
 
 export type RefreshChangeKind =
   | "update"
@@ -49,7 +54,17 @@ export type RefreshReason =
   /** A title, note or source line of ours is not beside the table any more (moved elsewhere, or deleted): left alone. */
   | "line_not_found"
   /** Read back after the write, the table's range is not what the write meant (it did not grow over the added rows as planned). */
-  | "table_size_mismatch";
+  | "table_size_mismatch"
+  /** The table is filtered (AutoFilter): Excel refuses to delete its rows (office-js #994), so a removed row is kept until the filter is cleared. */
+  | "table_filtered"
+  /** The host cannot tell whether the table is filtered (no ExcelApi 1.9): a removed row is kept rather than risk a refused deletion. */
+  | "filter_unknown"
+  /** A cell the write needs (or that a row deletion would shift) is part of merged cells: nothing was written to this table. */
+  | "merged_cells"
+  /** The cells the insert wrote are gone while its record remains (an undo of the insert): nothing is written; forget the record. */
+  | "insert_undone"
+  /** The cells hold what they held before the last refresh while the record describes the refresh (an undo of it): nothing is written; forget the record. */
+  | "refresh_undone";
 
 /** A cell's content as Range.formulas reads it (a formula, a number, text, a boolean; "" empty). */
 export type RefreshCell = string | number | boolean | null;
@@ -150,6 +165,11 @@ export interface SheetView {
    * formula cells than a bounded read may bring): only the BJ.* cells inside `blocks` are known.
    */
   readonly formulasComplete: boolean;
+  /**
+   * Merged areas met by the blocks read and by the columns below each tracked table (ExcelApi 1.13,
+   * Range.getMergedAreasOrNullObject); undefined where the host could not say (below 1.13).
+   */
+  readonly merged?: readonly CellRect[];
 }
 
 export interface TableView extends CellRect {
@@ -172,6 +192,12 @@ export interface TableView extends CellRect {
    * below. Read for tracked tables; where absent, the sheet's used range bounds it.
    */
   readonly lastUsedRowBelow?: number | null;
+  /**
+   * Table.autoFilter.isDataFiltered (ExcelApi 1.9), read for tracked tables; null where the host
+   * cannot say (below 1.9): no row is then deleted (filter_unknown), the stricter choice. Absent:
+   * not filtered.
+   */
+  readonly filtered?: boolean | null;
 }
 
 export interface RecordView {

@@ -8,8 +8,8 @@ import type { Language } from "../../data";
 import type { RefreshCell, RefreshChange, RefreshChangeKind, RefreshReason, RefreshReport, RefreshStatus } from "./types";
 
 export const REFRESH_STATUS_TEXT: Record<Language, Record<RefreshStatus, string>> = {
-  en: { current: "Current", stale: "Stale", edited: "Edited", missing: "Missing", blocked: "Blocked" },
-  zh: { current: "已是最新", stale: "待更新", edited: "有用户修改", missing: "已缺失", blocked: "无法更新" },
+  en: { current: "Current", stale: "Stale", edited: "Edited", missing: "Missing", blocked: "Blocked", undone: "Undone" },
+  zh: { current: "已是最新", stale: "待更新", edited: "有用户修改", missing: "已缺失", blocked: "无法更新", undone: "已撤销" },
 };
 
 export const REFRESH_KIND_TEXT: Record<Language, Record<RefreshChangeKind, string>> = {
@@ -51,6 +51,11 @@ export const REFRESH_REASON_TEXT: Record<Language, Record<RefreshReason, string>
     line_not_found: "this line is no longer beside the table; it is left alone",
     totals_row: "the table has a totals row, so rows cannot be added or removed; turn it off and refresh again",
     table_size_mismatch: "after the write the table does not cover the rows as planned; check the rows below it, then refresh again",
+    table_filtered: "filtered: clear the filter to remove (Excel cannot delete rows of a filtered table); the row is kept",
+    filter_unknown: "this version of Excel cannot tell whether the table is filtered, so the row is kept; delete it yourself if you wish",
+    merged_cells: "merged cells are where the refresh would write or move cells; nothing was written to this table; unmerge them, then refresh again",
+    insert_undone: "the insert was undone (its cells are empty) but its record remains; forget it",
+    refresh_undone: "the last refresh was undone (the cells are as before it) but its record remains; forget it",
   },
   zh: {
     kept_user_edit: "您修改过此单元格，保留您的值",
@@ -67,6 +72,11 @@ export const REFRESH_REASON_TEXT: Record<Language, Record<RefreshReason, string>
     line_not_found: "此行文字已不在表格旁，未作处理",
     totals_row: "表格含汇总行，无法增删行；请关闭汇总行后重新刷新",
     table_size_mismatch: "写入后表格范围与计划不符；请检查表格下方的行，然后重新刷新",
+    table_filtered: "表格已筛选：清除筛选后才能删除（Excel 无法删除已筛选表格中的行），该行予以保留",
+    filter_unknown: "此版本的 Excel 无法判断表格是否已筛选，该行予以保留；如需要请自行删除",
+    merged_cells: "刷新需要写入或移动的位置有合并单元格，此表格未写入任何内容；请取消合并后重新刷新",
+    insert_undone: "插入已被撤销（单元格为空），但其跟踪记录仍在；请忘记该记录",
+    refresh_undone: "上次刷新已被撤销（单元格恢复原状），但其跟踪记录仍在；请忘记该记录",
   },
 };
 
