@@ -11,3 +11,6 @@ export * from "./a1";
 export * from "./active-release";
 export * from "./tracking";
 export * from "./refresh";
+export * from "./share";
+export * from "./share-sources";
+export * from "./share-spill";

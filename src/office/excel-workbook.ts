@@ -32,6 +32,7 @@ import {
 import type { DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
 import type { Release } from "../data";
 import { refreshTables, type RefreshOptions } from "./refresh";
+import { type FreezeOptions, type FreezeReport, type InsertFigureOptions, type InsertedFigure, type RestoreReport, freezeFormulas, insertFigure, restoreFormulas } from "./share";
 import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
@@ -208,6 +209,21 @@ export class ExcelWorkbook implements WorkbookPort {
     this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported();
     this.newRecordId = options.newRecordId ?? newGuid;
     this.now = options.now ?? ((): Date => new Date());
+  }
+
+  /** Freeze for sharing: see WorkbookPort.freezeFormulas (src/office/share.ts). */
+  freezeFormulas(options?: FreezeOptions): Promise<FreezeReport> {
+    return freezeFormulas({ run: this.run, isSetSupported: this.isSetSupported }, options);
+  }
+
+  /** Restore the frozen formulas: see WorkbookPort.restoreFormulas (src/office/share.ts). */
+  restoreFormulas(): Promise<RestoreReport> {
+    return restoreFormulas({ run: this.run, isSetSupported: this.isSetSupported });
+  }
+
+  /** One figure into a cell: see WorkbookPort.insertFigure (src/office/share.ts). */
+  insertFigure(figureId: string, options: InsertFigureOptions): Promise<InsertedFigure> {
+    return insertFigure({ run: this.run, isSetSupported: this.isSetSupported }, figureId, options);
   }
 
   /**

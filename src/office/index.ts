@@ -22,3 +22,5 @@ export type { BlockLayout } from "./layout";
 export { matchTables } from "./matching";
 export type { MatchHow, RecordKeys, TableFacts, TableMatch } from "./matching";
 export type { ExcelRun, IsSetSupported, XlContext } from "./excel-api";
+export { FREEZE_MAX_CELLS, areasOf } from "./share";
+export type { FreezeOptions, FreezeReport, InsertFigureOptions, InsertedFigure, RestoreReport } from "./share";
