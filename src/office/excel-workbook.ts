@@ -32,6 +32,7 @@ import {
 import type { DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
 import type { Release } from "../data";
 import { refreshTables, type RefreshOptions } from "./refresh";
+import { type DocumentSettings, officeDocumentSettings, readAutoOpen, writeAutoOpen } from "./auto-open";
 import { type FreezeOptions, type FreezeReport, type InsertFigureOptions, type InsertedFigure, type RestoreReport, freezeFormulas, insertFigure, restoreFormulas } from "./share";
 import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
@@ -76,6 +77,8 @@ export interface ExcelWorkbookOptions {
   readonly newRecordId?: () => string;
   /** The clock of `insertedAt`; default: now. */
   readonly now?: () => Date;
+  /** Office.context.document.settings (the default where Office runs); null: the workbook's settings. */
+  readonly documentSettings?: DocumentSettings | null;
 }
 
 function defaultRun(): ExcelRun {
@@ -203,12 +206,24 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly isSetSupported: IsSetSupported;
   private readonly newRecordId: () => string;
   private readonly now: () => Date;
+  private readonly documentSettings: DocumentSettings | null;
 
   constructor(options: ExcelWorkbookOptions = {}) {
     this.run = options.run ?? defaultRun();
     this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported();
     this.newRecordId = options.newRecordId ?? newGuid;
     this.now = options.now ?? ((): Date => new Date());
+    this.documentSettings = options.documentSettings === undefined ? officeDocumentSettings() : options.documentSettings;
+  }
+
+  /** See WorkbookPort.getAutoOpen (src/office/auto-open.ts). */
+  getAutoOpen(): Promise<boolean> {
+    return readAutoOpen(this.documentSettings, this.run);
+  }
+
+  /** See WorkbookPort.setAutoOpen (src/office/auto-open.ts). */
+  setAutoOpen(on: boolean): Promise<void> {
+    return writeAutoOpen(this.documentSettings, this.run, on);
   }
 
   /** Freeze for sharing: see WorkbookPort.freezeFormulas (src/office/share.ts). */

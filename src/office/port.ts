@@ -191,4 +191,8 @@ export interface WorkbookPort {
    * (target_not_empty, naming it), nothing written. 2 syncs.
    */
   insertFigure(figureId: string, options: InsertFigureOptions): Promise<InsertedFigure>;
+  /** Whether this workbook opens the pane when it opens (Office.AutoShowTaskpaneWithDocument). */
+  getAutoOpen(): Promise<boolean>;
+  /** Opts this workbook in or out of opening the pane with it. */
+  setAutoOpen(on: boolean): Promise<void>;
 }
