@@ -12,10 +12,14 @@ export const TEXT_FORMAT = "@";
 /** The number format for cells with no special format. */
 export const GENERAL_FORMAT = "General";
 
+/** The bound's word before the number: "over 120", "超过120", "est. 9%", "约9%". */
 const BOUND_PREFIX: Record<Language, Record<Bound, string>> = {
   en: { exact: "", over: "over ", nearly: "nearly ", estimate: "est. " },
-  zh: { exact: "", over: "超过", nearly: "近", estimate: "估算" },
+  zh: { exact: "", over: "超过", nearly: "近", estimate: "约" },
 };
+
+/** The Chinese estimate mark after the number ("约9%（估算）"); English says "est." before it. */
+const ESTIMATE_MARK_ZH = "估算";
 
 /**
  * What a number format needs of a figure. With `period`, a period that is not one calendar year
@@ -32,10 +36,15 @@ export interface FormatOptions {
   readonly periodTag?: boolean;
 }
 
+/**
+ * What follows the number: the period tag where asked (" (Jan–Nov)"), and in Chinese the estimate
+ * mark, joined with the tag in one bracket ("（估算，1—11月）").
+ */
 function periodSuffix(figure: FormattableFigure, language: Language, options: FormatOptions): string {
   const tag = options.periodTag === true ? figure.period?.tag : null;
-  if (!tag) return "";
-  return language === "en" ? ` (${tag.en})` : `（${tag.zh}）`;
+  if (language === "en") return tag ? ` (${tag.en})` : "";
+  const parts = [...(figure.bound === "estimate" ? [ESTIMATE_MARK_ZH] : []), ...(tag ? [tag.zh] : [])];
+  return parts.length === 0 ? "" : `（${parts.join("，")}）`;
 }
 
 function digits(decimals: number): string {
@@ -64,11 +73,13 @@ export function numberFormat(figure: FormattableFigure, language: Language, opti
       language === "en"
         ? signed(`${prefix}${body}`, ["+", ` pp${suffix}`], ["-", ` pp${suffix}`], `0 pp${suffix}`)
         : signed(`${prefix}${body}`, ["+", `个百分点${suffix}`], ["-", `个百分点${suffix}`], `0个百分点${suffix}`),
-    rank: () => (language === "en" ? `"No. "${body}${literal(suffix)}` : `"第"${body}"名${suffix}"`),
-    places: () =>
-      language === "en"
-        ? signed(body, ["up ", ` places${suffix}`], ["down ", ` places${suffix}`], `no change${suffix}`)
-        : signed(body, ["上升", `位${suffix}`], ["下降", `位${suffix}`], `持平${suffix}`),
+    rank: () => (language === "en" ? `${prefix}"No. "${body}${literal(suffix)}` : `${prefix}"第"${body}"名${suffix}"`),
+    places: () => {
+      const bound = BOUND_PREFIX[language][figure.bound];
+      return language === "en"
+        ? signed(body, [`up ${bound}`, ` places${suffix}`], [`down ${bound}`, ` places${suffix}`], `no change${suffix}`)
+        : signed(body, [`上升${bound}`, `位${suffix}`], [`下降${bound}`, `位${suffix}`], `持平${suffix}`);
+    },
   };
   return formats[figure.kind]();
 }
@@ -105,11 +116,11 @@ function formatBare(figure: FormattableFigure & Pick<Figure, "value">, language:
       return `${value > 0 ? "+" : "-"}${prefix}${fixed(value)}${unit}`;
     }
     case "rank":
-      return language === "en" ? `${minus}No. ${fixed(value)}` : `${minus}第${fixed(value)}名`;
+      return language === "en" ? `${minus}${prefix}No. ${fixed(value)}` : `${minus}${prefix}第${fixed(value)}名`;
     case "places":
       if (value === 0) return language === "en" ? "no change" : "持平";
-      if (language === "en") return `${value > 0 ? "up" : "down"} ${fixed(value)} places`;
-      return `${value > 0 ? "上升" : "下降"}${fixed(value)}位`;
+      if (language === "en") return `${value > 0 ? "up" : "down"} ${prefix}${fixed(value)} places`;
+      return `${value > 0 ? "上升" : "下降"}${prefix}${fixed(value)}位`;
   }
 }
 
@@ -151,4 +162,13 @@ export function periodText(period: Period, language: Language): string {
  */
 export function isBareNumberFaithful(figure: Figure): boolean {
   return figure.basis === "stated" && figure.bound === "exact";
+}
+
+/**
+ * Whether the bare stored number reads right beside the figure's unit words (a table's Unit
+ * column): an exact stated figure whose stored number is in that unit. Not a ratio: it is stored
+ * as a fraction (0.14) while its unit says percent, so beside "percent" it must read "14%".
+ */
+export function isBareNumberRightBesideUnit(figure: Figure): boolean {
+  return isBareNumberFaithful(figure) && figure.kind !== "ratio";
 }

@@ -11,6 +11,7 @@ export * from "./a1";
 export * from "./active-release";
 export * from "./tracking";
 export * from "./refresh";
+export * from "./briefing";
 export * from "./share";
 export * from "./share-sources";
 export * from "./share-spill";

@@ -71,11 +71,13 @@ export type YearLookup =
 
 /**
  * The stated figure of a series for a year; with `year` null, the latest stated one.
- * A derived figure is never returned here, whatever its period.
+ * A derived figure is never returned here, whatever its period; nor, for a year, a figure whose
+ * period the source does not state (the project inferred it).
  */
 export function statedForYear(index: DatasetIndex, series: string, year: number | null): YearLookup {
   const stated = index.statedSeries(series);
-  const figure = year === null ? stated[0] : stated.find((candidate) => periodYear(candidate.period) === year);
+  const figure =
+    year === null ? stated[0] : stated.find((candidate) => candidate.period.inference === null && periodYear(candidate.period) === year);
   return figure ? { found: true, figure } : { found: false, available: stated.map((f) => f.period) };
 }
 

@@ -8,7 +8,7 @@
  * Layer: pure core.
  */
 import type { Language } from "../data";
-import { formatFigureValue, isBareNumberFaithful, numberFormat } from "./formats";
+import { formatFigureValue, isBareNumberRightBesideUnit, numberFormat } from "./formats";
 import type { DatasetIndex } from "./lookup";
 import { type FrozenContent, bjCalls } from "./share";
 import { tableGrid } from "./tables";
@@ -26,7 +26,7 @@ function languageArg(arg: string | number | boolean | null | undefined): Languag
  * The frozen cells of a `=BJ.TABLE("id", [language], [with_source])` spill, row by row, as the
  * function shows them (src/functions/library.ts): text as text ("@"); a value, on a host with
  * formatted results (`formatted`), as its number with the figure's number format, else as the
- * bare number where that says all (an exact stated figure) and as its text otherwise. Null for
+ * bare number where it reads right beside its unit (isBareNumberRightBesideUnit) and as its text otherwise. Null for
  * any other formula.
  */
 export function frozenTableSpill(formula: string, index: DatasetIndex, formatted: boolean): FrozenContent[][] | null {
@@ -46,7 +46,7 @@ export function frozenTableSpill(formula: string, index: DatasetIndex, formatted
       const figureId = c === valueColumn ? grid.valueFigureIds[r] : null;
       const figure = figureId ? index.figure(figureId) : undefined;
       if (figure && formatted) return { value: figure.value, numberFormat: numberFormat(figure, language) };
-      if (figure) return isBareNumberFaithful(figure) ? { value: figure.value, numberFormat: "General" } : text(formatFigureValue(figure, language));
+      if (figure) return isBareNumberRightBesideUnit(figure) ? { value: figure.value, numberFormat: "General" } : text(formatFigureValue(figure, language));
       return typeof cell === "number" ? { value: cell, numberFormat: "General" } : text(cell);
     }),
   );

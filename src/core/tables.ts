@@ -46,6 +46,7 @@ const FACT_ITEM_HEADER: Record<Language, string> = { en: "Item", zh: "项目" };
 export const FACT_CATEGORY_WORDS: Record<Language, Record<FactCategory, string>> = {
   en: {
     national_first: "First in China",
+    called_first: "Called the first",
     first_batch: "Among the first batch",
     pioneered: "Pioneered",
     measure: "Measure",
@@ -54,6 +55,7 @@ export const FACT_CATEGORY_WORDS: Record<Language, Record<FactCategory, string>>
   },
   zh: {
     national_first: "全国首个",
+    called_first: "称为首个",
     first_batch: "首批之一",
     pioneered: "率先开展",
     measure: "举措",

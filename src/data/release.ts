@@ -1,9 +1,10 @@
 /**
  * The curated dataset: every statistic of the Xinhua report of 15 January 2025 on Beijing's
- * "two zones" opening-up in 2024, with the facts and tables built on them.
+ * "two zones" opening-up, with the facts and tables built on them.
  *
- * Figures reported by Xinhua from the Beijing municipal government's press conference (a
- * spokesperson's statements), not official statistics.
+ * Figures a spokesperson of the Beijing Municipal Commerce Bureau gave at a press conference held at
+ * the press center of the Third Session of the Sixteenth Beijing Municipal People's Congress, as
+ * Xinhua reported them: a spokesperson's statements, not official statistics.
  *
  * Each stated figure and fact carries the shortest verbatim phrase of the source that states it,
  * as a locator; labels, descriptions and notes are the project's own words. Derived figures carry
@@ -105,14 +106,16 @@ const THREE_YEARS_TO_2025 = {
 } as const;
 
 export const RELEASE = {
+  // The id keeps the name it was first released under (workbooks record it; ids never change);
+  // `released` is the date this curation was made.
   id: "2025-01-15.1",
-  released: "2025-01-15",
+  released: "2026-12-03",
   source: {
     publisher: { en: "Xinhua News Agency", zh: "新华社" },
     published: "2025-01-15",
     description: {
-      en: "Report on Beijing's \"two zones\" opening-up in 2024",
-      zh: "北京“两区”建设2024年扩大开放情况报道",
+      en: "Report on Beijing's \"two zones\" opening-up",
+      zh: "北京“两区”建设扩大开放情况报道",
     },
     headline: null,
     siteName: null,
@@ -125,7 +128,8 @@ export const RELEASE = {
       zh: "Lu Huiling（拼音；中文姓名未经核实），北京市商务局副局长、新闻发言人",
     },
     url: null,
-    accessed: "2025-01-15",
+    // The day the project received and first read the source text (the repository's history).
+    accessed: "2026-11-26",
   },
 
   figures: [
@@ -216,8 +220,8 @@ export const RELEASE = {
       roundTo: 0,
       approximation: true,
       note: {
-        en: "Implied by the 2024 count and its growth rate; the rate is given in whole percent, so this is an estimate.",
-        zh: "由2024年数量及其增速倒推；增速只给出整数百分比，故仅为估计值。",
+        en: "Implied by the January–November 2024 count and its growth rate; the rate is given in whole percent, so this is an estimate.",
+        zh: "由2024年1—11月数量及其同比增速倒推；增速只给出整数百分比，故仅为估计值。",
       },
     },
     {
@@ -271,8 +275,8 @@ export const RELEASE = {
       roundTo: 4,
       approximation: true,
       note: {
-        en: "The 2024 share less its year-on-year increase; both are given to one decimal place, so this is an estimate.",
-        zh: "由2024年占比减去同比提高的百分点数得出；二者均只给出一位小数，故仅为估计值。",
+        en: "The January–November 2024 share less its year-on-year increase; both are given to one decimal place, so this is an estimate.",
+        zh: "由2024年1—11月占比减去同比提高的百分点数得出；二者均只给出一位小数，故仅为估计值。",
       },
     },
     {
@@ -310,7 +314,7 @@ export const RELEASE = {
       basis: "stated",
       label: {
         en: "Tasks of the services opening-up plan 2.0 completed in its first year",
-        zh: "国家服务业扩大开放综合示范区建设2.0版方案任务一年内完成比例",
+        zh: "国家服务业扩大开放综合示范区建设2.0版方案（译名）任务一年内完成比例",
       },
       kind: "ratio",
       unit: { en: "percent of tasks", zh: "%" },
@@ -450,14 +454,14 @@ export const RELEASE = {
     },
     {
       id: "first_professional_qualifications_catalogue",
-      category: "national_first",
+      category: "called_first",
       label: {
         en: "Catalogue of Recognized International Professional Qualifications",
         zh: "境外职业资格认可目录（译名）",
       },
       description: {
-        en: "Issued by Beijing as the first catalogue of its kind.",
-        zh: "北京发布的首个此类目录。",
+        en: "Released by Beijing; the report calls it the first such catalogue, without saying first where.",
+        zh: "北京发布；报道称其为首个此类目录，未说明范围。",
       },
       period: YEAR_2024_INFERRED,
       phrase: "first Catalogue of Recognized International Professional Qualifications",
@@ -501,8 +505,8 @@ export const RELEASE = {
         zh: "不动产信托财产登记",
       },
       description: {
-        en: "Beijing was the first to register real estate as trust property.",
-        zh: "北京率先开展不动产信托财产登记。",
+        en: "The report says Beijing pioneered the registration of real estate as trust property.",
+        zh: "报道称北京率先开展不动产信托财产登记。",
       },
       period: YEAR_2024_INFERRED,
       phrase: "pioneered real estate trust property registration",
@@ -513,11 +517,11 @@ export const RELEASE = {
       category: "signature_project",
       label: {
         en: "Biotherapeutic API project of a multinational drug maker",
-        zh: "跨国药企生物治疗原料药项目",
+        zh: "跨国药企生物治疗原料药项目（译名）",
       },
       description: {
         en: "The first project of this kind in China by a multinational pharmaceutical firm.",
-        zh: "全国首个由跨国药企投资的此类项目。",
+        zh: "全国首个跨国药企的此类项目。",
       },
       period: JAN_NOV_2024_INFERRED,
       phrase: "China’s first pharma biotherapeutic API project",
@@ -628,14 +632,44 @@ export const RELEASE = {
       phrase: "launched the “Global Service Partners Program”",
       figure: "global_service_partners",
     },
+    {
+      id: "services_plan_v2",
+      category: "measure",
+      label: {
+        en: "Plan 2.0 for the national comprehensive demonstration zone for expanding opening-up in the service sector",
+        zh: "国家服务业扩大开放综合示范区建设2.0版方案（译名）",
+      },
+      description: {
+        en: "Approved by the State Council; Beijing sped up its implementation.",
+        zh: "经国务院批准；北京加快推进实施。",
+      },
+      period: YEAR_2024_INFERRED,
+      phrase: "approved by the State Council",
+      figure: "services_plan_v2_tasks_done",
+    },
+    {
+      id: "ftz_high_standard_alignment",
+      category: "measure",
+      label: {
+        en: "Measures aligning the pilot free trade zone with high international standards",
+        zh: "自由贸易试验区对接国际高标准相关措施",
+      },
+      description: {
+        en: "Implemented by Beijing to further promote institutional opening-up.",
+        zh: "北京实施相关措施，进一步推动制度型开放。",
+      },
+      period: YEAR_2024_INFERRED,
+      phrase: "implemented relevant measures to align its pilot free trade zone with high international standards",
+      figure: null,
+    },
   ],
 
   tables: [
     {
       id: "fdi_headline",
       title: {
-        en: "New foreign-funded enterprises in Beijing",
-        zh: "北京新设外资企业",
+        en: "New foreign-funded enterprises: Beijing and the national average",
+        zh: "新设外资企业：北京与全国平均水平",
       },
       note: {
         en: "January–November figures; estimates are computed from the stated figures and marked as such.",
@@ -664,7 +698,6 @@ export const RELEASE = {
         "services_plan_v2_tasks_done",
         "services_openness_rank",
         "services_openness_first_place_years",
-        "global_service_partners",
       ],
     },
     {
@@ -687,7 +720,7 @@ export const RELEASE = {
     },
     {
       id: "signature_projects",
-      title: { en: "Signature foreign-invested projects", zh: "标志性外资项目" },
+      title: { en: "Signature projects", zh: "标志性项目" },
       note: {
         en: "Signature projects the report names as having landed in Beijing.",
         zh: "报道列举的在京落地标志性项目。",
@@ -732,6 +765,16 @@ export const RELEASE = {
       },
       layout: "facts",
       rows: ["regulation_on_foreign_investment", "global_service_partners_program"],
+    },
+    {
+      id: "institutional_opening",
+      title: { en: "Institutional opening-up", zh: "制度型开放" },
+      note: {
+        en: "Measures the report names in institutional opening-up; the value is the share of Plan 2.0's tasks completed within one year.",
+        zh: "报道列举的制度型开放举措；数值为2.0版方案一年内完成的任务比例。",
+      },
+      layout: "facts",
+      rows: ["services_plan_v2", "ftz_high_standard_alignment"],
     },
   ],
 } as const satisfies z.input<typeof Release>;

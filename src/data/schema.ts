@@ -120,6 +120,7 @@ export type DerivedFigure = z.infer<typeof DerivedFigure>;
 /**
  * What the source says of a non-numeric fact, and no more:
  * - `national_first`: called the first in China ("the country's first", "the nation's first");
+ * - `called_first`: called "the first" with no scope (not said to be China's first);
  * - `first_batch`: among the first batch approved;
  * - `pioneered`: said to be pioneered;
  * - `measure`: reported as done (established, adopted, launched), with no claim of being first;
@@ -128,6 +129,7 @@ export type DerivedFigure = z.infer<typeof DerivedFigure>;
  */
 export const FactCategory = z.enum([
   "national_first",
+  "called_first",
   "first_batch",
   "pioneered",
   "measure",
@@ -184,17 +186,23 @@ export const SourceDescription = z.object({
    * as text, without its address); citations then carry none.
    */
   url: z.string().url().nullable(),
-  /** When the curators read the source: the citation date ("引用日期") of GB/T 7714. */
-  accessed: IsoDate,
+  /**
+   * When the curators read the source (the default citation date, "引用日期", of GB/T 7714); null
+   * where that is not recorded, and citations then say it is unknown.
+   */
+  accessed: IsoDate.nullable(),
 });
 export type SourceDescription = z.infer<typeof SourceDescription>;
 
 /** A dataset release: everything the add-in serves, under one id that workbooks record. */
 export const Release = z
   .object({
-    /** The release id, written into workbooks: YYYY-MM-DD.N of the curation, never reused. */
+    /**
+   * The release id, written into workbooks: YYYY-MM-DD.N, never reused, ordered by date then N.
+   * A new release takes the date it was curated; an id once released keeps its name.
+   */
     id: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\d+$/),
-    /** When this release of the curated data was made. */
+    /** When this release of the curated data was made (a curation date, not the source's). */
     released: IsoDate,
     source: SourceDescription,
     figures: z.array(Figure).min(1).readonly(),

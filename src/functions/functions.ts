@@ -27,11 +27,11 @@ export function fdiCount(year?: unknown): unknown {
 }
 
 /**
- * Year-on-year growth of new foreign-funded enterprises in Beijing, as a fraction (0.14 is 14%).
+ * Year-on-year growth in the number of new foreign-funded enterprises in Beijing (not in investment), as a fraction (0.14 is 14%).
  * @customfunction FDI_GROWTH
  * @helpurl https://localhost:3000/functions.html#fdi_growth
  * @param [year] Year of the figure, such as 2024. Leave it empty for the latest stated year.
- * @returns The stated growth rate, as a fraction.
+ * @returns The stated growth in the number of new enterprises, as a fraction.
  */
 export function fdiGrowth(year?: unknown): unknown {
   return settle(library.FDI_GROWTH(year));
@@ -53,7 +53,7 @@ export function ftzFdiShare(year?: unknown): unknown {
  * @customfunction STAT
  * @helpurl https://localhost:3000/functions.html#stat
  * @param indicator Figure id, such as "fdi_new_enterprises". BJ.INDICATORS() lists every id.
- * @param [year] Optional check: the year of the figure's period. Any other year gives #N/A.
+ * @param [year] Optional check: the year of the figure's period. Another year, or one the source does not state for it, gives #N/A.
  * @param [field] value (default), number (bare), unit, period, bound, label, phrase, source or derived; add _zh for Chinese.
  * @returns The figure's value or the field asked for.
  */

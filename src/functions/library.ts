@@ -16,6 +16,7 @@ import {
   closestIds,
   formatFigureValue,
   isBareNumberFaithful,
+  isBareNumberRightBesideUnit,
   numberFormat,
   periodText,
   periodYear,
@@ -99,7 +100,7 @@ const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g
 
 const INDICATOR_HEADERS: Record<Language, readonly string[]> = {
   en: ["Id", "Indicator", "Unit", "Period", "Bound", "Basis"],
-  zh: ["编号", "指标", "单位", "时期", "界限", "依据"],
+  zh: ["编号", "指标", "单位", "时期", "数值性质", "依据"],
 };
 
 const CARD_WORDS = {
@@ -116,14 +117,14 @@ const CARD_WORDS = {
     citation: "Citation",
     id: "Id",
     release: "Dataset release",
-    provider: "Beijing two zones statistics (Xinhua, 15 January 2025)",
+    provider: "Beijing \"two zones\" figures, as Xinhua reported them (15 January 2025)",
   },
   zh: {
     value: "数值",
     unit: "单位",
     period: "时期",
     periodNote: "时期说明",
-    bound: "界限",
+    bound: "数值性质",
     basis: "依据",
     phrase: "原文短语",
     formula: "公式",
@@ -131,7 +132,7 @@ const CARD_WORDS = {
     citation: "引文",
     id: "编号",
     release: "数据版本",
-    provider: "北京“两区”统计数据（新华社，2025年1月15日）",
+    provider: "北京“两区”数据，据新华社报道（2025年1月15日）",
   },
 } as const;
 
@@ -198,11 +199,12 @@ function libraryOver(index: DatasetIndex, hostOf: () => HostSupport): BjLibrary 
   };
 
   /**
-   * What a cell receives for a figure's value. The rule, on every host: a cell never shows a bare
-   * number that says less than the source. With cell formats (CustomFunctionsRuntime 1.4) it is the
-   * number, whose format shows the bound, the estimate mark and a partial-year period
-   * ("over 120 (cumulative)", "est. 9% (Jan–Nov)", "1,777 (Jan–Nov)"). Without them, an exact
-   * stated figure is the bare number and anything else is that same text (not a number).
+   * What a cell receives for a figure's value. With cell formats (CustomFunctionsRuntime 1.4 and
+   * ExcelApi 1.16) it is the number, whose format shows the bound, the estimate mark, the unit and
+   * a partial-year period ("over 120 (cumulative)", "est. 9% (Jan–Nov)", "1,777 (Jan–Nov)").
+   * Without them, an exact stated figure is the bare number in its stored unit (a ratio as a
+   * fraction), which shows neither its period nor its unit; anything else is that same text (not
+   * a number), so a bound or an estimate is never a bare number.
    */
   const figureValue = (figure: Figure, host: HostSupport): CellResult => {
     if (host.cellValues) return numberCell(figure.value, numberFormat(figure, host.language, { periodTag: true }), host);
@@ -333,6 +335,12 @@ function libraryOver(index: DatasetIndex, hostOf: () => HostSupport): BjLibrary 
         const message = MESSAGES.periodMismatch(figure.id, wanted.value, figure.period.label[host.language], host.language);
         return functionError("notAvailable", message);
       }
+      // A year asserts the figure is that year's; where the project only inferred the period, the
+      // source does not say so, and the cell would carry no mark of it: refuse, naming why.
+      if (wanted.value !== null && figure.period.inference !== null) {
+        const message = MESSAGES.yearInferred(figure.id, wanted.value, periodText(figure.period, host.language), host.language);
+        return functionError("notAvailable", message);
+      }
       return statField(figure, chosen.value, host);
     },
 
@@ -350,14 +358,17 @@ function libraryOver(index: DatasetIndex, hostOf: () => HostSupport): BjLibrary 
       }
       const grid = tableGrid(index, id.value, lang.value);
       const valueColumn = grid.columnKeys.indexOf("value");
-      // Value cells follow figureValue's rule (the Period column says the period, so no tag).
+      // Every value cell reads right beside its Unit column (the Period column says the period,
+      // so no tag): formatted where the host takes formats; else a bare number only where it is
+      // exact, stated and in the unit's own terms, and otherwise the text its format would show
+      // ("14%" beside "percent", never 0.14).
       const rows = grid.rows.map((row, r) =>
         row.map((cell, c): CellResult => {
           const figureId = c === valueColumn ? grid.valueFigureIds[r] : null;
           const figure = figureId ? index.figure(figureId) : undefined;
           if (!figure) return cell;
           if (host.cellValues) return numberCell(figure.value, numberFormat(figure, lang.value), host);
-          return isBareNumberFaithful(figure) ? figure.value : formatFigureValue(figure, lang.value);
+          return isBareNumberRightBesideUnit(figure) ? figure.value : formatFigureValue(figure, lang.value);
         }),
       );
       const width = grid.header.length;

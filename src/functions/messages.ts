@@ -69,7 +69,7 @@ export const MESSAGES = {
   idRequired: (what: "indicator" | "table", example: string, language: Language): string =>
     language === "en"
       ? `${WHAT_IDS.en[what]} is required: an id such as ${example}${what === "indicator" ? " (BJ.INDICATORS() lists them)" : ""}.`
-      : `${WHAT_IDS.zh[what]}不能为空：请填写编号，例如 ${example}${what === "indicator" ? "（BJ.指标列表()，英文名 BJ.INDICATORS()，可列出全部编号）" : ""}。`,
+      : `${WHAT_IDS.zh[what]}不能为空：请填写编号，例如 ${example}${what === "indicator" ? "（BJ.INDICATORS() 可列出全部编号）" : ""}。`,
 
   idNotText: (what: "indicator" | "table", got: unknown, example: string, language: Language): string =>
     language === "en"
@@ -85,6 +85,12 @@ export const MESSAGES = {
     language === "en"
       ? `${id} has no figure for ${year}; its period is ${period}`
       : `${id} 没有${year}年的数据；其时期为${period}`,
+
+  /** A year given for a figure whose period the source does not state (the project inferred it). */
+  yearInferred: (id: string, year: number, period: string, language: Language): string =>
+    language === "en"
+      ? `${id}: the source gives no year for it (its period ${period} is inferred), so it is not stated as a ${year} figure; leave the year out`
+      : `${id}：来源未给出其年份（时期${period}为推断），并非公布的${year}年数据；请不填年份`,
 
   flagNotBoolean: (param: ParamName, got: unknown, language: Language): string =>
     language === "en"

@@ -7,7 +7,7 @@
  */
 import { activeDataset, tableGrid } from "../core";
 import { el, fill } from "./dom";
-import { describeFailure } from "./feedback";
+import { describeFailure, insertProblemsText } from "./feedback";
 import { type PaneContext, type Panel, currentGrid } from "./pane-state";
 import { STRINGS, TABLE_STYLES } from "./strings";
 import { actionButton, keepFocus, radioGroup } from "./ui";
@@ -28,7 +28,10 @@ export function createInsertPanel(ctx: PaneContext, afterInsert: () => Promise<v
     const { mode, includeSource, style } = store.get();
     try {
       const result = await ctx.busy(() => port.insertTable(grid, { newSheet, mode, includeSource, style }));
-      ctx.say("success", ctx.t().inserted(grid.title, result.address));
+      // The insert's read-back (a =BJ.* cell showing #NAME?, a table range that differs) is said, never hidden.
+      const problems = insertProblemsText(result.problems, store.get().language);
+      const done = ctx.t().inserted(grid.title, result.address);
+      ctx.say(problems ? "error" : "success", problems ? `${done} ${problems}` : done);
       await afterInsert();
     } catch (error: unknown) {
       const failure = describeFailure(error, store.get().language, !newSheet);
@@ -47,7 +50,9 @@ export function createInsertPanel(ctx: PaneContext, afterInsert: () => Promise<v
         port.insertAllTables(grids, { title: STRINGS[language].allTablesTitle, sheetName: STRINGS[language].allTablesSheet, mode, includeSource, style }),
       );
       const sheet = result[0]?.binding.sheet ?? STRINGS[language].allTablesSheet;
-      ctx.say("success", ctx.t().insertedAll(result.length, sheet));
+      const problems = insertProblemsText(result.flatMap((each) => each.problems), store.get().language);
+      const done = ctx.t().insertedAll(result.length, sheet);
+      ctx.say(problems ? "error" : "success", problems ? `${done} ${problems}` : done);
       await afterInsert();
     } catch (error: unknown) {
       ctx.say("error", describeFailure(error, store.get().language).text);

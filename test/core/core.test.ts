@@ -1,4 +1,5 @@
 import { CURRENT_RELEASE, LANGUAGES, type Figure, type Release } from "../../src/data";
+import { renderValue } from "../../src/simulated-excel";
 import {
   FIGURE_WORDS,
   FormulaError,
@@ -129,7 +130,7 @@ describe("number formats", () => {
     ["daxing_bonded_zone_rank_rise", "en", '"up "0" places";"down "0" places";"no change"', "up 55 places"],
     // Derived estimates show "est." / "估算", never the source's "nearly" or a bare number.
     ["national_fdi_new_enterprises_yoy", "en", '"est. "0%', "est. 9%"],
-    ["fdi_new_enterprises_jan_nov_2023_approx", "zh", '"估算"#,##0', "估算1,559"],
+    ["fdi_new_enterprises_jan_nov_2023_approx", "zh", '"约"#,##0"（估算）"', "约1,559（估算）"],
     ["ftz_fdi_share_prev_year", "en", '"est. "0.0%', "est. 15.9%"],
   ] as const)("%s in %s: %s shows %s", (id, language, format, shown) => {
     expect(numberFormat(figure(id), language)).toBe(format);
@@ -141,6 +142,7 @@ describe("number formats", () => {
     ["fdi_new_enterprises", "zh", '#,##0"（1—11月）"', "1,777（1—11月）"],
     ["pioneering_policies", "en", '"over "#,##0" (cumulative)"', "over 120 (cumulative)"],
     ["national_fdi_new_enterprises_yoy", "en", '"est. "0%" (Jan–Nov)"', "est. 9% (Jan–Nov)"],
+    ["national_fdi_new_enterprises_yoy", "zh", '"约"0%"（估算，1—11月）"', "约9%（估算，1—11月）"],
     ["ftz_fdi_share_change", "en", '"+"0.0" pp (Jan–Nov)";"-"0.0" pp (Jan–Nov)";"0 pp (Jan–Nov)"', "+17.9 pp (Jan–Nov)"],
     ["services_openness_rank", "zh", '"第"0"名（连续三年）"', "第1名（连续三年）"],
     // A calendar year needs no tag.
@@ -155,12 +157,42 @@ describe("number formats", () => {
     expect(FIGURE_WORDS.bound.zh.over).toBe("超过（多于）");
     expect(FIGURE_WORDS.bound.en.estimate).toBe("estimate");
     expect(FIGURE_WORDS.bound.zh.estimate).toBe("估算");
+    // "约9%（估算）" in Chinese, never "估算9%".
+    expect(formatFigureValue(figure("national_fdi_new_enterprises_yoy"), "zh")).toBe("约9%（估算）");
   });
 
   it("marks an inferred period in its text, and leaves a stated one as it is", () => {
     expect(periodText(figure("global_service_partners").period, "en")).toBe("2024 (inferred)");
     expect(periodText(figure("global_service_partners").period, "zh")).toBe("2024年（推断）");
     expect(periodText(figure("fdi_new_enterprises").period, "en")).toBe("January–November 2024");
+  });
+
+  it("keeps the bound in every kind's format and text, and the two agree, in both languages", () => {
+    // Every kind with every bound, positive and negative: the bound's word is shown, and Excel's
+    // rendering of the number format (the simulated host's renderer) is the text the core writes.
+    const words = { en: { over: "over", nearly: "nearly", estimate: "est." }, zh: { over: "超过", nearly: "近", estimate: "估算" } } as const;
+    const problems: string[] = [];
+    const kinds = ["count", "ratio", "percentage_points", "rank", "places"] as const;
+    const bounds = ["exact", "over", "nearly", "estimate"] as const;
+    for (const kind of kinds) {
+      for (const bound of bounds) {
+        for (const value of [55, -3]) {
+          if (kind === "rank" && value < 0) continue;
+          for (const language of LANGUAGES) {
+            for (const periodTag of [false, true]) {
+              const figure = { kind, bound, value: kind === "ratio" ? value / 100 : value, displayDecimals: 0, period: { tag: { en: "Jan–Nov", zh: "1—11月" } } };
+              const text = formatFigureValue(figure, language, { periodTag });
+              const rendered = renderValue(figure.value, numberFormat(figure, language, { periodTag }));
+              const where = `${kind}/${bound}/${value}/${language}/${String(periodTag)}`;
+              if (rendered !== text) problems.push(`${where}: format shows "${rendered}", text is "${text}"`);
+              if (bound !== "exact" && !text.includes(words[language][bound])) problems.push(`${where}: "${text}" drops the bound`);
+              if (periodTag && !text.includes(language === "en" ? "Jan–Nov" : "1—11月")) problems.push(`${where}: "${text}" drops the period`);
+            }
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it("shows a negative change and no change in words, not a doubled sign", () => {
@@ -245,7 +277,7 @@ describe("table grids", () => {
     expect(byRow).toEqual({
       first_fie_gene_therapy: "First in China",
       first_data_outbound_negative_list: "First in China",
-      first_professional_qualifications_catalogue: "First in China",
+      first_professional_qualifications_catalogue: "Called the first",
       first_rare_disease_drug_pilot_zone: "First in China",
       pilot_city_telecom_healthcare: "Among the first batch",
       urgent_imported_drugs_rapid_review: "Measure",
@@ -276,14 +308,48 @@ describe("table grids", () => {
 });
 
 describe("citations", () => {
-  it("cites the source in APA 7 with one bracketed description, and in GB/T 7714 as [EB/OL] with both dates", () => {
+  it("cites the source in APA 7 and GB/T 7714 ([EB/OL], both dates), marking the unknown headline and URL as unknown", () => {
     expect(citeSource(CURRENT_RELEASE, "apa")).toBe(
-      `Xinhua News Agency. (2025, January 15). [${CURRENT_RELEASE.source.description.en}].`,
+      `Xinhua News Agency. (2025, January 15). [Title not known; ${CURRENT_RELEASE.source.description.en}]. [URL not known]`,
     );
     expect(citeSource(CURRENT_RELEASE, "gbt7714")).toBe(
-      `Xinhua News Agency. [${CURRENT_RELEASE.source.description.en}][EB/OL]. (2025-01-15)[2025-01-15].`,
+      `Xinhua News Agency. [Title not known; ${CURRENT_RELEASE.source.description.en}][EB/OL]. (2025-01-15)[2026-11-26]. [URL not known].`,
     );
-    expect(citeSource(CURRENT_RELEASE, "gbt7714", "2026-11-26")).toMatch(/\(2025-01-15\)\[2026-11-26\]\.$/);
+    expect(citeSource(CURRENT_RELEASE, "gbt7714", "2026-12-01")).toMatch(/\(2025-01-15\)\[2026-12-01\]\. \[URL not known\]\.$/);
+  });
+
+  it("never lets a citation look complete when the headline, URL or access date is unknown", () => {
+    const problems: string[] = [];
+    for (const headline of [null, "A headline"]) {
+      for (const url of [null, "https://example.org/a"]) {
+        for (const accessed of [null, "2026-11-26"]) {
+          const release = withSource({ headline, url, accessed });
+          for (const style of ["apa", "gbt7714"] as const) {
+            const text = citeSource(release, style);
+            const where = `${style} headline=${String(headline)} url=${String(url)} accessed=${String(accessed)}`;
+            if ((headline === null) !== text.includes("[Title not known")) problems.push(`${where}: title`);
+            if ((url === null) !== text.includes("[URL not known]")) problems.push(`${where}: URL`);
+            if (style === "gbt7714" && (accessed === null) !== text.includes("[access date not known]")) problems.push(`${where}: access date`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("says in every derived figure's citation that the source does not state it, and in every estimate's that it is one", () => {
+    const problems: string[] = [];
+    for (const f of CURRENT_RELEASE.figures) {
+      for (const style of ["apa", "gbt7714"] as const) {
+        const text = citeFigure(CURRENT_RELEASE, f, style);
+        const estimateWords = style === "apa" ? "an estimate from rounded figures" : "四舍五入后的公布数推算的估算值";
+        const notStated = style === "apa" ? "Not stated by the source" : "原文未公布此数";
+        const estimate = f.basis === "derived" && f.approximation;
+        if (estimate !== text.includes(estimateWords)) problems.push(`${f.id} ${style}: estimate mark`);
+        if ((f.basis === "derived") !== text.includes(notStated)) problems.push(`${f.id} ${style}: not-stated mark`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   /** A release whose source is a style guide's worked example. */
@@ -317,7 +383,7 @@ describe("citations", () => {
   it("adds the address when the source has one, and records none today (unknown)", () => {
     expect(CURRENT_RELEASE.source.url).toBeNull();
     const online = withSource({ url: "https://example.org/a" });
-    expect(citeSource(online, "gbt7714")).toMatch(/\[EB\/OL\]\. \(2025-01-15\)\[2025-01-15\]\. https:\/\/example\.org\/a\.$/);
+    expect(citeSource(online, "gbt7714")).toMatch(/\[EB\/OL\]\. \(2025-01-15\)\[2026-11-26\]\. https:\/\/example\.org\/a\.$/);
     expect(citeSource(online, "apa")).toMatch(/\]\. https:\/\/example\.org\/a$/);
     expect(citeSource(online, "apa").match(/\[/g)).toHaveLength(1);
   });
@@ -327,7 +393,7 @@ describe("citations", () => {
     expect(citeFigure(CURRENT_RELEASE, stated, "apa")).toContain(stated.basis === "stated" ? stated.phrase : "");
     const derived = figure("national_fdi_new_enterprises_yoy");
     expect(citeFigure(CURRENT_RELEASE, derived, "gbt7714")).toContain(derived.basis === "derived" ? derived.formula : "");
-    expect(citeFigure(CURRENT_RELEASE, derived, "apa")).toContain("Derived");
+    expect(citeFigure(CURRENT_RELEASE, derived, "apa")).toContain("derived by the add-in");
   });
 
   it("writes a source line naming publisher, date and release in each language", () => {

@@ -1,4 +1,5 @@
-import "./setup-custom-functions";
+import { StubCustomFunctionsError, StubErrorCode } from "./setup-custom-functions";
+import { ERROR_CODES } from "../../src/functions/errors";
 import { CURRENT_RELEASE, LANGUAGES, type Figure } from "../../src/data";
 import {
   FIGURE_WORDS,
@@ -80,17 +81,23 @@ describe("headline functions (stated figures only)", () => {
 
 describe("year validation", () => {
   it.each([2024.5, 1899, 2101, -2024, 1e308, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
-    "FDI_COUNT(%p) is #NUM!",
+    "FDI_COUNT(%p) is #VALUE! with a message (never #NUM!, which Excel shows without one)",
     (year) => {
-      expectError(plain.FDI_COUNT(year), "#NUM!", /year must be/);
-      expectError(plain.STAT("fdi_new_enterprises", year), "#NUM!", /year must be/);
+      expectError(plain.FDI_COUNT(year), "#VALUE!", /year must be/);
+      expectError(plain.STAT("fdi_new_enterprises", year), "#VALUE!", /year must be/);
     },
   );
 
+  it("uses no code whose message Excel drops: the runtime stub, like Excel, shows no message with #NUM!", () => {
+    expect(new StubCustomFunctionsError(StubErrorCode.invalidNumber, "lost").message).toBeUndefined();
+    expect(new StubCustomFunctionsError(StubErrorCode.invalidValue, "kept").message).toBe("kept");
+    expect(Object.values(ERROR_CODES).sort()).toEqual(["#N/A", "#VALUE!"]);
+  });
+
   it("says which rule a year breaks", () => {
-    expectError(plain.FDI_GROWTH(2024.5), "#NUM!", "year must be a whole number, such as 2024; got 2024.5.");
-    expectError(plain.FDI_GROWTH(3000), "#NUM!", `year must be between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}; got 3000.`);
-    expectError(lib(HOSTS.plainZh).FDI_GROWTH(3000), "#NUM!", /^年份须在 1900 至 2100 之间/);
+    expectError(plain.FDI_GROWTH(2024.5), "#VALUE!", "year must be a whole number, such as 2024; got 2024.5.");
+    expectError(plain.FDI_GROWTH(3000), "#VALUE!", `year must be between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}; got 3000.`);
+    expectError(lib(HOSTS.plainZh).FDI_GROWTH(3000), "#VALUE!", /^年份须在 1900 至 2100 之间/);
   });
 
   it.each([["2024"], ["twenty"], [true], [false]])("text or a logical where a year belongs (%p) is #VALUE!", (year) => {
@@ -103,13 +110,13 @@ describe("year validation", () => {
 });
 
 describe("BJ.STAT", () => {
-  it("returns every figure's bare number on request, with or without the year of its own period", () => {
+  it("returns every figure's bare number on request, with or without the year of its own stated period", () => {
     const problems: string[] = [];
     for (const f of figures) {
       if (plain.STAT(f.id, null, "number") !== f.value) problems.push(`STAT(${f.id},,number)`);
       if (plain.STAT(f.id.toUpperCase(), null, "NUMBER") !== f.value) problems.push(`STAT(${f.id.toUpperCase()},,NUMBER)`);
       const year = periodYear(f.period);
-      if (year !== null && plain.STAT(f.id, year, "number") !== f.value) problems.push(`STAT(${f.id}, ${year}, number)`);
+      if (year !== null && f.period.inference === null && plain.STAT(f.id, year, "number") !== f.value) problems.push(`STAT(${f.id}, ${year}, number)`);
       const other = (year ?? 2024) - 1;
       const wrong = plain.STAT(f.id, other) as { code?: string; message?: string };
       if (wrong.code !== "#N/A" || !wrong.message?.includes(f.period.label.en)) {
@@ -117,6 +124,26 @@ describe("BJ.STAT", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("refuses a year for every figure whose period the source does not state, in both languages, naming why", () => {
+    const problems: string[] = [];
+    for (const f of figures) {
+      const year = periodYear(f.period);
+      if (year === null || f.period.inference === null) continue;
+      for (const host of [HOSTS.plain, HOSTS.plainZh, HOSTS.double]) {
+        for (const field of [null, "number", "period"]) {
+          const got = lib(host).STAT(f.id, year, field) as { code?: string; message?: string };
+          const inferredWord = host.language === "en" ? "inferred" : "推断";
+          if (got.code !== "#N/A" || !got.message?.includes(inferredWord)) problems.push(`STAT(${f.id}, ${year}, ${String(field)}) on ${host.language}: ${JSON.stringify(got)}`);
+        }
+      }
+      // Without the year, the figure is there, its period marked inferred.
+      if (plain.STAT(f.id, null, "number") !== f.value) problems.push(`STAT(${f.id}) without a year`);
+      if (!String(plain.STAT(f.id, null, "period")).includes("(inferred)")) problems.push(`STAT(${f.id},,period) unmarked`);
+    }
+    expect(problems).toEqual([]);
+    expectError(plain.STAT("global_service_partners", 2024), "#N/A", /global_service_partners: the source gives no year for it \(its period 2024 \(inferred\) is inferred\)/);
   });
 
   it("names the figure's own period when the year does not match", () => {
@@ -186,9 +213,9 @@ describe("what a cell receives for every derived or bounded figure, on both host
   // Written out by hand: the rule of the README and help, not the code that implements it.
   // [id, plain host (en), plain host (zh), 1.4 host number format (en)]
   const CASES = [
-    ["national_fdi_new_enterprises_yoy", "est. 9% (Jan–Nov)", "估算9%（1—11月）", '"est. "0%" (Jan–Nov)"'],
-    ["fdi_new_enterprises_jan_nov_2023_approx", "est. 1,559 (Jan–Nov)", "估算1,559（1—11月）", '"est. "#,##0" (Jan–Nov)"'],
-    ["ftz_fdi_share_prev_year", "est. 15.9% (Jan–Nov)", "估算15.9%（1—11月）", '"est. "0.0%" (Jan–Nov)"'],
+    ["national_fdi_new_enterprises_yoy", "est. 9% (Jan–Nov)", "约9%（估算，1—11月）", '"est. "0%" (Jan–Nov)"'],
+    ["fdi_new_enterprises_jan_nov_2023_approx", "est. 1,559 (Jan–Nov)", "约1,559（估算，1—11月）", '"est. "#,##0" (Jan–Nov)"'],
+    ["ftz_fdi_share_prev_year", "est. 15.9% (Jan–Nov)", "约15.9%（估算，1—11月）", '"est. "0.0%" (Jan–Nov)"'],
     ["pioneering_policies", "over 120 (cumulative)", "超过120（累计）", '"over "#,##0" (cumulative)"'],
     ["national_first_policies", "nearly 60 (cumulative)", "近60（累计）", '"nearly "#,##0" (cumulative)"'],
     ["services_plan_v2_tasks_done", "over 80%", "超过80%", '"over "0%'],
@@ -263,12 +290,13 @@ describe("BJ.TABLE", () => {
         const result = plain.TABLE(tableId, language);
         problems.push(...matrixProblems(result, `TABLE(${tableId}, ${language})`));
         if (!Array.isArray(result)) continue;
-        // The grid, except that a value that is not exact and stated arrives as its text.
+        // The grid, except that a value that is not exact and stated, or is a ratio (stored as a
+        // fraction beside the word "percent"), arrives as its text.
         const valueColumn = grid.columnKeys.indexOf("value");
         const rows = grid.rows.map((row, r) =>
           row.map((cell, c) => {
             const f = c === valueColumn ? index.figure(grid.valueFigureIds[r] ?? "") : undefined;
-            return f && !isBareNumberFaithful(f) ? formatFigureValue(f, language) : cell;
+            return f && (!isBareNumberFaithful(f) || f.kind === "ratio") ? formatFigureValue(f, language) : cell;
           }),
         );
         if (JSON.stringify(result) !== JSON.stringify([grid.header, ...rows])) problems.push(`TABLE(${tableId}, ${language}) differs from its grid`);
@@ -339,7 +367,7 @@ describe("BJ.INDICATORS", () => {
     }
     expect(problems).toEqual([]);
     expect(plain.INDICATORS()).toEqual(plain.INDICATORS("en"));
-    expect((plain.INDICATORS("zh") as string[][])[0]).toEqual(["编号", "指标", "单位", "时期", "界限", "依据"]);
+    expect((plain.INDICATORS("zh") as string[][])[0]).toEqual(["编号", "指标", "单位", "时期", "数值性质", "依据"]);
   });
 
   it("a bad language is #VALUE!", () => {

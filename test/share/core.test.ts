@@ -14,7 +14,7 @@ import {
   sourcesRows,
   tableGrid,
 } from "../../src/core";
-import { SERIES_FUNCTIONS } from "../../src/functions/library";
+import { SERIES_FUNCTIONS, createLibrary } from "../../src/functions/library";
 import { renderValue } from "../../src/simulated-excel/number-format";
 
 const index = currentDataset();
@@ -75,6 +75,23 @@ describe("what a frozen cell becomes", () => {
 
   test("literal formats show the same text for any sign", () => {
     expect(renderValue(-5, literalFormat("a \"b\""), false)).toBe('a "b"');
+  });
+
+  test.each([false, true])("a frozen BJ.TABLE spill is what the function returns (formatted results: %s)", (formatted) => {
+    const library = createLibrary({ index, host: () => ({ cellValues: formatted, doubleNumberFormat: false, language: "en" }) });
+    for (const tableId of index.tableIds) {
+      for (const [language, withSource] of [["en", false], ["zh", true]] as const) {
+        const returned = library.TABLE(tableId, language, withSource);
+        if (!Array.isArray(returned)) throw new Error(`BJ.TABLE(${tableId}) failed`);
+        const frozen = frozenTableSpill(`=BJ.TABLE("${tableId}","${language}",${withSource ? "TRUE" : "FALSE"})`, index, formatted);
+        const expected = returned.map((row) =>
+          row.map((cell) => (typeof cell === "object" && cell !== null && "basicValue" in cell ? { value: cell.basicValue, numberFormat: "numberFormat" in cell ? cell.numberFormat : undefined } : { value: cell })),
+        );
+        expect(frozen?.map((row) => row.map((cell) => (typeof cell.value === "number" && formatted ? { value: cell.value, numberFormat: cell.numberFormat } : { value: cell.value })))).toEqual(
+          expected.map((row) => row.map((cell) => ("numberFormat" in cell && cell.numberFormat !== undefined ? cell : { value: cell.value }))),
+        );
+      }
+    }
   });
 
   test("a BJ.TABLE spill, with and without formatted results", () => {
