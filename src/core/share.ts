@@ -315,7 +315,10 @@ export function planFreeze(sheets: readonly FreezeSheetInput[], index: DatasetIn
   const used = new Set<string>(options.previous?.figures ?? []);
   let unnamedCalls = 0;
   let spillCount = 0;
-  const recordSheets = new Map<string, FrozenSheetRecord>((options.previous?.sheets ?? []).map((sheet) => [sheet.id, sheet]));
+  // Keyed by id and name: sheet ids are given again on reopen (office-js#1390), so an earlier
+  // entry with this id but another name is another sheet.
+  const keyOf = (sheet: { readonly id: string; readonly name: string }): string => `${sheet.id}\u0000${sheet.name}`;
+  const recordSheets = new Map<string, FrozenSheetRecord>((options.previous?.sheets ?? []).map((sheet) => [keyOf(sheet), sheet]));
   for (const sheet of sheets) {
     const spills = spillsOf(sheet);
     const sheetWrites: FreezeCellWrite[] = [];
@@ -369,9 +372,9 @@ export function planFreeze(sheets: readonly FreezeSheetInput[], index: DatasetIn
     }
     summaries.push(summary);
     writes.push(...sheetWrites);
-    const earlier = recordSheets.get(sheet.id);
+    const earlier = recordSheets.get(keyOf(sheet));
     const fresh = new Set(cells.map((cell) => cell.address));
-    recordSheets.set(sheet.id, { id: sheet.id, name: sheet.name, cells: [...(earlier?.cells ?? []).filter((cell) => !fresh.has(cell.address)), ...cells] });
+    recordSheets.set(keyOf(sheet), { id: sheet.id, name: sheet.name, cells: [...(earlier?.cells ?? []).filter((cell) => !fresh.has(cell.address)), ...cells] });
   }
   const figures = index.figureIds.filter((id) => used.has(id));
   return {

@@ -18,6 +18,7 @@ export type AdapterErrorCode =
   | "legacy_record"
   | "unsupported_host"
   | "too_many_cells"
+  | "figure_not_found"
   | "office_error";
 
 /**
@@ -93,6 +94,10 @@ const MESSAGES: Record<AdapterErrorCode, Record<Language, (d: AdapterErrorDetail
   unsupported_host: {
     en: () => "This version of Excel does not support what the add-in needs (ExcelApi 1.9).",
     zh: () => "此 Excel 版本不支持本加载项所需的功能（ExcelApi 1.9）。",
+  },
+  figure_not_found: {
+    en: (d) => `The release in use has no figure ${d.recordId ?? ""}. Nothing was written.`,
+    zh: (d) => `当前数据版本中没有指标 ${d.recordId ?? ""}。未写入任何内容。`,
   },
   too_many_cells: {
     en: (d) => `${d.range ?? "The workbook"} holds ${d.count ?? "too many"} formula cells; the add-in reads at most ${d.limit ?? "a limited number"} at once, to stay within Excel's read limits. Nothing was changed; select a smaller area and freeze that.`,

@@ -232,7 +232,10 @@ export async function freezeFormulas(ctx: Context, asked: FreezeOptions = {}): P
       }
       const names = sheets.items.length > 0 ? sheets.items.map((sheet) => ({ id: sheet.id, name: sheet.name })) : scopes.map((scope) => ({ id: scope.id, name: scope.name }));
       const recordedSources = previous?.sourcesSheet ?? null;
-      const existingSources = recordedSources ? names.find((sheet) => (recordedSources.id !== null ? sheet.id === recordedSources.id : sheet.name === recordedSources.name)) ?? null : null;
+      // By id and name, else by name (sheet ids hold within a session only, office-js#1390).
+      const existingSources = recordedSources
+        ? (names.find((sheet) => sheet.id === recordedSources.id && sheet.name === recordedSources.name) ?? names.find((sheet) => sheet.name === recordedSources.name) ?? null)
+        : null;
       const sourcesName = existingSources?.name ?? uniqueSheetName(SOURCES_SHEET[language], names.map((sheet) => sheet.name));
       const plan = planFreeze(inputs, options.release, {
         frozenAt: (options.now ?? ((): Date => new Date()))().toISOString(),
@@ -303,8 +306,15 @@ export async function restoreFormulas(ctx: Context): Promise<RestoreReport> {
       if (!record) return { restored: [], changed: [], protectedSheets: [], missingSheets: [], syncs };
       // ---- sync 2: the recorded cells as they are now, by column runs ----
       const byId = new Map(sheets.items.map((sheet) => [sheet.id, sheet]));
+      // Sheet ids hold within a session only, and are given again on reopen (office-js#1390): the
+      // sheet with the recorded id and name, else the recorded name, else the id (renamed since).
+      const byName = new Map(sheets.items.map((sheet) => [sheet.name, sheet]));
+      const findSheet = (id: string, name: string): XlWorksheet | undefined => {
+        const sameId = byId.get(id);
+        return sameId?.name === name ? sameId : byName.get(name) ?? sameId;
+      };
       const reads = record.sheets.flatMap((recorded) => {
-        const sheet = byId.get(recorded.id);
+        const sheet = findSheet(recorded.id, recorded.name);
         if (!sheet) return [];
         sheet.protection.load("protected");
         return [{ recorded, sheet, runs: runsOf(recorded.cells).map((run) => ({ ...run, range: sheet.getRange(rangeAddress(run.rect.row, run.rect.column, run.rect.rows, run.rect.columns)).load("formulas") })) }];
@@ -319,11 +329,12 @@ export async function restoreFormulas(ctx: Context): Promise<RestoreReport> {
       }
       const plan = planRestore(record, inputs);
       // ---- sync 3: formulas and number formats back (spilled cells cleared first), the record ----
+      const sheetOfRecord = new Map(reads.map(({ recorded, sheet }) => [recorded.id, sheet]));
       const writeRuns = (cells: typeof plan.writes): void => {
         const bySheet = new Map<string, (typeof plan.writes)[number][]>();
         for (const cell of cells) bySheet.set(cell.sheetId, [...(bySheet.get(cell.sheetId) ?? []), cell]);
         for (const [sheetId, list] of bySheet) {
-          const sheet = byId.get(sheetId);
+          const sheet = sheetOfRecord.get(sheetId);
           if (!sheet) continue;
           for (const run of runsOf(list)) {
             const range = sheet.getRange(rangeAddress(run.rect.row, run.rect.column, run.rect.rows, run.rect.columns));
@@ -355,7 +366,7 @@ export async function restoreFormulas(ctx: Context): Promise<RestoreReport> {
 export async function insertFigure(ctx: Context, figureId: string, options: InsertFigureOptions): Promise<InsertedFigure> {
   const release = options.release ?? activeDataset();
   const figure = release.figure(figureId);
-  if (!figure) throw new AdapterError("record_not_found", { recordId: figureId });
+  if (!figure) throw new AdapterError("figure_not_found", { recordId: figureId });
   const language = options.language ?? "en";
   const format = numberFormat(figure, language, { periodTag: true });
   const content: string | number = options.mode === "formulas" ? figureFormula(release, figureId) : figure.value;

@@ -225,6 +225,28 @@ describe("restoreFormulas", () => {
     expect(record).toBeNull();
   });
 
+  test("the record is kept in the file: freeze, save, reopen, restore", async () => {
+    const host = await workbook();
+    await portOf(host).freezeFormulas();
+    const reopened = openSimulatedExcel(host.save(), { functions: bjFunctions, evaluateOther });
+    const report = await portOf(reopened).restoreFormulas();
+    expect(report.restored).toEqual([{ sheet: "Sheet1", cells: 4 }]);
+    expect((await read(reopened, "A1")).formulas).toEqual([["=BJ.FDI_COUNT(2024)"]]);
+  });
+
+  test("sheet ids that change on reopen (office-js#1390): the sheets are found by name", async () => {
+    const host = await workbook();
+    host.user.addSheet("Second");
+    await host.user.type("Second!B2", "=BJ.FDI_COUNT(2024)");
+    await portOf(host).freezeFormulas();
+    host.user.moveSheet("Second", 0);
+    const reopened = host.reopen();
+    const report = await portOf(reopened).restoreFormulas();
+    expect(report.missingSheets).toEqual([]);
+    expect((await read(reopened, "B2", "Second")).formulas).toEqual([["=BJ.FDI_COUNT(2024)"]]);
+    expect((await read(reopened, "A1")).formulas).toEqual([["=BJ.FDI_COUNT(2024)"]]);
+  });
+
   test("nothing frozen: nothing to do, 1 sync", async () => {
     const host = newHost();
     const report = await portOf(host).restoreFormulas();
@@ -258,6 +280,12 @@ describe("insertFigure", () => {
     expect(failure).toBeInstanceOf(AdapterError);
     expect(failure).toMatchObject({ code: "target_not_empty", details: { address: "Sheet1!C3" } });
     expect(JSON.stringify(host.save())).toBe(before);
+  });
+
+  test("an unknown figure is refused before any sync", async () => {
+    const host = newHost();
+    await expect(portOf(host).insertFigure("no_such_figure", { mode: "formulas" })).rejects.toMatchObject({ code: "figure_not_found" });
+    expect(host.syncCount).toBe(0);
   });
 
   test("a protected sheet is refused", async () => {
