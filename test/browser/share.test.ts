@@ -255,4 +255,39 @@ describe("sharing and one figure on the preview page", () => {
     expect(refused).toEqual([]);
     await page.close();
   }, TIMEOUT_MS);
+
+  it("says when inserted tables hold figures from an older release, and Review changes opens the plan", async () => {
+    const { page, errors, refused } = await openPreview();
+    await page.fill("#search", "FDI");
+    await page.click('button.item[data-id="fdi_headline"]');
+    await page.click('#grid td[data-address="B2"]');
+    await page.click("#insert-here");
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    expect(await page.locator("#revision-notice").isHidden()).toBe(true);
+
+    // The record now says the table came from an older release (as a workbook saved months ago would).
+    const current = index.release.id;
+    await page.evaluate(async (release) => {
+      const hook = window.bjPreviewHost;
+      if (!hook) throw new Error("no preview hook");
+      await hook.run(async (context) => {
+        const parts = context.workbook.customXmlParts.getByNamespace("urn:bj-open-stats:tracking:2").load("items");
+        await context.sync();
+        const xmls = parts.items.map((part) => ({ part, xml: part.getXml() }));
+        await context.sync();
+        for (const { part, xml } of xmls) part.setXml(xml.value.replace(`"releaseId":"${release}"`, '"releaseId":"2024-12-01.1"'));
+        await context.sync();
+      });
+    }, current);
+    await page.click("#refresh-inserted");
+    await page.locator("#revision-notice:not([hidden])").waitFor({ timeout: 30_000 });
+    expect(await page.locator("#revision-notice p").innerText()).toBe(en.revisionOlder(1, current));
+    await page.click("#review-changes");
+    await page.locator("#refresh-panel:not([hidden])").waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("refresh-heading");
+
+    expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
+    await page.close();
+  }, TIMEOUT_MS);
 });
