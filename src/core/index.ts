@@ -12,6 +12,5 @@ export * from "./active-release";
 export * from "./tracking";
 export * from "./refresh";
 export * from "./briefing";
-export * from "./share";
-export * from "./share-sources";
-export * from "./share-spill";
+// Freeze for sharing (share.ts, share-sources.ts, share-spill.ts) is imported from its own modules,
+// not from here: the functions bundle reads this index, and needs none of it.

@@ -10,7 +10,10 @@
  */
 import { cellAddress } from "./a1";
 import { type DatasetIndex, statedForYear } from "./lookup";
+import { HEADLINE_SERIES } from "./figure-formula";
 import { cellHash } from "./tracking";
+
+export { HEADLINE_SERIES, figureFormula } from "./figure-formula";
 
 /** A rectangle of cells, 0-based. */
 export interface ShareRect {
@@ -19,13 +22,6 @@ export interface ShareRect {
   readonly rows: number;
   readonly columns: number;
 }
-
-/** The headline functions and the series each answers from (a contract with workbooks, as the ids are). */
-export const HEADLINE_SERIES = {
-  FDI_COUNT: "fdi_new_enterprises",
-  FDI_GROWTH: "fdi_new_enterprises_yoy",
-  FTZ_FDI_SHARE: "ftz_fdi_share",
-} as const;
 
 /** Text with its string literals ("..." with "" escapes) blanked, so a quoted "BJ.STAT(" is not a call. */
 function withoutStrings(formula: string): string {
@@ -114,24 +110,6 @@ export function figuresOfFormula(formula: string, index: DatasetIndex): { figure
     }
   }
   return { figures, unnamed };
-}
-
-/**
- * The live formula of one figure: its headline function with its year where it is the stated
- * figure of a headline series for that year (`=BJ.FDI_COUNT(2024)`), else `=BJ.STAT("id")`.
- */
-export function figureFormula(index: DatasetIndex, figureId: string): string {
-  const figure = index.figure(figureId);
-  if (figure && figure.basis === "stated") {
-    for (const [name, series] of Object.entries(HEADLINE_SERIES)) {
-      if (figure.series !== series) continue;
-      const year = /^(\d{4})/.exec(figure.period.end)?.[1];
-      if (!year) continue;
-      const found = statedForYear(index, series, Number(year));
-      if (found.found && found.figure.id === figure.id) return `=BJ.${name}(${year})`;
-    }
-  }
-  return `=BJ.STAT("${figureId.replace(/"/g, '""')}")`;
 }
 
 // ---------------------------------------------------------------- what a frozen cell becomes ----

@@ -36,7 +36,10 @@ import type { BriefingLayout, DatasetIndex, RefreshReport, TableGrid, TrackingRe
 import type { Release } from "../data";
 import { refreshTables, type RefreshOptions } from "./refresh";
 import { type DocumentSettings, officeDocumentSettings, readAutoOpen, writeAutoOpen } from "./auto-open";
-import { type FreezeOptions, type FreezeReport, type InsertFigureOptions, type InsertedFigure, type RestoreReport, freezeFormulas, insertFigure, restoreFormulas } from "./share";
+import type { FreezeOptions, FreezeReport, InsertFigureOptions, InsertedFigure, RestoreReport } from "./share";
+
+/** Freeze, restore and one figure into a cell: a chunk of their own (share.js), loaded when first used. */
+const shareModule = (): Promise<typeof import("./share")> => import(/* webpackChunkName: "share" */ "./share");
 import { type BriefingDeps, insertBriefing, listBriefings, queueBriefings, removeBriefing } from "./briefing";
 import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
@@ -235,18 +238,18 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /** Freeze for sharing: see WorkbookPort.freezeFormulas (src/office/share.ts). */
-  freezeFormulas(options?: FreezeOptions): Promise<FreezeReport> {
-    return freezeFormulas({ run: this.run, isSetSupported: this.isSetSupported }, options);
+  async freezeFormulas(options?: FreezeOptions): Promise<FreezeReport> {
+    return (await shareModule()).freezeFormulas({ run: this.run, isSetSupported: this.isSetSupported }, options);
   }
 
   /** Restore the frozen formulas: see WorkbookPort.restoreFormulas (src/office/share.ts). */
-  restoreFormulas(): Promise<RestoreReport> {
-    return restoreFormulas({ run: this.run, isSetSupported: this.isSetSupported });
+  async restoreFormulas(): Promise<RestoreReport> {
+    return (await shareModule()).restoreFormulas({ run: this.run, isSetSupported: this.isSetSupported });
   }
 
   /** One figure into a cell: see WorkbookPort.insertFigure (src/office/share.ts). */
-  insertFigure(figureId: string, options: InsertFigureOptions): Promise<InsertedFigure> {
-    return insertFigure({ run: this.run, isSetSupported: this.isSetSupported }, figureId, options);
+  async insertFigure(figureId: string, options: InsertFigureOptions): Promise<InsertedFigure> {
+    return (await shareModule()).insertFigure({ run: this.run, isSetSupported: this.isSetSupported }, figureId, options);
   }
 
   /**

@@ -28,7 +28,6 @@ export type { FormulaCheck, InsertProblem } from "./insert-checks";
 export { matchTables } from "./matching";
 export type { MatchHow, RecordKeys, TableFacts, TableMatch } from "./matching";
 export type { ExcelRun, IsSetSupported, XlContext } from "./excel-api";
-export { FREEZE_MAX_CELLS, areasOf } from "./share";
 export type { FreezeOptions, FreezeReport, InsertFigureOptions, InsertedFigure, RestoreReport } from "./share";
 export { AUTO_OPEN_SETTING } from "./auto-open";
 export type { DocumentSettings } from "./auto-open";

@@ -19,30 +19,25 @@
  * Layer: office.
  */
 import type { Language } from "../data";
+import { type DatasetIndex, activeDataset, cellAddress, numberFormat, qualified } from "../core";
 import {
-  type DatasetIndex,
   FREEZE_SETTING,
-  activeDataset,
-  callsBj,
-  frozenTableSpill,
   type FreezeSheetInput,
   type FreezeSheetSummary,
   type ReadArea,
   type ReadCell,
   type ReadSpill,
   type RestoreSheetInput,
-  SOURCES_SHEET,
   type ShareRect,
-  cellAddress,
+  callsBj,
   columnRuns,
   figureFormula,
-  numberFormat,
   parseFreezeRecord,
   planFreeze,
   planRestore,
-  qualified,
-  sourcesRows,
-} from "../core";
+} from "../core/share";
+import { SOURCES_SHEET, sourcesRows } from "../core/share-sources";
+import { frozenTableSpill } from "../core/share-spill";
 import { AdapterError, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlRange, XlRangeAreas, XlWorksheet } from "./excel-api";
 import { parseCell, parseRange, rangeAddress, splitAddress, uniqueSheetName } from "./layout";

@@ -5,7 +5,8 @@
  * Layer: task pane (DOM).
  */
 import type { Figure } from "../data";
-import { activeDataset, figureFormula } from "../core";
+import { activeDataset } from "../core";
+import { figureFormula } from "../core/figure-formula";
 import { copyText } from "./cite-panel";
 import { el } from "./dom";
 import { describeFailure } from "./feedback";

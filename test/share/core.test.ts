@@ -1,19 +1,8 @@
 /** The pure half of freeze and restore (src/core/share*.ts). */
-import {
-  HEADLINE_SERIES,
-  bjCalls,
-  callsBj,
-  currentDataset,
-  figureFormula,
-  figuresOfFormula,
-  frozenContent,
-  frozenTableSpill,
-  literalFormat,
-  parseFreezeRecord,
-  planRestore,
-  sourcesRows,
-  tableGrid,
-} from "../../src/core";
+import { currentDataset, tableGrid } from "../../src/core";
+import { HEADLINE_SERIES, bjCalls, callsBj, figureFormula, figuresOfFormula, frozenContent, literalFormat, parseFreezeRecord, planRestore } from "../../src/core/share";
+import { sourcesRows } from "../../src/core/share-sources";
+import { frozenTableSpill } from "../../src/core/share-spill";
 import { SERIES_FUNCTIONS, createLibrary } from "../../src/functions/library";
 import { renderValue } from "../../src/simulated-excel/number-format";
 

@@ -5,9 +5,12 @@
  * read limits, and the sync counts.
  */
 import "../functions/setup-custom-functions";
-import { FREEZE_SETTING, SOURCES_SHEET, currentDataset, parseFreezeRecord, tableGrid } from "../../src/core";
+import { currentDataset, tableGrid } from "../../src/core";
+import { FREEZE_SETTING, parseFreezeRecord } from "../../src/core/share";
+import { SOURCES_SHEET } from "../../src/core/share-sources";
 import { REGISTERED } from "../../src/functions/functions";
-import { AdapterError, ExcelWorkbook, FREEZE_MAX_CELLS } from "../../src/office";
+import { AdapterError, ExcelWorkbook } from "../../src/office";
+import { FREEZE_MAX_CELLS } from "../../src/office/share";
 import { createSimulatedExcel, openSimulatedExcel, type SimCustomFunction, type SimulatedExcel } from "../../src/simulated-excel";
 
 const bjFunctions: Record<string, SimCustomFunction> = Object.fromEntries(
