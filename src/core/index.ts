@@ -12,3 +12,5 @@ export * from "./active-release";
 export * from "./tracking";
 export * from "./refresh";
 export * from "./briefing";
+// Freeze for sharing (share.ts, share-sources.ts, share-spill.ts) is imported from its own modules,
+// not from here: the functions bundle reads this index, and needs none of it.

@@ -17,6 +17,8 @@ export type AdapterErrorCode =
   | "table_not_found"
   | "legacy_record"
   | "unsupported_host"
+  | "too_many_cells"
+  | "figure_not_found"
   | "office_error";
 
 /**
@@ -35,6 +37,9 @@ export interface AdapterErrorDetails {
   readonly table?: string;
   /** A tracking record id. */
   readonly recordId?: string;
+  /** A number of cells concerned, and the most the add-in takes (too_many_cells). */
+  readonly count?: number;
+  readonly limit?: number;
   /** The Office error code behind an office_error or a mapped error, e.g. "AccessDenied". */
   readonly officeCode?: string;
 }
@@ -89,6 +94,14 @@ const MESSAGES: Record<AdapterErrorCode, Record<Language, (d: AdapterErrorDetail
   unsupported_host: {
     en: () => "This version of Excel does not support what the add-in needs (ExcelApi 1.9).",
     zh: () => "此 Excel 版本不支持本加载项所需的功能（ExcelApi 1.9）。",
+  },
+  figure_not_found: {
+    en: (d) => `The release in use has no figure ${d.recordId ?? ""}. Nothing was written.`,
+    zh: (d) => `当前数据版本中没有指标 ${d.recordId ?? ""}。未写入任何内容。`,
+  },
+  too_many_cells: {
+    en: (d) => `${d.range ?? "The workbook"} holds ${d.count ?? "too many"} formula cells; the add-in reads at most ${d.limit ?? "a limited number"} at once, to stay within Excel's read limits. Nothing was changed; select a smaller area and freeze that.`,
+    zh: (d) => `${d.range ?? "此工作簿"} 中有 ${d.count ?? "过多"} 个公式单元格；为不超出 Excel 的读取限制，加载项一次最多读取 ${d.limit ?? "有限数量"} 个。未作任何更改；请选择较小的区域后再固定。`,
   },
   office_error: {
     en: (d) => `Excel reported an error${d.officeCode ? ` (${d.officeCode})` : ""}. Nothing more was changed.`,

@@ -32,6 +32,8 @@ export interface XlRangeAreas {
   readonly address: string;
   readonly areaCount: number;
   readonly isNullObject: boolean;
+  /** ExcelApi 1.9: every area as a range; load "items/formulas" ... to read them all in one sync. */
+  readonly areas: XlRangeCollection;
   load(propertyNames?: string | string[]): XlRangeAreas;
 }
 
@@ -49,6 +51,8 @@ export interface XlRange {
   readonly valueTypes: string[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
+  /** What each cell shows, as its number format renders it. */
+  readonly text: string[][];
   readonly format: XlRangeFormat;
   readonly worksheet: XlWorksheet;
   load(propertyNames?: string | string[]): XlRange;
@@ -75,6 +79,12 @@ export interface XlRange {
   delete(shift: "Up" | "Left"): void;
   /** ExcelApi 1.6. */
   calculate(): void;
+}
+
+/** ExcelApi 1.9 (RangeAreas.areas). */
+export interface XlRangeCollection {
+  readonly items: XlRange[];
+  load(propertyNames?: string | string[]): XlRangeCollection;
 }
 
 /** Excel.FilterCriteria, as far as the adapter may set it. */
@@ -217,11 +227,29 @@ export interface XlCustomXmlPartCollection {
   getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
 }
 
+/** ExcelApi 1.4: a document setting (a JSON-serialisable value kept in the file). */
+export interface XlSetting {
+  readonly key: string;
+  readonly isNullObject: boolean;
+  value: unknown;
+  load(propertyNames?: string | string[]): XlSetting;
+  delete(): void;
+}
+
+/** ExcelApi 1.4. */
+export interface XlSettingCollection {
+  /** Sets a setting, replacing any of the same key. */
+  add(key: string, value: unknown): XlSetting;
+  getItemOrNullObject(key: string): XlSetting;
+}
+
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   readonly tables: XlTableCollection;
   readonly names: XlNamedItemCollection;
   readonly customXmlParts: XlCustomXmlPartCollection;
+  /** ExcelApi 1.4. */
+  readonly settings: XlSettingCollection;
   getSelectedRange(): XlRange;
   /** ExcelApi 1.7. */
   getActiveCell(): XlRange;

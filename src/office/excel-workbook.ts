@@ -37,6 +37,11 @@ import type { BriefingLayout, DatasetIndex, RefreshReport, TableGrid, TrackingRe
 import type { Release } from "../data";
 import { refreshTables, type RefreshOptions } from "./refresh";
 import { type BriefingDeps, type BriefingRefreshReport, insertBriefing, listBriefings, queueBriefings, refreshBriefings, removeBriefing } from "./briefing";
+import { type DocumentSettings, officeDocumentSettings, readAutoOpen, writeAutoOpen } from "./auto-open";
+import type { FreezeOptions, FreezeReport, InsertFigureOptions, InsertedFigure, RestoreReport } from "./share";
+
+/** Freeze, restore and one figure into a cell: a chunk of their own (share.js), loaded when first used. */
+const shareModule = (): Promise<typeof import("./share")> => import(/* webpackChunkName: "share" */ "./share");
 import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
@@ -84,6 +89,8 @@ export interface ExcelWorkbookOptions {
   readonly newRecordId?: () => string;
   /** The clock of `insertedAt`; default: now. */
   readonly now?: () => Date;
+  /** Office.context.document.settings (the default where Office runs); null: the workbook's settings. */
+  readonly documentSettings?: DocumentSettings | null;
 }
 
 function defaultRun(): ExcelRun {
@@ -211,12 +218,39 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly isSetSupported: IsSetSupported;
   private readonly newRecordId: () => string;
   private readonly now: () => Date;
+  private readonly documentSettings: DocumentSettings | null;
 
   constructor(options: ExcelWorkbookOptions = {}) {
     this.run = options.run ?? defaultRun();
     this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported();
     this.newRecordId = options.newRecordId ?? newGuid;
     this.now = options.now ?? ((): Date => new Date());
+    this.documentSettings = options.documentSettings === undefined ? officeDocumentSettings() : options.documentSettings;
+  }
+
+  /** See WorkbookPort.getAutoOpen (src/office/auto-open.ts). */
+  getAutoOpen(): Promise<boolean> {
+    return readAutoOpen(this.documentSettings, this.run);
+  }
+
+  /** See WorkbookPort.setAutoOpen (src/office/auto-open.ts). */
+  setAutoOpen(on: boolean): Promise<void> {
+    return writeAutoOpen(this.documentSettings, this.run, on);
+  }
+
+  /** Freeze for sharing: see WorkbookPort.freezeFormulas (src/office/share.ts). */
+  async freezeFormulas(options?: FreezeOptions): Promise<FreezeReport> {
+    return (await shareModule()).freezeFormulas({ run: this.run, isSetSupported: this.isSetSupported }, options);
+  }
+
+  /** Restore the frozen formulas: see WorkbookPort.restoreFormulas (src/office/share.ts). */
+  async restoreFormulas(): Promise<RestoreReport> {
+    return (await shareModule()).restoreFormulas({ run: this.run, isSetSupported: this.isSetSupported });
+  }
+
+  /** One figure into a cell: see WorkbookPort.insertFigure (src/office/share.ts). */
+  async insertFigure(figureId: string, options: InsertFigureOptions): Promise<InsertedFigure> {
+    return (await shareModule()).insertFigure({ run: this.run, isSetSupported: this.isSetSupported }, figureId, options);
   }
 
   /**

@@ -29,3 +29,6 @@ export { matchTables } from "./matching";
 export type { MatchHow, RecordKeys, TableFacts, TableMatch } from "./matching";
 export type { ExcelRun, IsSetSupported, XlContext } from "./excel-api";
 export type { BriefingRefreshEntry, BriefingRefreshReport } from "./briefing";
+export type { FreezeOptions, FreezeReport, InsertFigureOptions, InsertedFigure, RestoreReport } from "./share";
+export { AUTO_OPEN_SETTING } from "./auto-open";
+export type { DocumentSettings } from "./auto-open";

@@ -11,6 +11,7 @@ import type { BriefingLayout, BriefingRecord, DatasetIndex, RefreshReport, Table
 import type { RefreshOptions } from "./refresh";
 import type { BindingsDamage } from "./bindings";
 import type { BriefingRefreshReport } from "./briefing";
+import type { FreezeOptions, FreezeReport, InsertFigureOptions, InsertedFigure, RestoreReport } from "./share";
 import type { InsertProblem } from "./insert-checks";
 
 /**
@@ -216,6 +217,26 @@ export interface WorkbookPort {
    * be refreshed is reported, never thrown.
    */
   refreshTables(release: Release | DatasetIndex, options?: RefreshOptions): Promise<RefreshReport>;
+  /**
+   * Freeze for sharing (docs/sharing.md): every cell whose formula calls BJ.* (alone or inside a
+   * larger formula) and every BJ.TABLE spill becomes the value it shows, with the number format it
+   * shows; the user's other formulas are untouched; a Sources sheet lists the figures used; the
+   * freeze record keeps what was frozen. The whole workbook, or `scope: "selection"`. At most 3
+   * syncs (a dry run 2). Throws AdapterError too_many_cells, office_error.
+   */
+  freezeFormulas(options?: FreezeOptions): Promise<FreezeReport>;
+  /** Puts back exactly the formulas frozen; a frozen cell the user changed since is left and reported. 3 syncs. */
+  restoreFormulas(): Promise<RestoreReport>;
+  /**
+   * One figure into one empty cell (the active cell, or `address`): `=BJ.STAT("id")` or the
+   * headline function, or the value with its number format. A taken cell is refused
+   * (target_not_empty, naming it), nothing written. 2 syncs.
+   */
+  insertFigure(figureId: string, options: InsertFigureOptions): Promise<InsertedFigure>;
+  /** Whether this workbook opens the pane when it opens (Office.AutoShowTaskpaneWithDocument). */
+  getAutoOpen(): Promise<boolean>;
+  /** Opts this workbook in or out of opening the pane with it. */
+  setAutoOpen(on: boolean): Promise<void>;
   /**
    * Writes a briefing (core briefingLayout) on a new sheet: its text, live =BJ.STAT figure cells,
    * native charts whose series refer to those cells (ExcelApi 1.7), and a briefing record.

@@ -1,7 +1,7 @@
 /** Range, its format (font, fill, alignment, widths) and hyperlinks. */
 import { type Rect, formatRect, intersect, withinSheet } from "./address";
 import { invalidArgument, itemNotFound } from "./errors";
-import { type ProxyContext, type Readers, SimObject } from "./proxy/base";
+import { type ProxyContext, type Readers, SimItemCollection, SimObject } from "./proxy/base";
 import type { CellFormat, SheetModel } from "./snapshot";
 import type { ReadValue, WorkbookState } from "./state";
 import { SimTableCollection } from "./table";
@@ -594,5 +594,30 @@ export class SimRangeAreas extends SimObject<RangeAreasProps> {
   }
   get areaCount(): number {
     return this.need("areaCount");
+  }
+  private areasProxy: SimRangeCollection | undefined;
+  /** ExcelApi 1.9: the areas as a RangeCollection (load "items/formulas" ... to read every area in one sync). */
+  get areas(): SimRangeCollection {
+    this.areasProxy ??= new SimRangeCollection(this.context, (state) => {
+      const found = this.locator(state);
+      return found ? found.areas.map((rect) => ({ sheet: found.sheet, rect })) : [];
+    });
+    return this.areasProxy;
+  }
+}
+
+/** The ranges of a RangeAreas (RangeAreas.areas). */
+export class SimRangeCollection extends SimItemCollection<RangeTarget, SimRange> {
+  constructor(
+    context: ProxyContext,
+    private readonly targets: (state: WorkbookState) => RangeTarget[],
+  ) {
+    super(context, "RangeCollection");
+  }
+  protected list(state: WorkbookState): RangeTarget[] {
+    return this.targets(state);
+  }
+  protected itemFor(model: RangeTarget): SimRange {
+    return new SimRange(this.context, () => model);
   }
 }

@@ -5,7 +5,7 @@
  *
  * Layer: task pane (DOM).
  */
-import { type DatasetIndex, REFRESH_REASON_TEXT, type RefreshReport, activeDataset } from "../core";
+import { type DatasetIndex, REFRESH_REASON_TEXT, type RefreshReport, activeDataset, compareReleaseIds } from "../core";
 import type { InsertMode, InsertedReport } from "../office";
 import { byId, el, fill } from "./dom";
 import { describeFailure } from "./feedback";
@@ -15,6 +15,8 @@ import { actionButton, keepFocus, statusBadge } from "./ui";
 
 export interface InsertedPanel extends Panel {
   readonly nodes: readonly HTMLElement[];
+  /** The revision notice ("N inserted tables hold figures older than release X", Review changes), for the top of the pane. */
+  readonly noticeNodes: readonly HTMLElement[];
   /**
    * Re-reads the "Inserted in this workbook" list, then the tables' refresh statuses and the BJ.*
    * formula counts (a dry run against the active release: 2 more syncs, nothing written). One
@@ -36,6 +38,7 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
   const formulaCounts = el("div", { id: "formula-counts", class: "caption", hidden: true });
   const refreshPanel = el("section", { id: "refresh-panel", class: "refresh-panel", "aria-labelledby": "refresh-heading", hidden: true });
 
+  const notice = el("div", { id: "revision-notice", class: "revision-notice", role: "status", hidden: true });
   refresh.addEventListener("click", () => void refreshInserted(true));
   refreshFigures.addEventListener("click", () => {
     if (!store.get().busy) void planFigureRefresh();
@@ -200,6 +203,30 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
       ),
     );
     renderFormulaCounts();
+    renderNotice();
+  }
+
+  /**
+   * Word when figures are revised: how many tracked tables come from a release older than the one
+   * in use (from the list read when the pane opens and whenever the release changes). Review
+   * changes opens the refresh plan; nothing changes until the user applies it.
+   */
+  function renderNotice(): void {
+    const state = store.get();
+    const current = activeDataset().release.id;
+    const older = state.inserted.filter((entry) => entry.found !== null && compareReleaseIds(entry.binding.releaseId, current) < 0).length;
+    notice.hidden = older === 0;
+    if (older === 0) {
+      fill(notice);
+      return;
+    }
+    keepFocus(ctx.root, () =>
+      fill(
+        notice,
+        el("p", {}, text().revisionOlder(older, current)),
+        el("div", { class: "buttons" }, actionButton(ctx, "review-changes", text().revisionReview, planFigureRefresh, true)),
+      ),
+    );
   }
 
   /** The count of BJ.* formula cells per sheet, from the last dry run. */
@@ -311,6 +338,7 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
       renderInserted();
       renderRefreshPanel();
     },
+    noticeNodes: [notice],
     releaseChanged: dropStalePlan,
     refreshInserted,
     planFigureRefresh,

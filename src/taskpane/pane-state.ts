@@ -7,7 +7,7 @@
 import type { Figure, Language } from "../data";
 import { type CitationStyle, type DatasetIndex, type FormulaCount, type RefreshReport, type RefreshTableReport, type TableGrid, activeDataset, tableGrid } from "../core";
 import type { LoadReleaseOutcome } from "../channel";
-import type { InsertMode, InsertedEntry, WorkbookPort } from "../office";
+import type { FreezeReport, InsertMode, InsertedEntry, WorkbookPort } from "../office";
 import type { PaneHost } from "./host";
 import { type PaneStrings, STRINGS, TABLE_STYLES } from "./strings";
 import { type Store, createStore } from "./store";
@@ -51,6 +51,12 @@ export interface PaneState {
   readonly refresh: RefreshView | null;
   /** "Also write the report to a Refresh log sheet". */
   readonly writeLog: boolean;
+  /** What "Prepare for sharing" freezes. */
+  readonly shareScope: "workbook" | "selection";
+  /** The freeze plan under review; null when none is shown. */
+  readonly sharePlan: FreezeReport | null;
+  /** Whether this workbook opens the pane with it; null until read (or with no workbook). */
+  readonly autoOpen: boolean | null;
 }
 
 /** The state a pane starts with, for a browser language tag such as navigator.language. */
@@ -76,6 +82,9 @@ export function initialState(language: Language): PaneState {
     formulaCells: null,
     refresh: null,
     writeLog: false,
+    shareScope: "workbook",
+    sharePlan: null,
+    autoOpen: null,
   };
 }
 

@@ -122,6 +122,38 @@ export interface PaneStrings {
   readonly refreshNothingToApply: string;
   /** Beside Apply when some tables are blocked or undone: Apply leaves them alone. */
   readonly refreshApplySkips: (count: number) => string;
+  // ---- one figure into a cell, sharing, revisions (issue 15) ----
+  readonly figureInsertHeading: string;
+  readonly figureInsertFormula: string;
+  readonly figureInsertValue: string;
+  readonly figureCopyFormula: string;
+  readonly figureFormulaLabel: string;
+  readonly figureInserted: (label: string, address: string) => string;
+  readonly formulaCopied: string;
+  readonly shareHeading: string;
+  readonly shareIntro: string;
+  readonly shareScope: string;
+  readonly shareScopeWorkbook: string;
+  readonly shareScopeSelection: string;
+  readonly sharePrepare: string;
+  readonly sharePlan: (cells: number, sheets: number) => string;
+  readonly sharePlanSheets: (parts: string) => string;
+  readonly shareProtected: (sheets: string) => string;
+  readonly shareLiveSpills: (count: number) => string;
+  readonly shareNothing: string;
+  readonly shareApply: string;
+  readonly shareCancel: string;
+  readonly shareDone: (cells: number, sheets: number, sourcesSheet: string) => string;
+  readonly shareRestore: string;
+  readonly shareRestored: (cells: number) => string;
+  readonly shareRestoreChanged: (cells: string) => string;
+  readonly shareRestoreNothing: string;
+  readonly shareFailed: string;
+  readonly autoOpen: string;
+  readonly autoOpenOn: string;
+  readonly autoOpenOff: string;
+  readonly revisionOlder: (count: number, release: string) => string;
+  readonly revisionReview: string;
 }
 
 const EN: PaneStrings = {
@@ -244,6 +276,37 @@ const EN: PaneStrings = {
   dismiss: "Dismiss",
   refreshNothingToApply: "Nothing can be applied: no table has figures it can update. The reasons are listed with each table.",
   refreshApplySkips: (count) => `Apply writes only the tables marked Stale; ${count} ${count === 1 ? "table is" : "tables are"} left as they are (see the reasons).`,
+  figureInsertHeading: "Put this figure in the active cell",
+  figureInsertFormula: "Insert live formula",
+  figureInsertValue: "Insert value",
+  figureCopyFormula: "Copy the formula",
+  figureFormulaLabel: "Formula",
+  figureInserted: (label, address) => `Inserted “${label}” in ${address}.`,
+  formulaCopied: "Formula copied.",
+  shareHeading: "Share",
+  shareIntro: "People without the add-in see #NAME? where BJ.* formulas are. Freeze them into the values they show, with a Sources sheet; restore them later.",
+  shareScope: "Freeze",
+  shareScopeWorkbook: "the whole workbook",
+  shareScopeSelection: "the selection only",
+  sharePrepare: "Prepare for sharing",
+  sharePlan: (cells, sheets) => `${cells} ${cells === 1 ? "cell" : "cells"} on ${sheets} ${sheets === 1 ? "sheet" : "sheets"} will become values.`,
+  sharePlanSheets: (parts) => `Where: ${parts}.`,
+  shareProtected: (sheets) => `Left as they are (protected): ${sheets}.`,
+  shareLiveSpills: (count) => `${count} spilled ${count === 1 ? "formula stays" : "formulas stay"} live (the add-in cannot reproduce ${count === 1 ? "it" : "them"}).`,
+  shareNothing: "There are no BJ.* formulas to freeze here.",
+  shareApply: "Freeze",
+  shareCancel: "Cancel",
+  shareDone: (cells, sheets, sourcesSheet) => `Froze ${cells} ${cells === 1 ? "cell" : "cells"} on ${sheets} ${sheets === 1 ? "sheet" : "sheets"}; the sheet “${sourcesSheet}” lists the sources.`,
+  shareRestore: "Restore live formulas",
+  shareRestored: (cells) => `Restored ${cells} ${cells === 1 ? "formula" : "formulas"}.`,
+  shareRestoreChanged: (cells) => `Left as you changed them: ${cells}.`,
+  shareRestoreNothing: "Nothing in this workbook is frozen.",
+  shareFailed: "Sharing failed.",
+  autoOpen: "Open this pane when this workbook opens",
+  autoOpenOn: "This pane will open with this workbook.",
+  autoOpenOff: "This pane will no longer open with this workbook.",
+  revisionOlder: (count, release) => `${count} inserted ${count === 1 ? "table holds" : "tables hold"} figures older than release ${release}.`,
+  revisionReview: "Review changes",
 };
 
 const ZH: PaneStrings = {
@@ -364,6 +427,37 @@ const ZH: PaneStrings = {
   dismiss: "关闭",
   refreshNothingToApply: "没有可应用的更新：没有表格能够更新数字。原因列在各表格下。",
   refreshApplySkips: (count) => `“应用”只写入标记为“待更新”的表格；另有 ${count} 个表格保持不变（见原因）。`,
+  figureInsertHeading: "将此指标放入活动单元格",
+  figureInsertFormula: "插入实时公式",
+  figureInsertValue: "插入数值",
+  figureCopyFormula: "复制公式",
+  figureFormulaLabel: "公式",
+  figureInserted: (label, address) => `已将“${label}”插入 ${address}。`,
+  formulaCopied: "已复制公式。",
+  shareHeading: "共享",
+  shareIntro: "未安装本加载项的用户会在 BJ.* 公式处看到 #NAME?。可将这些公式固定为当前显示的数值，并附“数据来源”工作表；之后可恢复。",
+  shareScope: "固定范围",
+  shareScopeWorkbook: "整个工作簿",
+  shareScopeSelection: "仅所选区域",
+  sharePrepare: "准备共享",
+  sharePlan: (cells, sheets) => `${sheets} 个工作表中的 ${cells} 个单元格将变为数值。`,
+  sharePlanSheets: (parts) => `位置：${parts}。`,
+  shareProtected: (sheets) => `保持不变（受保护）：${sheets}。`,
+  shareLiveSpills: (count) => `有 ${count} 个溢出公式保持实时（加载项无法重现）。`,
+  shareNothing: "此处没有可固定的 BJ.* 公式。",
+  shareApply: "固定",
+  shareCancel: "取消",
+  shareDone: (cells, sheets, sourcesSheet) => `已固定 ${sheets} 个工作表中的 ${cells} 个单元格；工作表“${sourcesSheet}”列出了来源。`,
+  shareRestore: "恢复实时公式",
+  shareRestored: (cells) => `已恢复 ${cells} 个公式。`,
+  shareRestoreChanged: (cells) => `以下单元格已被修改，保持不变：${cells}。`,
+  shareRestoreNothing: "此工作簿中没有已固定的内容。",
+  shareFailed: "共享操作失败。",
+  autoOpen: "打开此工作簿时打开此窗格",
+  autoOpenOn: "此窗格将随此工作簿一起打开。",
+  autoOpenOff: "此窗格将不再随此工作簿打开。",
+  revisionOlder: (count, release) => `有 ${count} 个已插入的表格所含数字早于数据版本 ${release}。`,
+  revisionReview: "查看更改",
 };
 
 /** The pane's strings in each language. */

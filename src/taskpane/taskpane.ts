@@ -1,6 +1,7 @@
 /**
- * The task pane's composition root: builds the page from its panels (catalog, preview, insert,
- * cite, inserted and refresh, status bar), one typed store (pane-state.ts) they all read and
+ * The task pane's composition root: builds the page from its panels (catalog, preview with the
+ * one-figure actions, insert, cite, inserted and refresh with the revision notice, share, status
+ * bar), one typed store (pane-state.ts) they all read and
  * write, the host (Office or the preview page), the release channel, and the ribbon command.
  * Each panel renders itself from the store and subscribes to the keys it shows; the language,
  * the host and the release re-render them all from here.
@@ -29,7 +30,9 @@ import { type PaneHost, isDarkColour, languageOf, resolveHost } from "./host";
 import { createInsertPanel } from "./insert-panel";
 import { createInsertedPanel } from "./inserted-panel";
 import { type PaneContext, type PaneState, createPaneStore, followLanguage, langAttr } from "./pane-state";
+import { figureActions } from "./figure-actions";
 import { createPreviewPanel } from "./preview-panel";
+import { createSharePanel } from "./share-panel";
 import { createStatusBar } from "./status-bar";
 import { type PaneStrings, STRINGS } from "./strings";
 
@@ -45,6 +48,7 @@ interface Pane {
   refreshInserted(announce: boolean): Promise<void>;
   releaseChanged(dataset: DatasetIndex): void;
   renderRelease(): void;
+  readAutoOpen(): Promise<void>;
 }
 
 let pane: Pane;
@@ -77,15 +81,17 @@ function buildPane(root: HTMLElement): Pane {
   };
   const catalog = createCatalogPanel(ctx);
   focusSearch = catalog.focusSearch;
-  const preview = createPreviewPanel(ctx);
   const inserted = createInsertedPanel(ctx);
-  const insert = createInsertPanel(ctx, () => inserted.refreshInserted(false));
+  const reread = (): Promise<void> => inserted.refreshInserted(false);
+  const preview = createPreviewPanel(ctx, figureActions(ctx, reread));
+  const insert = createInsertPanel(ctx, reread);
   const cite = createCitePanel(ctx);
-  const panels = [catalog, preview, insert, cite, inserted, statusBar];
+  const share = createSharePanel(ctx, reread);
+  const panels = [catalog, preview, insert, cite, inserted, share, statusBar];
 
   root.replaceChildren(
     el("header", { class: "pane-header" }, el("img", { src: "assets/icon-32.png", width: 24, height: 24, alt: "" }), appName, langSwitch),
-    el("main", {}, ...catalog.nodes, ...preview.nodes, ...insert.nodes, ...cite.nodes, ...inserted.nodes),
+    el("main", {}, ...inserted.noticeNodes, ...catalog.nodes, ...preview.nodes, ...insert.nodes, ...cite.nodes, ...inserted.nodes, ...share.nodes),
     ...statusBar.nodes,
     footer,
   );
@@ -116,6 +122,7 @@ function buildPane(root: HTMLElement): Pane {
     refreshInserted: inserted.refreshInserted,
     releaseChanged: inserted.releaseChanged,
     renderRelease: statusBar.renderRelease,
+    readAutoOpen: share.readAutoOpen,
   };
 }
 
@@ -206,7 +213,7 @@ async function start(): Promise<void> {
   applyTheme(host);
   // One render of every panel, in the host's language.
   store.set(patch);
-  await pane.refreshInserted(false);
+  await Promise.all([pane.refreshInserted(false), pane.readAutoOpen()]);
   document.documentElement.dataset.pane = "ready";
   performance.mark("bj-pane-host-ready");
 }

@@ -254,6 +254,10 @@ export function manifestViolations(xml: string, context: ManifestContext): strin
   const runtimeUrl = urlOf(runtime?.getAttribute("resid"));
   const taskpaneUrl = elements(root, NS.app, "SourceLocation")[0]?.getAttribute("DefaultValue");
   if (runtimeUrl !== taskpaneUrl) violations.push(`the runtime page (${runtimeUrl ?? "none"}) is not the task pane page (${taskpaneUrl ?? "none"})`);
+  // "Open this pane when this workbook opens": Office opens the ShowTaskpane action whose TaskpaneId
+  // is Office.AutoShowTaskpaneWithDocument ("Automatically open a task pane with a document").
+  const taskpaneIds = elements(doc, NS.ov, "TaskpaneId").map((element) => element.textContent?.trim() ?? "");
+  if (!taskpaneIds.includes("Office.AutoShowTaskpaneWithDocument")) violations.push(`no ShowTaskpane action has the TaskpaneId Office.AutoShowTaskpaneWithDocument (found: ${taskpaneIds.join(", ") || "none"})`);
 
   // Custom functions: namespace BJ, page = runtime page, script and metadata present.
   const cfPoints = elements(doc, NS.ov, "ExtensionPoint").filter((e) => e.getAttributeNS(NS.xsi, "type") === "CustomFunctions");

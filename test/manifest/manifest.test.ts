@@ -49,6 +49,7 @@ describe("manifest.xml semantic rules", () => {
     ["a runtime page other than the pane", `<Runtime resid="Taskpane.Url"`, `<Runtime resid="Help.Url"`, /runtime page/],
     ["a second host", `<Host Name="Workbook"/>`, `<Host Name="Workbook"/><Host Name="Document"/>`, /Hosts/],
     ["a contoso support page", `<SupportUrl DefaultValue="${DEV_ORIGIN}/help.html">`, `<SupportUrl DefaultValue="https://www.contoso.com/help">`, /contoso/],
+    ["no auto-open task pane id", "<TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>", "<TaskpaneId>BJ.Taskpane</TaskpaneId>", /AutoShowTaskpaneWithDocument/],
     ["no zh-CN functions metadata", `<bt:Override Locale="zh-CN" Value="${DEV_ORIGIN}/functions.zh-CN.json"/>`, "", /zh-CN override to functions\.zh-CN\.json/],
   ];
 
