@@ -289,6 +289,42 @@ describe("the target fault matrix: a clear error, and nothing changes", () => {
     expect(host.save()).toEqual(before);
   });
 
+  it("an overlap names the table met, its range and where the block meets it, not another table's title cell (issue 16)", async () => {
+    const { host, port } = setup();
+    const first = await port.insertTable(grid, { address: "B2" });
+    const tableName = first.record.table?.name ?? "";
+    expect(tableName).not.toBe("");
+    const [error, syncs] = await syncsOf(host, () => errorOf(port.insertTable(grid, { address: "A1" })));
+    expect(error.code).toBe("target_in_table");
+    expect(error.details.table).toBe(tableName);
+    // The title is in B2 (not part of the Excel table); the table's header row is row 3.
+    expect(error.details.tableRange).toMatch(/^Sheet1!B3:/);
+    expect(error.details.address).toBe("Sheet1!B3");
+    expect(error.localized("en")).toContain(`overlaps the table ${tableName} (${error.details.tableRange ?? ""}) from Sheet1!B3`);
+    expect(error.localized("en")).not.toContain("B2.");
+    expect(error.localized("zh")).toContain(tableName);
+    expect(error.localized("zh")).toContain(error.details.tableRange ?? "?");
+    expect(syncs).toBe(2);
+  });
+
+  it("off the sheet: the message names only the edge the table would pass (issue 16)", async () => {
+    const { port } = setup();
+    const byColumn = await errorOf(port.insertTable(grid, { address: "XFC10" }));
+    expect(byColumn.details.offSheet).toBe("column");
+    expect(byColumn.localized("en")).toContain("last column (XFD)");
+    expect(byColumn.localized("en")).not.toContain("row");
+    expect(byColumn.localized("zh")).toContain("最后一列");
+    expect(byColumn.localized("zh")).not.toContain("最后一行");
+    const byRow = await errorOf(port.insertTable(grid, { address: "B1048574" }));
+    expect(byRow.details.offSheet).toBe("row");
+    expect(byRow.localized("en")).toContain("last row (1,048,576)");
+    expect(byRow.localized("en")).not.toContain("column");
+    expect(byRow.localized("zh")).not.toContain("最后一列");
+    const both = await errorOf(port.insertTable(grid, { address: "XFC1048574" }));
+    expect(both.details.offSheet).toBe("both");
+    expect(both.localized("en")).toContain("last row (1,048,576) and column (XFD)");
+  });
+
   it("names the whole target area, as the pane shows it (\"B2:F9 is not empty; insert on a new sheet?\")", async () => {
     const { host, port } = setup();
     await host.user.type("C5", "mine");

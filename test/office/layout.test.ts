@@ -25,6 +25,28 @@ describe("uniqueSheetName", () => {
     expect(uniqueSheetName(long, [long])).toBe(`${"y".repeat(27)} (2)`);
     expect(uniqueSheetName("T", ["t", "T (2)"])).toBe("T (3)");
   });
+
+  it("shortens a long title readably: the head before a colon, whole words, never a cut word (issue 16)", () => {
+    const index = currentDataset();
+    const title = "New foreign-funded enterprises: Beijing and the national average";
+    expect(uniqueSheetName(title, [])).toBe("New foreign-funded enterprises");
+    expect(uniqueSheetName(title, ["New foreign-funded enterprises"])).toBe("New foreign-funded (2)");
+    expect(uniqueSheetName("Pilot free trade zone's share of foreign investment in actual use", [])).toBe("Pilot free trade zone's share");
+    // No dangling "of"/"and" at the end.
+    expect(uniqueSheetName("Opening of the services sector and of the zones in Beijing", [])).toBe("Opening of the services sector");
+    // Every shipped title, in both languages and with a suffix: whole words of the title only.
+    for (const id of index.tableIds) {
+      for (const language of ["en", "zh"] as const) {
+        const full = tableGrid(index, id, language).title;
+        for (const taken of [[], [uniqueSheetName(full, [])]]) {
+          const name = uniqueSheetName(full, taken).replace(/ \(\d+\)$/, "");
+          expect([...name].length).toBeLessThanOrEqual(31);
+          if (language === "en") expect(`${full.replace(/[:]/g, " ")} `).toContain(`${name} `);
+          else expect(full.replace(/[:]/g, " ")).toContain(name);
+        }
+      }
+    }
+  });
 });
 
 describe("blockLayout", () => {
