@@ -28,11 +28,11 @@ export function createInsertPanel(ctx: PaneContext, afterInsert: () => Promise<v
     const { mode, includeSource, style } = store.get();
     try {
       const result = await ctx.busy(() => port.insertTable(grid, { newSheet, mode, includeSource, style }));
-      ctx.say("success", ctx.t().inserted(grid.title, result.address));
+      ctx.say("success", (l) => STRINGS[l].inserted(grid.title, result.address));
       await afterInsert();
     } catch (error: unknown) {
       const failure = describeFailure(error, store.get().language, !newSheet);
-      ctx.say("error", failure.text, failure.offerNewSheet ? { label: ctx.t().retryNewSheet, run: () => insertTable(true) } : undefined);
+      ctx.say("error", (l) => describeFailure(error, l, !newSheet).text, failure.offerNewSheet ? { label: (l) => STRINGS[l].retryNewSheet, run: () => insertTable(true) } : undefined);
     }
   }
 
@@ -47,10 +47,10 @@ export function createInsertPanel(ctx: PaneContext, afterInsert: () => Promise<v
         port.insertAllTables(grids, { title: STRINGS[language].allTablesTitle, sheetName: STRINGS[language].allTablesSheet, mode, includeSource, style }),
       );
       const sheet = result[0]?.binding.sheet ?? STRINGS[language].allTablesSheet;
-      ctx.say("success", ctx.t().insertedAll(result.length, sheet));
+      ctx.say("success", (l) => STRINGS[l].insertedAll(result.length, sheet));
       await afterInsert();
     } catch (error: unknown) {
-      ctx.say("error", describeFailure(error, store.get().language).text);
+      ctx.say("error", (l) => describeFailure(error, l).text);
     }
   }
 
