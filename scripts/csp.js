@@ -6,8 +6,10 @@
  * (webpack.config.js) and a deployment send `headerPolicy(kind)`, which adds `frame-ancestors`:
  * browsers ignore that directive in a meta element, so only a header can say who may frame the pane.
  *
- * No 'unsafe-eval' and no 'unsafe-inline' anywhere: no page has inline script, event-handler
- * attributes or inline style, and no code evaluates strings.
+ * No 'unsafe-eval' anywhere, and no 'unsafe-inline' for scripts or style elements: no page has
+ * inline script, event-handler attributes or inline style, and no code evaluates strings. Loosened
+ * only where the evidence says Office.js itself needs it, each entry with its source (docs/security.md):
+ * style attributes on the pane (office-js#1687), Office's telemetry collector (office-js#1005).
  */
 
 /** Office.js: Office requires add-ins to load it from Microsoft's CDN. */
@@ -21,6 +23,25 @@ const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
  */
 const OFFICE_TELEMETRY_FRAME = "https://telemetryservice.firstpartyapps.oaspapps.com";
 const OFFICE_HIDDEN_FRAME_STYLE = "'sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE='"; // sha256 of "display:none"
+
+/**
+ * Excel on the web: office.js loads its host script (excel-web-16.00.js) from the CDN, and that
+ * script applies inline styles a strict policy refuses; the refusal stops it loading
+ * (OfficeDev/office-js#1687, whose report names a hash of one of them). Microsoft's builds change
+ * those styles, so no hash list can follow them: the pane allows style *attributes* ('unsafe-inline'
+ * in style-src-attr; a hash there would switch 'unsafe-inline' off). Style elements stay 'self'
+ * only: the host scripts create none. Attribute styles run no script, and the pane's own code
+ * writes no markup (textContent only).
+ */
+const PANE_STYLE_ATTRIBUTES = ["'unsafe-inline'"];
+
+/**
+ * Office.js's telemetry: the Aria SDK it ships (ariatelemetry/aria-web-telemetry.js, loaded from
+ * the Office.js CDN, which script-src allows) sends its events by XMLHttpRequest or sendBeacon to
+ * this default collector. OfficeDev/office-js#1005 lists the same host among those Office.js needs.
+ * Only connect-src, and only this origin: nothing loads script from it.
+ */
+const OFFICE_TELEMETRY_COLLECTOR = "https://browser.pipe.aria.microsoft.com";
 
 /**
  * Who may frame the add-in's pages: the frames of Excel on the web. `frame-ancestors` checks every
@@ -45,10 +66,10 @@ const POLICIES = {
     "default-src": ["'self'"],
     "script-src": ["'self'", OFFICE_JS_ORIGIN],
     "style-src": ["'self'"],
-    "style-src-attr": ["'unsafe-hashes'", OFFICE_HIDDEN_FRAME_STYLE],
+    "style-src-attr": PANE_STYLE_ATTRIBUTES,
     "img-src": ["'self'"],
     "font-src": ["'self'"],
-    "connect-src": ["'self'"],
+    "connect-src": ["'self'", OFFICE_TELEMETRY_COLLECTOR],
     "frame-src": [OFFICE_TELEMETRY_FRAME],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
@@ -62,7 +83,8 @@ const POLICIES = {
     "base-uri": ["'none'"],
     "form-action": ["'none'"],
   },
-  // The preview page (index.html of the preview build): office.js is a local copy, so no CDN.
+  // The preview page (index.html of the preview build): office.js is a local copy, so no CDN, and
+  // outside Office it loads no host script: the one telemetry frame style, by its hash, suffices.
   preview: {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -118,4 +140,4 @@ function pageKind(path) {
   return null;
 }
 
-module.exports = { OFFICE_JS_ORIGIN, OFFICE_TELEMETRY_FRAME, OFFICE_HIDDEN_FRAME_STYLE, FRAME_ANCESTORS, POLICIES, metaPolicy, headerPolicy, pageKind };
+module.exports = { OFFICE_JS_ORIGIN, OFFICE_TELEMETRY_FRAME, OFFICE_HIDDEN_FRAME_STYLE, OFFICE_TELEMETRY_COLLECTOR, PANE_STYLE_ATTRIBUTES, FRAME_ANCESTORS, POLICIES, metaPolicy, headerPolicy, pageKind };

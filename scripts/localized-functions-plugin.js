@@ -3,8 +3,13 @@
  * Emits the localized custom-functions metadata (functions.zh-CN.json) from the functions.json
  * that CustomFunctionsMetadataPlugin generates, and a translation table kept in src/functions.
  *
- * Localized: each function's name and description, each parameter's name and description, and
- * the helpUrl (pointed at the Chinese part of the same help section). Ids, types, optional flags,
+ * Localized: each function's description, each parameter's name and description, and the helpUrl
+ * (pointed at the Chinese part of the same help section). NOT the function names: they stay the
+ * English ones in every language, as Chinese data terminals keep WSD and EDB in Chinese Excel. A
+ * formula the add-in writes through the API (=BJ.STAT, =BJ.TABLE) names the function in English,
+ * and where the locale's metadata gives localized names such a formula shows #NAME?
+ * (OfficeDev/office-js#891; #6614 in Turkish Excel). So one name works in every language, and a
+ * translation that gives a function a name fails the build. Ids, types, optional flags,
  * dimensionality and options are copied unchanged: Excel identifies a function by its id.
  * The manifest's zh-CN bt:Override of Functions.Metadata.Url points at the emitted file.
  *
@@ -20,7 +25,8 @@ const PLUGIN = "LocalizedFunctionsPlugin";
  * @typedef {{ id: string, name: string, description?: string, helpUrl?: string,
  *   parameters: MetadataParameter[], [key: string]: unknown }} MetadataFunction
  * @typedef {{ functions: MetadataFunction[], [key: string]: unknown }} Metadata
- * @typedef {{ name: string, description: string, parameters: Record<string, { name: string, description: string }> }} Translation
+ * @typedef {{ name?: string, description: string, parameters: Record<string, { name: string, description: string }> }} Translation
+ *   (`name` is refused: function names are not translated)
  * @typedef {Record<string, Translation>} TranslationTable
  */
 
@@ -45,6 +51,7 @@ function localizeMetadata(metadata, table, options = {}) {
       errors.push(`no translation for function ${fn.id}`);
       return fn;
     }
+    if (t.name !== undefined) errors.push(`${fn.id}: function names are not translated (office-js#891): remove "name" ${JSON.stringify(t.name)}`);
     const names = new Set(fn.parameters.map((p) => p.name));
     for (const name of Object.keys(t.parameters)) {
       if (!names.has(name)) errors.push(`${fn.id}: translation for unknown parameter ${name}`);
@@ -58,7 +65,7 @@ function localizeMetadata(metadata, table, options = {}) {
       return { ...p, name: tp.name, description: tp.description };
     });
     const helpUrl = fn.helpUrl && fn.helpUrl.includes("#") && suffix !== "" ? `${fn.helpUrl}${suffix}` : fn.helpUrl;
-    return { ...fn, name: t.name, description: t.description, helpUrl, parameters };
+    return { ...fn, description: t.description, helpUrl, parameters };
   });
   return { metadata: { ...metadata, functions }, errors };
 }

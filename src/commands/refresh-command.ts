@@ -4,8 +4,8 @@
  * functions: it refreshes every tracked table to the release in use, without asking, then reports
  * (a one-line summary to `notify`, and, if asked, the "Refresh log" sheet in the same write).
  *
- * The page registers it once, where it starts:
- *   registerRefreshCommand((id, fn) => Office.actions.associate(id, fn), { refresh, release, language, notify });
+ * src/commands/ribbon.ts associates it at the top level of the page's script (before any await),
+ * and the page provides these dependencies once Office is ready (provideRefreshCommand).
  *
  * Layer: commands (above office; no DOM; Office.js only through what the page passes in).
  */
@@ -16,14 +16,6 @@ import { toAdapterError } from "../office/errors";
 
 /** The manifest's FunctionName for the button. */
 export const REFRESH_COMMAND_ID = "refreshFigures";
-
-/** What Office passes to a command function: call completed() when done (always, even after a failure). */
-export interface CommandEvent {
-  completed(): void;
-}
-
-/** The shape of Office.actions.associate(actionId, actionFunction). */
-export type Associate = (actionId: string, actionFunction: (event?: unknown) => void) => void;
 
 export interface RefreshCommandDeps {
   /** Applies a refresh: the workbook port's refreshTables (options as the command asks). */
@@ -36,10 +28,6 @@ export interface RefreshCommandDeps {
   readonly notify: (message: string, report: RefreshReport | null) => void;
   /** Also write the report to a "Refresh log" sheet when anything changed. Default false. */
   readonly writeLog?: boolean;
-}
-
-function isCommandEvent(value: unknown): value is CommandEvent {
-  return typeof value === "object" && value !== null && typeof (value as { completed?: unknown }).completed === "function";
 }
 
 /**
@@ -56,13 +44,4 @@ export async function runRefreshCommand(deps: RefreshCommandDeps): Promise<Refre
     deps.notify(toAdapterError(error).localized(language), null);
     return null;
   }
-}
-
-/** Associates the ribbon command with its handler; the handler always calls event.completed(). */
-export function registerRefreshCommand(associate: Associate, deps: RefreshCommandDeps): void {
-  associate(REFRESH_COMMAND_ID, (event?: unknown) => {
-    void runRefreshCommand(deps).finally(() => {
-      if (isCommandEvent(event)) event.completed();
-    });
-  });
 }

@@ -11,3 +11,4 @@ export * from "./a1";
 export * from "./active-release";
 export * from "./tracking";
 export * from "./refresh";
+export * from "./briefing";

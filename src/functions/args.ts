@@ -59,7 +59,7 @@ export function classify(value: unknown): Argument {
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: FunctionFailure };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (kind: "notAvailable" | "invalidNumber" | "invalidValue", message: string): Parsed<never> => ({
+const fail = (kind: "notAvailable" | "invalidValue", message: string): Parsed<never> => ({
   ok: false,
   error: functionError(kind, message),
 });
@@ -71,7 +71,9 @@ function isBlank(arg: Argument): boolean {
 
 /**
  * An optional year: null when not given, else a whole number in the sane range.
- * Not whole, not finite or out of range → #NUM!; text, TRUE/FALSE or an array → #VALUE!.
+ * Anything else → #VALUE! with a message: not whole, not finite or out of range (not #NUM!: Excel
+ * shows no message with it, and the user needs to know which rule the year breaks), text,
+ * TRUE/FALSE or an array.
  */
 export function parseOptionalYear(value: unknown, language: Language): Parsed<number | null> {
   const arg = classify(value);
@@ -79,8 +81,8 @@ export function parseOptionalYear(value: unknown, language: Language): Parsed<nu
   switch (arg.kind) {
     case "number": {
       const year = arg.value;
-      if (!Number.isFinite(year) || !Number.isInteger(year)) return fail("invalidNumber", MESSAGES.yearNotWhole(year, language));
-      if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return fail("invalidNumber", MESSAGES.yearOutOfRange(year, language));
+      if (!Number.isFinite(year) || !Number.isInteger(year)) return fail("invalidValue", MESSAGES.yearNotWhole(year, language));
+      if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return fail("invalidValue", MESSAGES.yearOutOfRange(year, language));
       return ok(year);
     }
     case "array":

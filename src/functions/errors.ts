@@ -7,10 +7,15 @@
  * custom functions runtime documents: https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors
  */
 
-/** The error codes the library uses, by their `CustomFunctions.ErrorCode` member names. */
+/**
+ * The error codes the library uses, by their `CustomFunctions.ErrorCode` member names: only codes
+ * with which Excel shows the message. Excel shows no custom message with #NUM! (invalidNumber),
+ * #DIV/0!, #NAME?, #REF! or #NULL! (the custom-functions-runtime reference: "A custom error message
+ * can't be used"), so the library never returns those: a year that is not a whole number in range
+ * is #VALUE! with a message that says which rule it breaks.
+ */
 export const ERROR_CODES = {
   notAvailable: "#N/A",
-  invalidNumber: "#NUM!",
   invalidValue: "#VALUE!",
 } as const;
 export type ErrorKind = keyof typeof ERROR_CODES;

@@ -69,7 +69,7 @@ export const MESSAGES = {
   idRequired: (what: "indicator" | "table", example: string, language: Language): string =>
     language === "en"
       ? `${WHAT_IDS.en[what]} is required: an id such as ${example}${what === "indicator" ? " (BJ.INDICATORS() lists them)" : ""}.`
-      : `${WHAT_IDS.zh[what]}不能为空：请填写编号，例如 ${example}${what === "indicator" ? "（BJ.指标列表()，英文名 BJ.INDICATORS()，可列出全部编号）" : ""}。`,
+      : `${WHAT_IDS.zh[what]}不能为空：请填写编号，例如 ${example}${what === "indicator" ? "（BJ.INDICATORS() 可列出全部编号）" : ""}。`,
 
   idNotText: (what: "indicator" | "table", got: unknown, example: string, language: Language): string =>
     language === "en"

@@ -42,7 +42,11 @@ export interface XlRange {
   readonly rowCount: number;
   readonly columnCount: number;
   readonly isNullObject: boolean;
+  /** ExcelApi 1.2: true if every row is hidden, false if none, null if mixed. */
+  readonly rowHidden: boolean | null;
   values: unknown[][];
+  /** Read only: "Empty", "String", "Double", "Boolean", "Error", ... per cell. */
+  readonly valueTypes: string[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
   readonly format: XlRangeFormat;
@@ -73,8 +77,29 @@ export interface XlRange {
   calculate(): void;
 }
 
+/** Excel.FilterCriteria, as far as the adapter may set it. */
+export interface XlFilterCriteria {
+  filterOn: "Values" | "Custom";
+  values?: string[];
+  criterion1?: string;
+  criterion2?: string;
+  operator?: "And" | "Or";
+}
+
+/** ExcelApi 1.9: a table's or a worksheet's AutoFilter. */
+export interface XlAutoFilter {
+  /** Whether any column has filter criteria (rows may be hidden). */
+  readonly isDataFiltered: boolean;
+  readonly enabled: boolean;
+  load(propertyNames?: string | string[]): XlAutoFilter;
+  apply(range: XlRange | string, columnIndex?: number, criteria?: XlFilterCriteria): void;
+  clearCriteria(): void;
+}
+
 export interface XlTable {
   readonly id: string;
+  /** ExcelApi 1.9. */
+  readonly autoFilter: XlAutoFilter;
   name: string;
   style: string;
   readonly showTotals: boolean;
@@ -104,12 +129,49 @@ export interface XlWorksheetProtection {
   load(propertyNames?: string | string[]): XlWorksheetProtection;
 }
 
+/** ExcelApi 1.1 (the briefing's charts). */
+export interface XlChartTitle {
+  text: string;
+}
+
+export interface XlChartSeries {
+  name: string;
+  /** ExcelApi 1.7. */
+  setValues(sourceData: XlRange): void;
+  /** ExcelApi 1.7. */
+  setXAxisValues(sourceData: XlRange): void;
+}
+
+export interface XlChartSeriesCollection {
+  getItemAt(index: number): XlChartSeries;
+}
+
+export interface XlChart {
+  name: string;
+  readonly title: XlChartTitle;
+  readonly series: XlChartSeriesCollection;
+  load(propertyNames?: string | string[]): XlChart;
+  setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
+  delete(): void;
+}
+
+export interface XlChartCollection {
+  readonly items: XlChart[];
+  load(propertyNames?: string | string[]): XlChartCollection;
+  add(type: "ColumnClustered", sourceData: XlRange, seriesBy?: "Auto" | "Columns" | "Rows"): XlChart;
+}
+
 export interface XlWorksheet {
   readonly id: string;
   readonly name: string;
   readonly isNullObject: boolean;
+  readonly visibility: string;
   readonly protection: XlWorksheetProtection;
   readonly tables: XlTableCollection;
+  /** ExcelApi 1.9. */
+  readonly autoFilter: XlAutoFilter;
+  /** ExcelApi 1.1. */
+  readonly charts: XlChartCollection;
   load(propertyNames?: string | string[]): XlWorksheet;
   getRange(address?: string): XlRange;
   /** ExcelApi 1.1: the used range; on a blank sheet, A1. */
@@ -117,6 +179,8 @@ export interface XlWorksheet {
   /** ExcelApi 1.4. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
+  /** ExcelApi 1.1. */
+  delete(): void;
 }
 
 export interface XlWorksheetCollection {
@@ -153,17 +217,11 @@ export interface XlCustomXmlPartCollection {
   getByNamespace(namespaceUri: string): XlCustomXmlPartScopedCollection;
 }
 
-export interface XlApplication {
-  /** ExcelApi 1.6. */
-  suspendApiCalculationUntilNextSync(): void;
-}
-
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
   readonly tables: XlTableCollection;
   readonly names: XlNamedItemCollection;
   readonly customXmlParts: XlCustomXmlPartCollection;
-  readonly application: XlApplication;
   getSelectedRange(): XlRange;
   /** ExcelApi 1.7. */
   getActiveCell(): XlRange;

@@ -11,8 +11,11 @@
  *      values so that text stays text), values (whole 2-D array; formula cells null), the formula
  *      cells through Range.formulas (whole 2-D array, formula modes only), fonts, widths, and one
  *      NEW tracking part per inserted object. No part is read or rewritten, so a damaged part is
- *      never touched.
- * - listInserted: 2 (3 when the workbook holds spill inserts: their cell is read to find them).
+ *      never touched. Then, in the same sync, the read-back (src/office/insert-checks.ts): each
+ *      table's range, and each block's formula cells (valueTypes and values), reported in
+ *      InsertedTable.problems. Calculation is not suspended: Excel calculates as it writes.
+ * - listInserted: 2 (+1 when the workbook holds spill inserts: their cell is read to find them; +1
+ *   when it holds briefings: their records' XML).
  * - selectInserted: listInserted's + 1. removeInserted: listInserted's + 2 (read the cells, then
  *   delete). forgetInserted: listInserted's + 1. listBindings: 2 (1 when there are no parts).
  *
@@ -29,9 +32,10 @@ import {
   qualified,
   serializeTrackingRecord,
 } from "../core";
-import type { DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
+import type { BriefingLayout, DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
 import type { Release } from "../data";
 import { refreshTables, type RefreshOptions } from "./refresh";
+import { type BriefingDeps, insertBriefing, listBriefings, queueBriefings, removeBriefing } from "./briefing";
 import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlRange, XlTable, XlWorksheet } from "./excel-api";
@@ -47,10 +51,14 @@ import {
   trackingRecord,
   uniqueSheetName,
 } from "./layout";
+import { checkFormulaCells, checkTableRange } from "./insert-checks";
 import { type MatchHow, matchTables } from "./matching";
 import type {
   BindingsReport,
+  BriefingsReport,
   DamagedBindingsPart,
+  InsertBriefingOptions,
+  InsertedBriefing,
   InsertAllOptions,
   InsertMode,
   InsertTableOptions,
@@ -274,7 +282,6 @@ export class ExcelWorkbook implements WorkbookPort {
           newSheetName = uniqueSheetName(target.title, sheets.items.map((each) => each.name));
           sheetName = newSheetName;
           // ---- sync 2 starts: the new sheet first, so that a taken name stops everything ----
-          this.suspendCalculation(context);
           sheet = context.workbook.worksheets.add(newSheetName);
           origin = { row: 0, column: 0 };
         } else {
@@ -356,7 +363,6 @@ export class ExcelWorkbook implements WorkbookPort {
           }
           if (first !== null) throw new AdapterError("target_not_empty", { address: cellAt(first), range, sheet: sheet.name });
           // ---- sync 2 starts ----
-          this.suspendCalculation(context);
         }
 
         // ---- sync 2: write (tables first: if Excel refuses one, nothing else is written) ----
@@ -424,19 +430,36 @@ export class ExcelWorkbook implements WorkbookPort {
           for (const line of [each.layout.lines.note, each.layout.lines.source]) if (line !== null) cell(top + line).format.font.italic = true;
           if (each.layout.mode !== "spill") tableRange.format.autofitColumns();
         }
+        // Read back in this same sync, after the writes: each table's range (it must be exactly the
+        // range meant: growth is never trusted) and each block's formula cells (an error such as
+        // #NAME? is reported). Calculation is never suspended, so Excel calculates as it writes.
+        const checks = written.map(({ each, top, table }) => ({
+          tableRange: table ? table.getRange().load("address") : null,
+          block: each.layout.formulas.some((row) => row.some((formula) => formula !== null))
+            ? sheet.getRange(rangeAddress(top, origin.column, each.layout.rows, each.layout.columns)).load("valueTypes, values")
+            : null,
+        }));
         if (target.kind === "new") sheet.activate();
         // Tracking records are custom XML parts (ExcelApi 1.5). Without them the tables are written
         // all the same, untracked: listInserted then has nothing to list (docs/requirement-sets.md).
         if (this.isSetSupported("ExcelApi", "1.5")) for (const { record } of written) context.workbook.customXmlParts.add(serializeTrackingRecord(record));
         await context.sync();
 
-        return written.map(({ record, table }): InsertedTable => ({
-          binding: bindingOf(record),
-          record,
-          address: qualified(record.sheet.name, record.block),
-          tableAddress: qualified(record.sheet.name, record.table?.address ?? record.spillCell ?? record.anchor),
-          excelTableId: table?.id ?? null,
-        }));
+        return written.map(({ each, top, record, table }, i): InsertedTable => {
+          const check = checks[i];
+          const name = record.sheet.name;
+          const formulas = check?.block ? checkFormulaCells(each.layout.formulas, check.block, { row: top, column: origin.column }, name) : { problems: [], calculating: 0 };
+          const geometry = check?.tableRange && record.table ? checkTableRange(record.table.name, record.table.address, check.tableRange.address, name) : null;
+          return {
+            binding: bindingOf(record),
+            record,
+            address: qualified(name, record.block),
+            tableAddress: qualified(name, record.table?.address ?? record.spillCell ?? record.anchor),
+            excelTableId: table?.id ?? null,
+            problems: geometry ? [geometry, ...formulas.problems] : formulas.problems,
+            formulasCalculating: formulas.calculating,
+          };
+        });
       });
     } catch (error: unknown) {
       if (error instanceof AdapterError) throw error;
@@ -454,10 +477,6 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       throw toAdapterError(error, sheetName);
     }
-  }
-
-  private suspendCalculation(context: XlContext): void {
-    if (this.isSetSupported("ExcelApi", "1.6")) context.workbook.application.suspendApiCalculationUntilNextSync();
   }
 
   /** The sheet the options name, if any (from `sheet`, or from a sheet-qualified `address`). */
@@ -526,8 +545,12 @@ export class ExcelWorkbook implements WorkbookPort {
     if (!this.isSetSupported("ExcelApi", "1.5")) return { entries: [], damagedParts: [] };
     try {
       return await this.run(async (context) => {
+        // Briefing records (src/office/briefing.ts) ride locate's first sync; their XML takes one more.
+        const briefings = queueBriefings(context, this.isSetSupported);
         const located = await this.locate(context);
-        return { entries: located.entries.map((each) => each.entry), damagedParts: located.damagedParts };
+        const found = await briefings.read();
+        const report = { entries: located.entries.map((each) => each.entry), damagedParts: [...located.damagedParts, ...found.damagedParts] };
+        return found.entries.length > 0 ? { ...report, briefings: found.entries.map((each) => each.entry) } : report;
       });
     } catch (error: unknown) {
       throw toAdapterError(error);
@@ -653,6 +676,25 @@ export class ExcelWorkbook implements WorkbookPort {
     } catch (error: unknown) {
       throw toAdapterError(error);
     }
+  }
+
+  private briefingDeps(): BriefingDeps {
+    return { run: this.run, isSetSupported: this.isSetSupported, newRecordId: this.newRecordId, now: this.now };
+  }
+
+  /** A briefing on a new sheet, with its charts and record (src/office/briefing.ts). 2 syncs. */
+  insertBriefing(layout: BriefingLayout, options: InsertBriefingOptions = {}): Promise<InsertedBriefing> {
+    return insertBriefing(this.briefingDeps(), layout, options);
+  }
+
+  /** The briefings the workbook records (src/office/briefing.ts). 2 syncs. */
+  listBriefings(): Promise<BriefingsReport> {
+    return listBriefings(this.briefingDeps());
+  }
+
+  /** Removes exactly what a briefing insert wrote (src/office/briefing.ts). 4 syncs. */
+  removeBriefing(recordId: string): Promise<void> {
+    return removeBriefing(this.briefingDeps(), recordId);
   }
 
   private pick(located: Located, recordId: string): LocatedEntry {

@@ -1,7 +1,11 @@
 /** The Office.js adapter: the workbook port and its Excel implementation. */
 export type {
   BindingsReport,
+  BriefingEntry,
+  BriefingsReport,
   DamagedBindingsPart,
+  InsertBriefingOptions,
+  InsertedBriefing,
   InsertAllOptions,
   InsertMode,
   InsertTableOptions,
@@ -19,6 +23,8 @@ export { BINDINGS_NAMESPACE, parseBindings, serializeBindings } from "./bindings
 export type { BindingsDamage, ParsedBindings } from "./bindings";
 export { blockLayout, trackingRecord, uniqueSheetName } from "./layout";
 export type { BlockLayout } from "./layout";
+export { BUSY, checkFormulaCells, checkTableRange } from "./insert-checks";
+export type { FormulaCheck, InsertProblem } from "./insert-checks";
 export { matchTables } from "./matching";
 export type { MatchHow, RecordKeys, TableFacts, TableMatch } from "./matching";
 export type { ExcelRun, IsSetSupported, XlContext } from "./excel-api";

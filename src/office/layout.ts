@@ -1,6 +1,6 @@
 /**
  * What an insert writes, laid out before any call to Excel: the block of one grid (title line,
- * table or spill cell, note and source lines) as whole 2-D arrays of values and number formats,
+ * table or spill cell, an empty spacer row, note and source lines) as whole 2-D arrays of values and number formats,
  * and the tracking record that describes it. Pure: no Office.js here.
  */
 import { GENERAL_FORMAT, TEXT_FORMAT, cellAddress, cellHash, headerFingerprint, statFormula, tableFormula } from "../core";
@@ -27,7 +27,10 @@ export interface BlockLayout {
   /** Header + data rows. */
   readonly tableRows: number;
   readonly mode: TrackedMode;
-  /** Row offsets of the single-cell lines; null where not written. */
+  /**
+   * Row offsets of the single-cell lines; null where not written. The note line is two rows below
+   * the table's last row: the row between (the spacer) is part of the block but never written.
+   */
   readonly lines: { readonly title: number; readonly note: number | null; readonly source: number | null };
 }
 
@@ -68,6 +71,10 @@ export function blockLayout(grid: TableGrid, mode: TrackedMode, includeSource: b
   let note: number | null = null;
   let source: number | null = null;
   if (includeSource) {
+    // The spacer: the row directly below the table stays empty (never written), so that Excel's
+    // auto-expansion on values set directly below a table cannot take the note line into it.
+    values.push(Array<null>(columns).fill(null));
+    formats.push(Array<null>(columns).fill(null));
     const noteLine = line(grid.note, columns);
     const sourceLine = line(grid.sourceLine, columns);
     note = values.length;

@@ -7,9 +7,10 @@
  * 2-D arrays; `rows.add` is never used.
  */
 import type { Language, Release } from "../data";
-import type { DatasetIndex, RefreshReport, TableGrid, TrackingDamage, TrackingRecord } from "../core";
+import type { BriefingLayout, BriefingRecord, DatasetIndex, RefreshReport, TableGrid, TrackingDamage, TrackingRecord } from "../core";
 import type { RefreshOptions } from "./refresh";
 import type { BindingsDamage } from "./bindings";
+import type { InsertProblem } from "./insert-checks";
 
 /**
  * How value cells are written:
@@ -74,6 +75,14 @@ export interface InsertedTable {
   readonly address: string;
   /** The Excel table itself, header row included (the spill range's top-left cell in spill mode). */
   readonly tableAddress: string;
+  /**
+   * What the write sync read back that differs from what was meant: a =BJ.* cell showing an error
+   * (#NAME? where Excel does not know the name), or a table whose range is not the range written.
+   * Empty when everything is as meant. The cells stay written (and tracked) either way.
+   */
+  readonly problems: readonly InsertProblem[];
+  /** =BJ.* cells still calculating (#BUSY!) when read back: written, not yet verified. */
+  readonly formulasCalculating: number;
 }
 
 /** A bindings part that could not be read. It is left untouched; callers should tell the user. */
@@ -121,6 +130,38 @@ export interface InsertedEntry {
 export interface InsertedReport {
   readonly entries: readonly InsertedEntry[];
   readonly damagedParts: readonly DamagedBindingsPart[];
+  /** The briefings the workbook records (as listBriefings gives them); absent when there are none. */
+  readonly briefings?: readonly BriefingEntry[];
+}
+
+/** Options of insertBriefing. */
+export interface InsertBriefingOptions {
+  /** The new sheet's name (made unique as for newSheet); default the layout's ("Briefing", "简报"). */
+  readonly sheetName?: string;
+}
+
+export interface InsertedBriefing {
+  /** The briefing record written (BRIEFING_NAMESPACE; docs/tracking-record.md). */
+  readonly record: BriefingRecord;
+  /** The new sheet's name. */
+  readonly sheet: string;
+  /** Every cell written, sheet-qualified, e.g. "Briefing!A1:N54". */
+  readonly address: string;
+  /** The names of the native charts written (none without ExcelApi 1.7). */
+  readonly charts: readonly string[];
+}
+
+/** One briefing the workbook records, and where its sheet is now (null: not found). */
+export interface BriefingEntry {
+  readonly recordId: string;
+  readonly record: BriefingRecord;
+  readonly partId: string;
+  readonly found: { readonly sheet: string; readonly sheetId: string } | null;
+}
+
+export interface BriefingsReport {
+  readonly entries: readonly BriefingEntry[];
+  readonly damagedParts: readonly DamagedBindingsPart[];
 }
 
 export interface WorkbookPort {
@@ -143,8 +184,8 @@ export interface WorkbookPort {
   listBindings(): Promise<BindingsReport>;
   /**
    * The pane's list: every record (version 1 and 2), with where its table is now: found by name,
-   * Table.id, then header fingerprint, so after the user renamed the table or its sheet too.
-   * 2 syncs (3 when the workbook holds spill inserts).
+   * Table.id, then header fingerprint, so after the user renamed the table or its sheet too; and
+   * the briefings. 2 syncs, +1 when the workbook holds spill inserts, +1 when it holds briefings.
    */
   listInserted(): Promise<InsertedReport>;
   /**
@@ -174,4 +215,18 @@ export interface WorkbookPort {
    * be refreshed is reported, never thrown.
    */
   refreshTables(release: Release | DatasetIndex, options?: RefreshOptions): Promise<RefreshReport>;
+  /**
+   * Writes a briefing (core briefingLayout) on a new sheet: its text, live =BJ.STAT figure cells,
+   * native charts whose series refer to those cells (ExcelApi 1.7), and a briefing record.
+   * 2 syncs. Throws AdapterError name_taken, office_error.
+   */
+  insertBriefing(layout: BriefingLayout, options?: InsertBriefingOptions): Promise<InsertedBriefing>;
+  /** Every briefing record, with its sheet where found. 2 syncs (1 when there are none). */
+  listBriefings(): Promise<BriefingsReport>;
+  /**
+   * Deletes exactly what a briefing insert wrote: the sheet it created when nothing else is on it,
+   * else only its cells and charts; then its record. Refuses, changing nothing, with
+   * edited_since_insert, sheet_protected, sheet_not_found or record_not_found. 4 syncs.
+   */
+  removeBriefing(recordId: string): Promise<void>;
 }

@@ -1,9 +1,10 @@
 /**
  * The preview page: the real task pane (its production bundle, CSS and root element) beside a workbook
- * simulated by src/simulated-excel, drawn as a grid with sheet tabs, row and column headers, the
- * selection and table styling. Each cell shows its formatted text (the simulator's renderValue);
- * =BJ.* formulas are evaluated by the real functions. Clicking a cell (or moving with the arrow
- * keys) selects it, and the pane inserts there. The workbook is saved to the tab's sessionStorage
+ * simulated by src/simulated-excel, drawn by ./grid.ts over a bounded ./viewport.ts. =BJ.* formulas
+ * are evaluated by the real functions, other formulas by ./formula-engine.ts. Clicking a cell (or
+ * moving with the keys) selects it, and the pane inserts there; typing edits the cell (F2, Enter,
+ * Tab, Escape, Delete, as in Excel), the formula bar edits it too, and the name box goes to a cell,
+ * range or table. The workbook is saved to the tab's sessionStorage
  * after every change and reopened from it on a reload (as a user reopens a file), so a reload (e.g.
  * to pick up a newly published release) keeps what was inserted.
  *
@@ -20,13 +21,16 @@ import { REGISTERED } from "../functions/functions";
 import {
   createSimulatedExcel,
   openSimulatedExcel,
-  renderValue,
   type SimCustomFunction,
   type SimulatedExcel,
   type SimulatedWorkbookSnapshot,
   type WorkbookModel,
 } from "../simulated-excel";
-import { cellAddress, columnLetters, qualified } from "../core/a1";
+import { cellAddress, qualified } from "../core/a1";
+import { parseRange, splitAddress } from "../office/layout";
+import { drawSheet } from "./grid";
+import { type Rect, SHEET_COLUMNS, SHEET_ROWS, viewport } from "./viewport";
+import { createFormulaEngine } from "./formula-engine";
 
 /** Each registered function under its full name, called as Excel calls it. */
 const functions: Record<string, SimCustomFunction> = Object.fromEntries(
@@ -52,11 +56,11 @@ function sessionStore(): Storage | null {
 function openWorkbook(): SimulatedExcel {
   try {
     const saved = sessionStore()?.getItem(WORKBOOK_STORAGE_KEY);
-    if (saved) return openSimulatedExcel(JSON.parse(saved) as SimulatedWorkbookSnapshot, { functions });
+    if (saved) return openSimulatedExcel(JSON.parse(saved) as SimulatedWorkbookSnapshot, { functions, evaluateOther: createFormulaEngine() });
   } catch {
     // Unreadable or from another version: start afresh (the next save replaces it).
   }
-  return createSimulatedExcel({ functions });
+  return createSimulatedExcel({ functions, evaluateOther: createFormulaEngine() });
 }
 
 const host = openWorkbook();
@@ -69,24 +73,6 @@ function persist(snapshot: SimulatedWorkbookSnapshot): void {
     // Quota exceeded or storage disabled: the workbook simply does not survive a reload.
   }
 }
-
-/** Fill colours of the table styles the pane offers: header, header text, band. */
-const TABLE_STYLES: Record<string, { header: string; headerText: string; band: string }> = {
-  TableStyleMedium2: { header: "#4472c4", headerText: "#ffffff", band: "#d9e1f2" },
-  TableStyleLight9: { header: "#4472c4", headerText: "#ffffff", band: "transparent" },
-  TableStyleMedium9: { header: "#4472c4", headerText: "#ffffff", band: "#b4c6e7" },
-  TableStyleLight1: { header: "transparent", headerText: "inherit", band: "#d9d9d9" },
-  TableStyleMedium4: { header: "#70ad47", headerText: "#ffffff", band: "#e2efda" },
-};
-const DEFAULT_STYLE = { header: "#4472c4", headerText: "#ffffff", band: "#d9e1f2" };
-
-const MIN_ROWS = 30;
-const MIN_COLUMNS = 10;
-const POINTS_TO_PX = 4 / 3;
-const DEFAULT_WIDTH_PX = 72;
-const ROW_HEADER_PX = 40;
-/** Columns wider than this are drawn at this width (long note lines would push the table off screen). */
-const MAX_WIDTH_PX = 240;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -101,127 +87,95 @@ function required(id: string): HTMLElement {
   return found;
 }
 
+/** An input element of the page, by id. */
+function requiredInput(id: string): HTMLInputElement {
+  const found = required(id);
+  if (!(found instanceof HTMLInputElement)) throw new Error(`#${id} is not an input`);
+  return found;
+}
+
 let grid: HTMLElement;
 let tabs: HTMLElement;
-let nameBox: HTMLElement;
-let formulaBar: HTMLElement;
+let nameBox: HTMLInputElement;
+let formulaBar: HTMLInputElement;
+let workbookStatus: HTMLElement;
+
+/** The cell being edited: its address, the editor in it, and what it held before. */
+interface Editing {
+  readonly row: number;
+  readonly column: number;
+  readonly input: HTMLInputElement;
+}
+let editing: Editing | null = null;
+
+type SheetModel = WorkbookModel["sheets"][number];
+
+function activeSheetOf(model: WorkbookModel): SheetModel | undefined {
+  return model.sheets.find((each) => each.id === model.activeSheetId) ?? model.sheets[0];
+}
+
+/** The smallest rectangle holding every cell in use (null when the sheet is empty): O(cells), never O(coordinates). */
+function usedArea(sheet: SheetModel): Rect | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const key of Object.keys(sheet.cells)) {
+    const [row = 0, column = 0] = key.split(",").map(Number);
+    top = Math.min(top, row);
+    left = Math.min(left, column);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, column);
+  }
+  return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+}
+
+/** What the formula bar shows for a cell: its formula, else its value ("" when empty). */
+function contentsOf(sheet: SheetModel, row: number, column: number): string {
+  const cell = sheet.cells[`${row},${column}`];
+  if (!cell) return "";
+  if (cell.formula !== undefined) return cell.formula;
+  if (cell.value === null) return "";
+  if (typeof cell.value === "boolean") return cell.value ? "TRUE" : "FALSE";
+  return String(cell.value);
+}
+
+/** Says something about the workbook (a refused edit, a bad Go To) to the eye and to screen readers. */
+function say(text: string): void {
+  workbookStatus.textContent = text;
+}
 
 /** Draws the active sheet from a snapshot of the simulated workbook. */
 function render(): void {
   const snapshot = host.save();
   persist(snapshot);
   const model: WorkbookModel = snapshot.workbook;
-  const sheet = model.sheets.find((each) => each.id === model.activeSheetId) ?? model.sheets[0];
+  const sheet = activeSheetOf(model);
   if (!sheet) return;
   const selection = model.selection;
-
-  // Extent: what is used, with room around it.
-  let lastRow = 0;
-  let lastColumn = 0;
-  for (const key of Object.keys(sheet.cells)) {
-    const [row = 0, column = 0] = key.split(",").map(Number);
-    lastRow = Math.max(lastRow, row);
-    lastColumn = Math.max(lastColumn, column);
-  }
-  const rows = Math.max(MIN_ROWS, lastRow + 4, selection.row + 2);
-  const columns = Math.max(MIN_COLUMNS, lastColumn + 3, selection.column + 2);
-
-  const tables = model.tables.filter((table) => table.sheetId === sheet.id);
-  const inTableAt = (r: number, c: number): boolean =>
-    tables.some((t) => r >= t.rect.row && r < t.rect.row + t.rect.rows && c >= t.rect.column && c < t.rect.column + t.rect.columns);
-  // #grid is the ARIA grid (it holds the focus and aria-activedescendant); the table is only its
-  // layout, so its rows and header cells say their grid roles themselves.
-  const table = element("table", { class: "cells", role: "presentation" });
-  const colgroup = element("colgroup");
-  // Widths through the CSSOM, not style attributes: a CSP without 'unsafe-inline' allows only these.
-  const column = (width: number): HTMLTableColElement => {
-    const col = element("col");
-    col.style.width = `${width}px`;
-    return col;
-  };
-  colgroup.append(column(ROW_HEADER_PX));
-  let tableWidth = ROW_HEADER_PX;
-  const widths: number[] = [];
-  for (let c = 0; c < columns; c++) {
-    const points = sheet.columnWidths[String(c)];
-    const width = points ? Math.min(MAX_WIDTH_PX, Math.round(points * POINTS_TO_PX)) : DEFAULT_WIDTH_PX;
-    widths.push(width);
-    tableWidth += width;
-    colgroup.append(column(width));
-  }
-  table.append(colgroup);
-  // A fixed layout needs the table's width: the columns then keep their widths, text is clipped.
-  table.style.width = `${tableWidth}px`;
-  const head = element("tr", { role: "row" });
-  head.append(element("th", { class: "corner", "aria-hidden": "true" }));
-  for (let c = 0; c < columns; c++) {
-    head.append(element("th", { role: "columnheader", class: c >= selection.column && c < selection.column + selection.columns ? "header active" : "header" }, columnLetters(c)));
-  }
-  const thead = element("thead");
-  thead.append(head);
-  table.append(thead);
-  const body = element("tbody");
-  for (let r = 0; r < rows; r++) {
-    const tr = element("tr", { role: "row" });
-    tr.append(element("th", { role: "rowheader", class: r >= selection.row && r < selection.row + selection.rows ? "header active" : "header" }, String(r + 1)));
-    for (let c = 0; c < columns; c++) {
-      const cell = sheet.cells[`${r},${c}`];
-      const address = cellAddress(r, c);
-      const td = element("td", { id: `cell-${address}`, role: "gridcell", "data-address": address });
-      if (cell) {
-        const text = renderValue(cell.value, cell.numberFormat ?? "General", cell.error === true);
-        // Text runs on over empty cells to its right, up to the next cell with content, as in Excel.
-        let spill = 0;
-        if (typeof cell.value === "string" && !inTableAt(r, c)) {
-          for (let next = c + 1; next < columns && !sheet.cells[`${r},${next}`] && !inTableAt(r, next); next++) spill += widths[next] ?? 0;
-        }
-        if (spill > 0) {
-          td.classList.add("overflow");
-          const run = element("span", { class: "spill" }, text);
-          run.style.width = `${(widths[c] ?? 0) + spill - 8}px`;
-          td.append(run);
-        } else {
-          td.textContent = text;
-        }
-        if (typeof cell.value === "number" || cell.error) td.classList.add("number");
-        if (cell.format?.bold) td.classList.add("bold");
-        if (cell.format?.italic) td.classList.add("italic");
-        if (cell.formula) td.title = cell.formula;
-      }
-      const inTable = tables.find((t) => r >= t.rect.row && r < t.rect.row + t.rect.rows && c >= t.rect.column && c < t.rect.column + t.rect.columns);
-      if (inTable) {
-        const style = TABLE_STYLES[inTable.style] ?? DEFAULT_STYLE;
-        const dataRow = r - inTable.rect.row - (inTable.showHeaders ? 1 : 0);
-        if (inTable.showHeaders && r === inTable.rect.row) {
-          td.classList.add("table-header");
-          td.style.background = style.header;
-          td.style.color = style.headerText;
-        } else if (inTable.showBandedRows && dataRow % 2 === 0) {
-          td.style.background = style.band;
-          // The bands are light in either theme (as in Excel): dark text on them, also in dark mode.
-          if (style.band !== "transparent") td.style.color = "#1f1f1f";
-        }
-        td.classList.add("in-table");
-      }
-      const selected = r >= selection.row && r < selection.row + selection.rows && c >= selection.column && c < selection.column + selection.columns;
-      if (selected) {
-        td.classList.add(r === selection.row && c === selection.column ? "active-cell" : "selected");
-        td.setAttribute("aria-selected", "true");
-      }
-      tr.append(td);
-    }
-    body.append(tr);
-  }
-  table.append(body);
+  const view = viewport(selection, usedArea(sheet));
+  const { table, cellsDrawn } = drawSheet(model, sheet, view);
   grid.replaceChildren(table);
   const active = cellAddress(selection.row, selection.column);
-  grid.setAttribute("aria-activedescendant", `cell-${active}`);
-  grid.setAttribute("aria-label", `${sheet.name}`);
-  document.getElementById(`cell-${active}`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
-
-  nameBox.textContent = active;
-  const activeCell = sheet.cells[`${selection.row},${selection.column}`];
-  formulaBar.textContent = activeCell ? activeCell.formula ?? (activeCell.value === null ? "" : String(activeCell.value)) : "";
+  const activeCell = document.getElementById(`cell-${active}`);
+  // The active cell may be covered by a merged area: the area's cell is then the active one.
+  const activeId = activeCell ? `cell-${active}` : (grid.querySelector<HTMLElement>("td.active-cell, td[aria-selected=true]")?.id ?? "");
+  if (activeId) grid.setAttribute("aria-activedescendant", activeId);
+  else grid.removeAttribute("aria-activedescendant");
+  grid.setAttribute("aria-label", sheet.name);
+  grid.setAttribute("aria-rowcount", "1048577");
+  grid.setAttribute("aria-colcount", "16385");
+  if (editing && editing.row === selection.row && editing.column === selection.column && activeCell) {
+    // A batch of the pane ended while the user was typing: the editor stays, with what was typed.
+    activeCell.replaceChildren(editing.input);
+    activeCell.classList.add("editing");
+    editing.input.focus();
+  } else {
+    editing = null;
+    formulaBar.value = contentsOf(sheet, selection.row, selection.column);
+  }
+  activeCell?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  if (document.activeElement !== nameBox) nameBox.value = active;
 
   tabs.replaceChildren(
     ...model.sheets
@@ -236,16 +190,179 @@ function render(): void {
       }),
   );
   document.body.dataset.syncs = String(host.syncCount);
+  // What the last draw cost, for the tests: the cells drawn never grow with the coordinates.
+  grid.dataset.cellsDrawn = String(cellsDrawn);
+  grid.dataset.view = `${cellAddress(view.firstRow, view.firstColumn)}:${cellAddress(view.firstRow + view.rows - 1, view.firstColumn + view.columns - 1)}`;
 }
 
 function activeSheetName(): string {
-  const model = host.save().workbook;
-  return model.sheets.find((each) => each.id === model.activeSheetId)?.name ?? "Sheet1";
+  return activeSheetOf(host.save().workbook)?.name ?? "Sheet1";
 }
 
-function select(row: number, column: number): void {
-  host.user.select(qualified(activeSheetName(), cellAddress(Math.max(0, row), Math.max(0, column))));
+function select(row: number, column: number, rows = 1, columns = 1): void {
+  const r = Math.min(SHEET_ROWS - 1, Math.max(0, row));
+  const c = Math.min(SHEET_COLUMNS - 1, Math.max(0, column));
+  const local = rows === 1 && columns === 1 ? cellAddress(r, c) : `${cellAddress(r, c)}:${cellAddress(Math.min(SHEET_ROWS - 1, r + rows - 1), Math.min(SHEET_COLUMNS - 1, c + columns - 1))}`;
+  host.user.select(qualified(activeSheetName(), local));
   render();
+}
+
+/** Excel's message for an edit it refuses, in the page's two languages. */
+function refusal(error: unknown): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  if (code === "AccessDenied") return "The cell is on a protected sheet: unprotect the sheet to change it. · 单元格位于受保护的工作表上：请先取消保护。";
+  return `Excel would refuse this edit: ${error instanceof Error ? error.message : String(error)} · 无法编辑此单元格。`;
+}
+
+/** Writes what the user typed into the active cell, as typing does in Excel, then redraws. */
+async function commit(text: string, row: number, column: number): Promise<boolean> {
+  try {
+    await host.user.type(qualified(activeSheetName(), cellAddress(row, column)), text);
+    say("");
+    return true;
+  } catch (error: unknown) {
+    say(refusal(error));
+    return false;
+  }
+}
+
+/**
+ * Opens the editor in the active cell. `initial` replaces the cell's contents (a key typed on
+ * the grid); without it the editor starts with the contents (F2, a double click).
+ */
+function startEdit(initial?: string): void {
+  const { selection } = host.save().workbook;
+  const sheet = activeSheetOf(host.save().workbook);
+  const td = document.getElementById(`cell-${cellAddress(selection.row, selection.column)}`);
+  if (!sheet || !td) return;
+  const input = element("input", { type: "text", class: "cell-editor", "aria-label": `Edit ${cellAddress(selection.row, selection.column)} · 编辑单元格`, spellcheck: "false", autocomplete: "off" });
+  input.value = initial ?? contentsOf(sheet, selection.row, selection.column);
+  editing = { row: selection.row, column: selection.column, input };
+  td.replaceChildren(input);
+  td.classList.add("editing");
+  formulaBar.value = input.value;
+  input.addEventListener("input", () => (formulaBar.value = input.value));
+  input.addEventListener("keydown", (event) => void editorKey(event, input));
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+}
+
+/** Ends the edit: commits (and moves the active cell by `move`) or cancels (move null). */
+async function endEdit(input: HTMLInputElement, move: [number, number] | null): Promise<void> {
+  const current = editing;
+  if (!current || current.input !== input) return;
+  editing = null;
+  if (move) {
+    const written = await commit(input.value, current.row, current.column);
+    if (written) select(current.row + move[0], current.column + move[1]);
+    else render();
+  } else {
+    say("");
+    render();
+  }
+  grid.focus();
+}
+
+async function editorKey(event: KeyboardEvent, input: HTMLInputElement): Promise<void> {
+  const moves: Record<string, [number, number]> = { Enter: [1, 0], Tab: [0, 1] };
+  const base = moves[event.key];
+  if (base) {
+    event.preventDefault();
+    event.stopPropagation();
+    await endEdit(input, event.shiftKey ? [-base[0], -base[1]] : base);
+  } else if (event.key === "Escape") {
+    event.preventDefault();
+    event.stopPropagation();
+    await endEdit(input, null);
+  }
+}
+
+/**
+ * Go To, as Excel's name box does: a cell ("xfb1", "$B$3"), a range ("A1:C4"), either on another
+ * sheet ("'My sheet'!B2"), or a table's name. Returns false (and says why) for anything else.
+ */
+function goTo(text: string): boolean {
+  const wanted = text.trim();
+  const model = host.save().workbook;
+  const table = model.tables.find((each) => each.name.toLowerCase() === wanted.toLowerCase());
+  if (table) {
+    const sheet = model.sheets.find((each) => each.id === table.sheetId);
+    if (sheet?.visibility === "Visible") {
+      host.user.select(qualified(sheet.name, `${cellAddress(table.rect.row, table.rect.column)}:${cellAddress(table.rect.row + table.rect.rows - 1, table.rect.column + table.rect.columns - 1)}`));
+      render();
+      return true;
+    }
+  }
+  const { sheet, local } = splitAddress(wanted);
+  const rect = parseRange(local.replace(/\$/g, ""));
+  const target = sheet === null ? activeSheetOf(model) : model.sheets.find((each) => each.name.toLowerCase() === sheet.toLowerCase());
+  if (!rect || !target || target.visibility !== "Visible") {
+    say(`Reference isn't valid: "${wanted}". Type a cell such as B3, a range such as A1:C4, or a table's name. · 引用无效：请输入单元格（如 B3）、区域（如 A1:C4）或表名。`);
+    return false;
+  }
+  host.user.select(qualified(target.name, local.replace(/\$/g, "")));
+  say("");
+  render();
+  return true;
+}
+
+/** Keys on the grid itself (not editing): moving, starting an edit, clearing. */
+async function gridKey(event: KeyboardEvent): Promise<void> {
+  if (editing) return;
+  const { selection } = host.save().workbook;
+  const page = 20;
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+    PageUp: [-page, 0],
+    PageDown: [page, 0],
+    Enter: [1, 0],
+  };
+  const move = moves[event.key];
+  if (move && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    const sign = event.key === "Enter" && event.shiftKey ? -1 : 1;
+    select(selection.row + sign * move[0], selection.column + sign * move[1]);
+    return;
+  }
+  if (event.key === "Home") {
+    event.preventDefault();
+    select(event.ctrlKey || event.metaKey ? 0 : selection.row, 0);
+    return;
+  }
+  if (event.key === "End" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    const sheet = activeSheetOf(host.save().workbook);
+    const used = sheet ? usedArea(sheet) : null;
+    select(used ? used.row + used.rows - 1 : 0, used ? used.column + used.columns - 1 : 0);
+    return;
+  }
+  if (event.key === "F2") {
+    event.preventDefault();
+    startEdit();
+    return;
+  }
+  if (event.key === "Delete" || event.key === "Backspace") {
+    event.preventDefault();
+    try {
+      await host.user.clearContents(qualified(activeSheetName(), cellAddress(selection.row, selection.column)));
+      say("");
+    } catch (error: unknown) {
+      say(refusal(error));
+    }
+    if (event.key === "Backspace") {
+      render();
+      startEdit("");
+    } else render();
+    return;
+  }
+  // A printable character starts typing into the cell, replacing what it held.
+  if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    startEdit(event.key);
+  }
 }
 
 /** The workbook the pane runs its adapter over; every batch redraws the grid when it ends. */
@@ -254,30 +371,69 @@ const previewHost: PreviewHost = {
   isSetSupported: (name, version) => host.isSetSupported(name, version),
 };
 
+function cellFrom(event: Event): { row: number; column: number } | null {
+  const target = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>("td[data-address]") : null;
+  const rect = target?.dataset.address ? parseRange(target.dataset.address) : null;
+  return rect ? { row: rect.row, column: rect.column } : null;
+}
+
 function start(): void {
   grid = required("grid");
   tabs = required("sheet-tabs");
-  nameBox = required("name-box");
-  formulaBar = required("formula-bar");
+  nameBox = requiredInput("name-box");
+  formulaBar = requiredInput("formula-bar");
+  workbookStatus = required("workbook-status");
 
   grid.addEventListener("click", (event) => {
-    const target = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>("td[data-address]") : null;
-    const address = target?.dataset.address;
-    if (!address) return;
-    const match = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!match?.[1] || !match[2]) return;
-    let column = 0;
-    for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
-    select(Number(match[2]) - 1, column - 1);
+    if (event.target instanceof HTMLInputElement) return; // a click in the editor
+    const cell = cellFrom(event);
+    if (!cell) return;
+    if (editing) void endEdit(editing.input, [0, 0]).then(() => select(cell.row, cell.column));
+    else select(cell.row, cell.column);
     grid.focus();
   });
-  grid.addEventListener("keydown", (event) => {
+  grid.addEventListener("dblclick", (event) => {
+    if (event.target instanceof HTMLInputElement) return;
+    if (cellFrom(event)) startEdit();
+  });
+  grid.addEventListener("keydown", (event) => void gridKey(event));
+
+  nameBox.addEventListener("focus", () => nameBox.select());
+  nameBox.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      if (goTo(nameBox.value)) grid.focus();
+      else nameBox.select();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      render();
+      grid.focus();
+    }
+  });
+  nameBox.addEventListener("blur", () => {
     const { selection } = host.save().workbook;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    const move = moves[event.key];
-    if (!move) return;
-    event.preventDefault();
-    select(selection.row + move[0], selection.column + move[1]);
+    nameBox.value = cellAddress(selection.row, selection.column);
+  });
+
+  // The formula bar edits the active cell too: Enter writes, Escape puts back what it held.
+  formulaBar.addEventListener("input", () => {
+    if (editing) editing.input.value = formulaBar.value;
+  });
+  formulaBar.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      const { selection } = host.save().workbook;
+      editing = null;
+      void commit(formulaBar.value, selection.row, selection.column).then(() => {
+        render();
+        grid.focus();
+      });
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      editing = null;
+      render();
+      grid.focus();
+    }
   });
   render();
 }

@@ -10,6 +10,7 @@
 export type SimErrorCode =
   | "AccessDenied"
   | "ApiNotFound"
+  | "FilteredRangeConflict"
   | "GeneralException"
   | "InvalidArgument"
   | "InvalidOperation"
@@ -18,7 +19,9 @@ export type SimErrorCode =
   | "ItemNotFound"
   | "MergedRangeConflict"
   | "PropertyNotLoaded"
+  | "RangeExceedsLimit"
   | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded"
   | "RunMustReturnPromise"
   | "ValueNotLoaded";
 
@@ -82,4 +85,25 @@ export function apiNotFound(api: string, set: string, version: string): SimOffic
     `The API you are trying to use could not be found. ${api} needs ${set} ${version}, which this host does not report.`,
     api,
   );
+}
+
+/** The limits page both payload errors point to ("Error handling with the application-specific JavaScript APIs"). */
+const LIMITS_PAGE = "See the Resource limits and performance optimization for Office Add-ins article for more information.";
+
+/** Excel's RangeExceedsLimit: a read of more than 5,000,000 cells. */
+export function rangeExceedsLimit(location: string): SimOfficeError {
+  return new SimOfficeError("RangeExceedsLimit", `The cell count in the range has exceeded the maximum supported number. ${LIMITS_PAGE}`, location);
+}
+
+export function requestPayloadTooLarge(): SimOfficeError {
+  return new SimOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit. ${LIMITS_PAGE}`, "RequestContext.sync");
+}
+
+export function responsePayloadTooLarge(): SimOfficeError {
+  return new SimOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit. ${LIMITS_PAGE}`, "RequestContext.sync");
+}
+
+/** Excel's FilteredRangeConflict, e.g. for shifting cells inside a filtered range (office-js #994). */
+export function filteredRangeConflict(location: string): SimOfficeError {
+  return new SimOfficeError("FilteredRangeConflict", "The attempted operation causes a conflict with a filtered range.", location);
 }

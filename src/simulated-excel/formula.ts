@@ -63,7 +63,8 @@ function splitArguments(text: string): string[] | undefined {
 
 /** Parses `=NS.NAME(args)`; returns null for any other formula. */
 export function parseCall(formula: string): ParsedCall | null {
-  const match = /^=\s*([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_.]*)\s*\((.*)\)\s*$/s.exec(formula);
+  // Names may be localized ("BJ.指标值"), so letters are Unicode letters.
+  const match = /^=\s*([\p{L}_][\p{L}\p{N}_]*\.[\p{L}_][\p{L}\p{N}_.]*)\s*\((.*)\)\s*$/su.exec(formula);
   if (!match?.[1] || match[2] === undefined) return null;
   const rawArgs = match[2].trim() === "" ? [] : splitArguments(match[2]);
   if (!rawArgs) return null;

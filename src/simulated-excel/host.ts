@@ -7,7 +7,7 @@
  * sync() rejects with the error. There is no rollback (Excel gives no transactional guarantee
  * either, so adapter code must not rely on one).
  */
-import { SimOfficeError } from "./errors";
+import { SimOfficeError, requestPayloadTooLarge, responsePayloadTooLarge } from "./errors";
 import type { SimCustomFunction } from "./formula";
 import type { Operation, ProxyContext } from "./proxy/base";
 import {
@@ -17,23 +17,53 @@ import {
   fromSnapshot,
   toSnapshot,
 } from "./snapshot";
-import type { CellValue } from "./snapshot";
-import { WorkbookState } from "./state";
+import { type StateOptions, WorkbookState } from "./state";
 import { type UserEdits, userEdits } from "./user-edits";
 import { SimWorkbook } from "./workbook";
+import { WEB_FIRST_SHEET_ID, reassignIdsOnOpen, sessionSheetId } from "./ids";
+import { NO_UNDO_MEMBERS, type UndoPoint, revert } from "./undo";
 
-/** Excel on the web limits a request's payload to 5 MB (resource limits for Excel add-ins). */
+/**
+ * "Excel on the web has a payload size limit for requests and responses of 5MB" (Resource limits
+ * and performance optimization for Office Add-ins, section "Excel add-ins"). The two error codes
+ * "only occur in Office on the web" (Error handling with the application-specific JavaScript APIs).
+ */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** Which Excel the simulated host plays: the web has the payload limits, the desktop has none. */
+export type SimPlatform = "web" | "desktop";
 
 export interface SimulatedExcelOptions {
   /** Requirement sets the host reports, e.g. { ExcelApi: "1.5" }. Default: ExcelApi 1.17. */
   readonly requirementSets?: Readonly<Record<string, string>>;
   /** Custom functions by full upper-case name ("BJ.FDI_COUNT") for evaluating =BJ.* formulas. */
   readonly functions?: Readonly<Record<string, SimCustomFunction>>;
-  /** The value of any other formula; without it, the error #NAME? (the simulator has no general engine). */
-  readonly evaluateOther?: (formula: string) => CellValue;
-  /** Payload limit per sync in bytes; default 5 MB, as Excel on the web. */
+  /**
+   * Evaluates any formula that is not a plain =NS.NAME(...) call of a given function, reading cells
+   * through its context; without it such formulas show #NAME? (the simulator has no general engine
+   * of its own; the preview passes src/preview/formula-engine.ts).
+   */
+  readonly evaluateOther?: StateOptions["evaluateOther"];
+  /**
+   * Excel's display language has these localized function names (English full name in upper case →
+   * localized full name, e.g. { "BJ.STAT": "BJ.指标值" }): formulas must then call the localized
+   * name; the English one shows #NAME? (office-js #891, #6614). Default: none (English Excel).
+   */
+  readonly localizedFunctionNames?: Readonly<Record<string, string>>;
+  /**
+   * The Excel it plays (default "web", the stricter). "web": each sync's request and response are
+   * held to `payloadLimitBytes`; the first sheet of a new workbook has the id every new workbook's
+   * first sheet has on the web (office-js #552). "desktop": no payload limit unless
+   * `payloadLimitBytes` is given.
+   */
+  readonly platform?: SimPlatform;
+  /** Payload limit per sync in bytes, for request and response; default 5 MB on the web, none on the desktop. */
   readonly payloadLimitBytes?: number;
+  /**
+   * Keeps what `undo()` needs: a copy of the workbook before each batch. Off by default, because
+   * the copy costs as much as the workbook is large.
+   */
+  readonly undo?: boolean;
 }
 
 /** What one sync() sent: one request holding `operations` operations. */
@@ -45,6 +75,8 @@ export interface SyncRecord {
   readonly writes: number;
   /** Estimated request size: the JSON length of the operations' payloads. */
   readonly payloadBytes: number;
+  /** Estimated response size: the JSON length of every value loaded in the sync (0 if it failed before its end). */
+  readonly responseBytes: number;
   /** The API members called, in order. */
   readonly locations: readonly string[];
   /** The error code if this sync failed. */
@@ -97,6 +129,8 @@ export class SimRequestContext implements ProxyContext {
 class HostCore {
   readonly records: SyncRecord[] = [];
   readonly state: WorkbookState;
+  /** The last batch's undo step, when the `undo` option is on and nothing has happened since. */
+  undoPoint: UndoPoint | null = null;
   private readonly beforeSync = new Map<number, () => void | Promise<void>>();
 
   constructor(
@@ -106,6 +140,7 @@ class HostCore {
     this.state = new WorkbookState(model, {
       functions: options.functions ?? {},
       ...(options.evaluateOther ? { evaluateOther: options.evaluateOther } : {}),
+      ...(options.localizedFunctionNames ? { localizedFunctionNames: options.localizedFunctionNames } : {}),
     });
   }
 
@@ -137,23 +172,27 @@ class HostCore {
       loads: operations.filter((op) => op.kind === "load").length,
       writes: operations.filter((op) => op.kind === "write").length,
       payloadBytes,
+      responseBytes: 0,
       locations: operations.map((op) => op.location),
     };
-    const limit = this.options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+    const limit = this.payloadLimit();
     if (payloadBytes > limit) {
       this.records.push({ ...base, failed: "RequestPayloadSizeLimitExceeded" });
-      throw new SimOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.", "RequestContext.sync");
+      throw requestPayloadTooLarge();
     }
     let current = "RequestContext.sync";
+    this.state.responseBytes = 0;
     try {
       for (const operation of operations) {
         current = operation.location;
         await operation.apply(this.state);
       }
       current = "RequestContext.sync";
-      this.state.calculationSuspended = false;
-      await this.state.evaluatePending();
-      this.records.push(base);
+      await this.state.finishSync();
+      // The response is too large only once the request has run: what it wrote stays written
+      // (the docs say nothing of a rollback, so none is assumed) and the sync rejects.
+      if (this.state.responseBytes > limit) throw responsePayloadTooLarge();
+      this.records.push({ ...base, responseBytes: this.state.responseBytes });
     } catch (error: unknown) {
       this.state.calculationSuspended = false;
       const code = error instanceof SimOfficeError ? error.code : "GeneralException";
@@ -163,6 +202,12 @@ class HostCore {
       // supplied (e.g. evaluateOther): Excel's code for an internal error, with the cause kept.
       throw new SimOfficeError("GeneralException", `There was an internal error while processing the request: ${String(error)}`, current, { cause: error });
     }
+  }
+
+  /** The request and response limit of one sync: 5 MB on the web, none on the desktop, unless an option sets it. */
+  private payloadLimit(): number {
+    if (this.options.payloadLimitBytes !== undefined) return this.options.payloadLimitBytes;
+    return (this.options.platform ?? "web") === "web" ? PAYLOAD_LIMIT_BYTES : Number.POSITIVE_INFINITY;
   }
 }
 
@@ -175,17 +220,62 @@ export interface SimulatedExcel {
   readonly syncs: readonly SyncRecord[];
   /** The workbook as a serialisable snapshot, as a saved file keeps it. */
   save(): SimulatedWorkbookSnapshot;
+  /**
+   * Saves, closes and opens the workbook again, with the same options: a new host holding the same
+   * content, whose sheets and tables have new ids (see ids.ts). The old host is left as it was.
+   */
+  reopen(): SimulatedExcel;
   /** Edits a user makes between batches. */
   readonly user: UserEdits;
   /** Runs a user edit just before the sync with this 1-based index: a user acting mid-operation. */
   onBeforeSync(index: number, action: () => void | Promise<void>): void;
   isSetSupported(name: string, version: string): boolean;
+  /**
+   * The user presses Ctrl+Z after the last batch (needs the `undo` option): the batch's changes to
+   * sheets, cells and tables are reverted; custom XML parts and settings stay (see undo.ts). Throws
+   * if there is nothing to undo, or if the batch called an API that clears Excel's undo stack.
+   */
+  undo(): void;
+}
+
+/** The user helpers; each one but selecting is an action on Excel's undo stack and takes the last batch's undo step away. */
+function trackedUserEdits(core: HostCore): UserEdits {
+  const edits = userEdits(core.state);
+  const action =
+    <A extends unknown[], R>(edit: (...args: A) => R) =>
+    (...args: A): R => {
+      core.undoPoint = null;
+      return edit(...args);
+    };
+  return {
+    type: action(edits.type),
+    renameSheet: action(edits.renameSheet),
+    moveSheet: action(edits.moveSheet),
+    deleteSheet: action(edits.deleteSheet),
+    addSheet: action(edits.addSheet),
+    activate: edits.activate,
+    select: edits.select,
+    renameTable: action(edits.renameTable),
+    resizeTable: action(edits.resizeTable),
+    deleteTable: action(edits.deleteTable),
+    insertRows: action(edits.insertRows),
+    insertColumns: action(edits.insertColumns),
+    protectSheet: action(edits.protectSheet),
+    unprotectSheet: action(edits.unprotectSheet),
+    merge: action(edits.merge),
+    sortTable: action(edits.sortTable),
+    moveTable: action(edits.moveTable),
+    calculate: edits.calculate,
+    clearContents: action(edits.clearContents),
+  };
 }
 
 function makeHost(core: HostCore): SimulatedExcel {
   return {
     async run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
       const context = new SimRequestContext(core);
+      const before = core.options.undo ? toSnapshot(core.state.model) : null;
+      const firstSync = core.records.length;
       try {
         const pending: unknown = batch(context);
         if (!(pending instanceof Promise)) {
@@ -196,6 +286,12 @@ function makeHost(core: HostCore): SimulatedExcel {
         return result;
       } finally {
         context.close();
+        const synced = core.records.slice(firstSync);
+        // A batch that changed nothing (reads only) is no step on the undo stack.
+        if (before && JSON.stringify(before.workbook) !== JSON.stringify(core.state.model)) {
+          const undoable = !synced.some((record) => record.locations.some((location) => NO_UNDO_MEMBERS.includes(location)));
+          core.undoPoint = { before, undoable };
+        }
       }
     },
     get syncCount() {
@@ -205,18 +301,34 @@ function makeHost(core: HostCore): SimulatedExcel {
       return core.records;
     },
     save: () => toSnapshot(core.state.model),
-    user: userEdits(core.state),
+    reopen: () => openSimulatedExcel(toSnapshot(core.state.model), core.options),
+    user: trackedUserEdits(core),
+    undo: () => {
+      if (!core.options.undo) throw new Error("undo() needs the host option { undo: true }.");
+      if (!core.undoPoint) throw new Error("Nothing to undo: no batch since the last undo or user edit.");
+      revert(core.state.model, core.undoPoint);
+      core.undoPoint = null;
+    },
     onBeforeSync: (index, action) => core.onBeforeSync(index, action),
     isSetSupported: (name, version) => core.isSetSupported(name, version),
   };
 }
 
-/** A new host with an empty workbook (one sheet, "Sheet1"). */
+/**
+ * A new host with an empty workbook (one sheet, "Sheet1"). On the web its id is the one every new
+ * workbook's first sheet has there (office-js #552); on the desktop a fresh one.
+ */
 export function createSimulatedExcel(options: SimulatedExcelOptions = {}): SimulatedExcel {
-  return makeHost(new HostCore(emptyWorkbook(), options));
+  const firstSheetId = (options.platform ?? "web") === "web" ? WEB_FIRST_SHEET_ID : sessionSheetId();
+  return makeHost(new HostCore(emptyWorkbook(firstSheetId), options));
 }
 
-/** A fresh host from a saved snapshot: nothing of the previous session survives but the file. */
+/**
+ * A fresh host from a saved snapshot: nothing of the previous session survives but the file. The
+ * new session gives sheets and tables new ids, as Excel does (see ids.ts).
+ */
 export function openSimulatedExcel(snapshot: SimulatedWorkbookSnapshot, options: SimulatedExcelOptions = {}): SimulatedExcel {
-  return makeHost(new HostCore(fromSnapshot(snapshot), options));
+  const model = fromSnapshot(snapshot);
+  reassignIdsOnOpen(model);
+  return makeHost(new HostCore(model, options));
 }

@@ -5,10 +5,12 @@
  * test/simulated-excel/no-production-imports.test.ts enforces it). See docs/simulated-excel.md.
  */
 export { createSimulatedExcel, openSimulatedExcel, PAYLOAD_LIMIT_BYTES, SimRequestContext } from "./host";
-export type { SimulatedExcel, SimulatedExcelOptions, SyncRecord } from "./host";
+export type { SimPlatform, SimulatedExcel, SimulatedExcelOptions, SyncRecord } from "./host";
+export { READ_CELL_LIMIT } from "./state";
 export { SimOfficeError } from "./errors";
 export type { SimErrorCode, SimDebugInfo } from "./errors";
-export type { SimCustomFunction } from "./formula";
+export type { FormulaResult, SimCustomFunction } from "./formula";
+export type { EngineValue, FormulaContext } from "./state";
 export { renderValue } from "./number-format";
 export type { SimulatedWorkbookSnapshot, WorkbookModel, CellValue } from "./snapshot";
 export type { UserEdits } from "./user-edits";
@@ -17,3 +19,7 @@ export type { SimWorksheet, SimWorksheetCollection, SimWorksheetProtection } fro
 export type { SimRange, SimRangeAreas, SimRangeFormat, SimRangeFont, SimRangeFill } from "./range";
 export type { SimTable, SimTableCollection, SimTableColumnCollection, SimTablePart, SimTableRowCollection } from "./table";
 export type { SimClientResult } from "./proxy/base";
+export type { SimAutoFilter } from "./autofilter";
+export type { FilterCriteriaInput } from "./filter";
+export type { SimChart, SimChartCollection, SimChartSeries, SimChartSeriesCollection, SimChartTitle, ChartModel, SeriesModel } from "./chart";
+export { chartsOf } from "./chart";

@@ -32,6 +32,7 @@ interface RangeProps {
   columnIndex: number;
   cellCount: number;
   hyperlink: Excel.RangeHyperlink | null;
+  rowHidden: boolean | null;
 }
 
 export class SimRange extends SimObject<RangeProps> {
@@ -81,6 +82,12 @@ export class SimRange extends SimObject<RangeProps> {
       rowIndex: (s) => at(s).rect.row,
       columnIndex: (s) => at(s).rect.column,
       cellCount: (s) => at(s).rect.rows * at(s).rect.columns,
+      // Hidden by a filter: true if every row of the range is, false if none is, null if mixed (ExcelApi 1.2).
+      rowHidden: (s) => {
+        const { sheet, rect } = at(s);
+        const hidden = (sheet.hiddenRows ?? []).filter((row) => row >= rect.row && row < rect.row + rect.rows).length;
+        return hidden === 0 ? false : hidden === rect.rows ? true : null;
+      },
       hyperlink: (s) => {
         const { sheet, rect } = at(s);
         return s.cell(sheet, rect.row, rect.column)?.hyperlink ?? null;
@@ -108,6 +115,9 @@ export class SimRange extends SimObject<RangeProps> {
   }
   get cellCount(): number {
     return this.need("cellCount");
+  }
+  get rowHidden(): boolean | null {
+    return this.need("rowHidden");
   }
   get text(): string[][] {
     return this.need("text");
@@ -197,6 +207,11 @@ export class SimRange extends SimObject<RangeProps> {
     return this.derived(({ sheet, rect }) =>
       SimRange.checked(sheet, { ...rect, rows: rect.rows + deltaRows, columns: rect.columns + deltaColumns }, "Range.getResizedRange"),
     );
+  }
+
+  /** The `count` rows directly below the range, as wide as it (ExcelApi 1.2). */
+  getRowsBelow(count = 1): SimRange {
+    return this.derived(({ sheet, rect }) => SimRange.checked(sheet, { ...rect, row: rect.row + rect.rows, rows: count }, "Range.getRowsBelow"));
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): SimRange {

@@ -43,6 +43,28 @@ export interface SheetModel {
   /** Column widths in points, by 0-based column index. */
   columnWidths: Record<string, number>;
   customProperties: Record<string, string>;
+  /** The worksheet's own AutoFilter (Worksheet.autoFilter), outside any table; absent when none. */
+  autoFilter?: SheetFilterModel;
+  /** Rows (0-based) hidden by a filter, ascending; absent when none. */
+  hiddenRows?: number[];
+}
+
+/**
+ * One column's filter criteria, as Excel.FilterCriteria: "Values" keeps rows whose displayed text
+ * is one of `values`; "Custom" compares with `criterion1` (and `criterion2`, joined by `operator`).
+ */
+export interface FilterCriteriaModel {
+  filterOn: "Values" | "Custom";
+  values?: string[];
+  criterion1?: string;
+  criterion2?: string;
+  operator?: "And" | "Or";
+}
+
+/** An AutoFilter over `rect` (its first row the headers), with criteria by 0-based column index. */
+export interface SheetFilterModel {
+  rect: Rect;
+  criteria: Record<string, FilterCriteriaModel>;
 }
 
 export interface TableModel {
@@ -55,6 +77,8 @@ export interface TableModel {
   showTotals: boolean;
   showBandedRows: boolean;
   style: string;
+  /** The table's AutoFilter criteria by 0-based column index; absent when the table is not filtered. */
+  filterCriteria?: Record<string, FilterCriteriaModel>;
 }
 
 export interface NameModel {
@@ -91,14 +115,15 @@ export interface SimulatedWorkbookSnapshot {
   readonly workbook: WorkbookModel;
 }
 
-export function emptyWorkbook(): WorkbookModel {
+/** A new workbook with one sheet, "Sheet1", whose id is `firstSheetId`. */
+export function emptyWorkbook(firstSheetId: string): WorkbookModel {
   return {
-    sheets: [newSheet("1", "Sheet1")],
+    sheets: [newSheet(firstSheetId, "Sheet1")],
     tables: [],
     names: [],
     customXmlParts: [],
     settings: {},
-    activeSheetId: "1",
+    activeSheetId: firstSheetId,
     selection: { row: 0, column: 0, rows: 1, columns: 1 },
     nextId: 2,
   };

@@ -4,8 +4,10 @@
  * (sheet and table names, protection, table overlap, array shapes) by throwing SimOfficeErrors.
  */
 import { MAX_COLUMNS, MAX_ROWS, type Rect, cellKey, contains, formatAddress, intersect, parseRect, splitSheet, withinSheet } from "./address";
-import { SimOfficeError, accessDenied, invalidArgument, itemNotFound, shapeMismatch } from "./errors";
+import { SimOfficeError, accessDenied, invalidArgument, itemNotFound, rangeExceedsLimit, shapeMismatch } from "./errors";
 import { type FormulaArgument, type FormulaResult, type SimCustomFunction, parseCall, settle } from "./formula";
+import { assertNoFilteredShift, refilter, shiftFiltersForInsertedRows } from "./filter";
+import { sessionSheetId } from "./ids";
 import { renderValue } from "./number-format";
 import type { Cell, CellFormat, CellValue, SheetModel, TableModel, WorkbookModel } from "./snapshot";
 import { newSheet } from "./snapshot";
@@ -13,15 +15,52 @@ import { newSheet } from "./snapshot";
 /** What reading a cell gives: its value, "" when empty. */
 export type ReadValue = CellValue;
 
+/** A cell as a formula engine reads it: its value, null when empty, an error value as `{ error }`. */
+export type EngineValue = CellValue | null | { readonly error: string };
+
+/**
+ * What a formula engine (StateOptions.evaluateOther) may read while it evaluates one cell. Reads
+ * see the workbook as it is at that moment; WorkbookState.recalculate evaluates again until no
+ * value changes, so a formula that reads a later formula's result still ends up right.
+ */
+export interface FormulaContext {
+  /** The sheet's name and the formula's cell, 0-based. */
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  /** The custom functions the host was given, by full upper-case name ("BJ.FDI_COUNT"). */
+  readonly functions: Readonly<Record<string, SimCustomFunction>>;
+  /** One cell (sheet null: the formula's own); undefined when the sheet does not exist (#REF!). */
+  cell(sheet: string | null, row: number, column: number): EngineValue | undefined;
+  /**
+   * A rectangle's values from its top-left cell, cut short at the sheet's last used row and column
+   * (everything beyond is empty), so that "A:A" costs what the sheet holds, not a million rows.
+   * Undefined when the sheet does not exist.
+   */
+  values(sheet: string | null, rect: Rect): EngineValue[][] | undefined;
+}
+
 export interface StateOptions {
   readonly functions: Readonly<Record<string, SimCustomFunction>>;
-  /** The value of a formula that is not a =NS.NAME(...) call; without it such formulas show #NAME?. */
-  readonly evaluateOther?: (formula: string) => CellValue;
+  /**
+   * Evaluates a formula that is not a plain =NS.NAME(...) call (the preview passes a real formula
+   * engine, src/preview/formula-engine.ts); without it such formulas show #NAME?.
+   */
+  readonly evaluateOther?: (formula: string, context: FormulaContext) => CellValue | FormulaResult | Promise<CellValue | FormulaResult>;
+  /** Function names in Excel's display language: English full name (upper case) → localized full name. */
+  readonly localizedFunctionNames?: Readonly<Record<string, string>>;
 }
 
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
 const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
 const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}[0-9]+|[Rr][0-9]*([Cc][0-9]*)?|[Cc][0-9]*)$/;
+
+/**
+ * "A range is limited to 5,000,000 cells for read operations" (Resource limits and performance
+ * optimization for Office Add-ins, section "Excel add-ins"); over it, Excel fails with
+ * RangeExceedsLimit. Any read of cell data or cell formats counts (the page names no exception).
+ */
+export const READ_CELL_LIMIT = 5_000_000;
 
 /** How a write to cells interprets strings: as values typed in ("values") or formulas ("formulas"). */
 export type WriteMode = "values" | "formulas";
@@ -29,7 +68,11 @@ export type WriteMode = "values" | "formulas";
 export class WorkbookState {
   /** Set by application.suspendApiCalculationUntilNextSync(); formulas wait for the end of the sync. */
   calculationSuspended = false;
+  /** The estimated size (JSON length) of what the current sync has loaded: its response. */
+  responseBytes = 0;
   private readonly dirtyFormulas = new Set<string>();
+  /** Formulas ("sheetId!row,column") showing #SPILL! because cells were in the way: written cells may free them. */
+  private readonly blockedSpills = new Set<string>();
 
   constructor(
     readonly model: WorkbookModel,
@@ -85,7 +128,7 @@ export class WorkbookState {
       chosen = `Sheet${n}`;
     }
     this.checkSheetName(chosen, null, "WorksheetCollection.add");
-    const sheet = newSheet(this.newId(), chosen);
+    const sheet = newSheet(sessionSheetId(), chosen);
     this.model.sheets.push(sheet);
     return sheet;
   }
@@ -197,6 +240,9 @@ export class WorkbookState {
         const rowIndex = rect.row + r;
         const columnIndex = rect.column + c;
         const cell = this.touch(sheet, rowIndex, columnIndex);
+        // Typing into a live spill's range blocks it: its formula shows #SPILL! (evaluated again).
+        if (cell.spillFrom !== undefined) this.dirtyFormulas.add(`${sheet.id}!${cell.spillFrom}`);
+        if (cell.formula !== undefined) this.clearSpill(sheet, cellKey(rowIndex, columnIndex));
         delete cell.error;
         delete cell.formula;
         delete cell.spillFrom;
@@ -206,6 +252,12 @@ export class WorkbookState {
         this.prune(sheet, rowIndex, columnIndex);
       }),
     );
+    this.retryBlockedSpills(sheet);
+  }
+
+  /** Formulas blocked from spilling on `sheet` are evaluated again: the cells in their way may have gone. */
+  private retryBlockedSpills(sheet: SheetModel): void {
+    for (const entry of this.blockedSpills) if (entry.startsWith(`${sheet.id}!`)) this.dirtyFormulas.add(entry);
   }
 
   private writeString(sheet: SheetModel, cell: Cell, key: string, text: string, mode: WriteMode): void {
@@ -249,7 +301,18 @@ export class WorkbookState {
     );
   }
 
+  /** Adds a loaded value to the current sync's response estimate. */
+  noteResponse(value: unknown): void {
+    this.responseBytes += JSON.stringify(value)?.length ?? 0;
+  }
+
+  /** Refuses a read of more cells than Excel reads at once (READ_CELL_LIMIT), before any work. */
+  checkReadSize(rect: Rect, location = "Range.load"): void {
+    if (rect.rows * rect.columns > READ_CELL_LIMIT) throw rangeExceedsLimit(location);
+  }
+
   private grid<T>(rect: Rect, read: (row: number, column: number) => T): T[][] {
+    this.checkReadSize(rect);
     return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => read(rect.row + r, rect.column + c)));
   }
 
@@ -287,6 +350,7 @@ export class WorkbookState {
 
   /** A format property over a range: its value if all cells agree, else null (as Excel reports mixed formats). */
   readFormat<K extends keyof CellFormat>(sheet: SheetModel, rect: Rect, key: K, fallback: NonNullable<CellFormat[K]>): CellFormat[K] | null {
+    this.checkReadSize(rect, "RangeFormat.load");
     let result: CellFormat[K] | undefined;
     for (let r = rect.row; r < rect.row + rect.rows; r++) {
       for (let c = rect.column; c < rect.column + rect.columns; c++) {
@@ -341,6 +405,7 @@ export class WorkbookState {
         this.prune(sheet, r, c);
       }
     }
+    if (applyTo === "All" || applyTo === "Contents") this.retryBlockedSpills(sheet);
   }
 
   /** The smallest rect holding every cell with a value (and, unless valuesOnly, any format); null if none. */
@@ -490,17 +555,17 @@ export class WorkbookState {
     this.assertWritable(sheet, "Table.delete");
     this.clear(sheet, table.rect, "All");
     this.model.tables.splice(this.model.tables.indexOf(table), 1);
+    refilter(sheet, this.model.tables);
   }
 
   sortTable(table: TableModel, column: number, ascending: boolean): void {
     const sheet = this.requireSheet(table.sheetId);
     this.assertWritable(sheet, "Table.sort");
     if (column < 0 || column >= table.rect.columns) throw invalidArgument("Sort column outside the table.", "TableSort.apply");
-    const first = table.rect.row + 1;
-    const count = table.rect.rows - 1;
-    const rows = Array.from({ length: count }, (_, r) =>
-      Array.from({ length: table.rect.columns }, (_, c) => sheet.cells[cellKey(first + r, table.rect.column + c)]),
-    );
+    // A filtered table sorts its visible rows only; hidden rows keep their place, as in Excel.
+    const hidden = new Set(sheet.hiddenRows ?? []);
+    const places = Array.from({ length: table.rect.rows - 1 }, (_, r) => table.rect.row + 1 + r).filter((row) => !hidden.has(row));
+    const rows = places.map((row) => Array.from({ length: table.rect.columns }, (_, c) => sheet.cells[cellKey(row, table.rect.column + c)]));
     const key = (row: (Cell | undefined)[]): CellValue | null => row[column]?.value ?? null;
     const rank = (value: CellValue | null): number => (value === null ? 3 : typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2);
     rows.sort((a, b) => {
@@ -513,7 +578,7 @@ export class WorkbookState {
     });
     rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        const cellAt = cellKey(first + r, table.rect.column + c);
+        const cellAt = cellKey(places[r] ?? 0, table.rect.column + c);
         if (cell) sheet.cells[cellAt] = cell;
         else delete sheet.cells[cellAt];
       }),
@@ -602,6 +667,9 @@ export class WorkbookState {
     const rows = this.bandValues(values, table.rect.columns, location);
     const at = table.rect.row + 1 + position;
     const count = rows.length;
+    // A filtered table takes no new rows (stricter where silent), nor may cells of another filter move.
+    if (table.filterCriteria && Object.keys(table.filterCriteria).length > 0) assertNoFilteredShift(sheet, [table], table.rect, "rows", location);
+    assertNoFilteredShift(sheet, this.model.tables, { row: at, column: table.rect.column, rows: 1, columns: table.rect.columns }, "rows", location);
     this.shiftBand(sheet, "rows", at, count, { from: table.rect.column, to: table.rect.column + table.rect.columns }, table, location);
     table.rect = { ...table.rect, rows: table.rect.rows + count };
     const model = position > 0 ? at - 1 : dataRows > 0 ? at + count : null;
@@ -635,6 +703,7 @@ export class WorkbookState {
           : this.bandValues(Array.from({ length: table.rect.rows }, () => [values]), 1, location);
     if (cells && cells.length !== table.rect.rows) throw shapeMismatch(location);
     const at = table.rect.column + position;
+    assertNoFilteredShift(sheet, this.model.tables, { row: table.rect.row, column: at, rows: table.rect.rows, columns: 1 }, "columns", location);
     this.shiftBand(sheet, "columns", at, 1, { from: table.rect.row, to: table.rect.row + table.rect.rows }, table, location);
     table.rect = { ...table.rect, columns: columns + 1 };
     if (cells) this.writeCells(sheet, { row: table.rect.row, column: at, rows: table.rect.rows, columns: 1 }, cells, "values", location);
@@ -648,34 +717,43 @@ export class WorkbookState {
   }
 
   /**
-   * Writes values or formulas (as writeCells) and lets a table grow over them: a write that starts
-   * on the empty row directly below a table and puts a value in at least one of its columns joins
-   * the table, as Microsoft's coauthoring guidance describes ("Coauthoring in Excel add-ins",
-   * learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins: rather than
-   * TableRowCollection.add, set values directly below the table and the table expands). The table
-   * takes every row of the write (not confirmed for writes of several rows). Overwriting a cell
-   * that already held something below a table does not grow it (not confirmed); nor does a write to
-   * a table with a totals row, or one that would then overlap another table or merged cells. Used by
-   * Range.values and Range.formulas only: user edits (typing) never grow a table here.
+   * Writes values or formulas (as writeCells) and lets a table grow over them, as documented:
+   * "If you are trying to write data into an existing table, write the data into a range object
+   * via table.getDataBodyRange(), and the table will expand automatically", with the example
+   * `table.getDataBodyRange().getRowsBelow(1).values = ...` (Performance optimization using the
+   * Excel JavaScript API, "Importing data into tables"); "Coauthoring in Excel add-ins" gives the
+   * same advice instead of TableRowCollection.add.
+   *
+   * The trigger, as the docs show it: the write covers the empty row directly below the table
+   * (starting there or inside the table's data rows) and sets a value in at least one of the
+   * table's columns of that row. Then the table takes every row of the write below it (several
+   * rows: not confirmed, the stricter reading for code that writes a note under a table). No growth
+   * for an empty first row below (a spacer), for a write of blanks or number formats alone, for a
+   * row below that already held something, for a table with a totals row, or where the grown table
+   * would meet another table or merged cells. Used by Range.values and Range.formulas only: user
+   * edits (typing) never grow a table here.
    */
   writeCellsBelowTables(sheet: SheetModel, rect: Rect, input: unknown, mode: WriteMode, location: string): void {
     const rows = Array.isArray(input) ? (input as unknown[]) : null;
+    const filled = (value: unknown): boolean => value !== null && value !== undefined && value !== "";
     const growing = this.model.tables.filter((table) => {
-      if (table.sheetId !== sheet.id || table.showTotals || rect.row !== table.rect.row + table.rect.rows) return false;
+      const below = table.rect.row + table.rect.rows;
+      if (table.sheetId !== sheet.id || table.showTotals) return false;
+      if (rect.row <= table.rect.row || rect.row > below || rect.row + rect.rows <= below) return false;
       const from = Math.max(rect.column, table.rect.column);
       const to = Math.min(rect.column + rect.columns, table.rect.column + table.rect.columns);
       if (from >= to) return false;
       for (let c = table.rect.column; c < table.rect.column + table.rect.columns; c++) {
-        const cell = this.cell(sheet, rect.row, c);
+        const cell = this.cell(sheet, below, c);
         if (cell && (cell.value !== null || cell.formula !== undefined)) return false;
       }
-      return rows === null
-        ? input !== null && input !== ""
-        : rows.some((row) => Array.isArray(row) && (row as unknown[]).slice(from - rect.column, to - rect.column).some((value) => value !== null && value !== undefined && value !== ""));
+      if (rows === null) return filled(input);
+      const first = rows[below - rect.row];
+      return Array.isArray(first) && (first as unknown[]).slice(from - rect.column, to - rect.column).some(filled);
     });
     this.writeCells(sheet, rect, input, mode, location);
     for (const table of growing) {
-      const grown: Rect = { ...table.rect, rows: table.rect.rows + rect.rows };
+      const grown: Rect = { ...table.rect, rows: rect.row + rect.rows - table.rect.row };
       const clash = this.model.tables.some((other) => other !== table && other.sheetId === sheet.id && intersect(other.rect, grown)) || sheet.merges.some((merge) => intersect(merge, grown));
       if (!clash && withinSheet(grown)) table.rect = grown;
     }
@@ -690,6 +768,7 @@ export class WorkbookState {
   deleteCells(sheet: SheetModel, rect: Rect, shift: "Up" | "Left", location: string): void {
     this.assertWritable(sheet, location);
     const up = shift === "Up";
+    assertNoFilteredShift(sheet, this.model.tables, rect, up ? "rows" : "columns", location);
     let shrinking: TableModel | null = null;
     for (const table of this.model.tables) {
       if (table.sheetId !== sheet.id || !intersect(table.rect, rect)) continue;
@@ -750,7 +829,7 @@ export class WorkbookState {
       const [row = 0, column = 0] = key.split(",").map(Number);
       if (contains(rect, row, column)) this.dirtyFormulas.add(`${sheet.id}!${key}`);
     }
-    await this.evaluatePending();
+    await this.evaluatePending(true);
   }
 
   // ---- inserting rows and columns ----
@@ -779,6 +858,7 @@ export class WorkbookState {
       at <= rect.row ? { ...rect, row: rect.row + count } : at < rect.row + rect.rows ? { ...rect, rows: rect.rows + count } : rect;
     for (const table of this.model.tables) if (table.sheetId === sheet.id) table.rect = grow(table.rect);
     sheet.merges = sheet.merges.map(grow);
+    shiftFiltersForInsertedRows(sheet, at, count, grow);
   }
 
   /** Inserts whole columns: a table the columns fall inside grows and gets new "ColumnN" headers. */
@@ -813,9 +893,27 @@ export class WorkbookState {
 
   // ---- formulas ----
 
-  /** Evaluates the formulas written since the last evaluation, unless calculation is suspended. */
-  async evaluatePending(): Promise<void> {
-    if (this.calculationSuspended) return;
+  /**
+   * Ends a sync. Formulas written while calculation was suspended stay uncalculated: "Once set, it
+   * is the developer's responsibility to re-calc the workbook" (Application.suspendApiCalculationUntilNextSync
+   * reference). They are calculated by application.calculate(), Range.calculate() over them, or a
+   * new write of them. Otherwise the formulas written since the last evaluation are evaluated.
+   */
+  async finishSync(): Promise<void> {
+    if (this.calculationSuspended) {
+      this.calculationSuspended = false;
+      this.dirtyFormulas.clear();
+      return;
+    }
+    await this.evaluatePending();
+  }
+
+  /**
+   * Evaluates the formulas written since the last evaluation, unless calculation is suspended;
+   * `force` (an explicit calculate) evaluates them even then.
+   */
+  async evaluatePending(force = false): Promise<void> {
+    if (this.calculationSuspended && !force) return;
     const pending = [...this.dirtyFormulas];
     this.dirtyFormulas.clear();
     for (const entry of pending) {
@@ -825,12 +923,54 @@ export class WorkbookState {
     }
   }
 
-  /** application.calculate(): every formula in the workbook is evaluated again. */
+  /**
+   * application.calculate(): every formula in the workbook is evaluated again. Formulas are
+   * evaluated in storage order, so one that reads a formula evaluated after it is stale: the whole
+   * pass repeats until no value changes (at most RECALC_PASSES times; a circular reference never
+   * settles and keeps its last value), as Excel's dependency order ends.
+   */
   async recalculate(): Promise<void> {
-    for (const sheet of this.model.sheets) {
-      for (const [key, cell] of Object.entries(sheet.cells)) if (cell.formula !== undefined) this.dirtyFormulas.add(`${sheet.id}!${key}`);
+    const RECALC_PASSES = 8;
+    for (let pass = 0; pass < RECALC_PASSES; pass++) {
+      const before = this.formulaValues();
+      for (const sheet of this.model.sheets) {
+        for (const [key, cell] of Object.entries(sheet.cells)) if (cell.formula !== undefined) this.dirtyFormulas.add(`${sheet.id}!${key}`);
+      }
+      await this.evaluatePending(true);
+      // Only formulas that read other cells through the engine can be stale; a pass of plain
+      // =NS.NAME(...) calls with literal arguments is final.
+      if (!this.options.evaluateOther || this.formulaValues() === before) return;
     }
-    await this.evaluatePending();
+  }
+
+  /** Every cell's value and error flag, as one string: what a recalculation pass may change. */
+  private formulaValues(): string {
+    return JSON.stringify(this.model.sheets.map((sheet) => Object.entries(sheet.cells).map(([key, cell]) => [key, cell.value, cell.error === true])));
+  }
+
+  /** What the formula engine reads while it evaluates the formula at `key` on `sheet`. */
+  private formulaContext(sheet: SheetModel, key: string): FormulaContext {
+    const [row = 0, column = 0] = key.split(",").map(Number);
+    const read = (cell: Cell | undefined): EngineValue => (cell?.error ? { error: String(cell.value) } : (cell?.value ?? null));
+    const target = (name: string | null): SheetModel | undefined => (name === null ? sheet : this.sheetByName(name));
+    return {
+      sheet: sheet.name,
+      row,
+      column,
+      functions: this.options.functions,
+      cell: (name, r, c) => {
+        const from = target(name);
+        return from ? read(this.cell(from, r, c)) : undefined;
+      },
+      values: (name, rect) => {
+        const from = target(name);
+        if (!from) return undefined;
+        const used = this.usedRect(from, true);
+        const rows = used ? Math.max(0, Math.min(rect.row + rect.rows, used.row + used.rows) - rect.row) : 0;
+        const columns = used ? Math.max(0, Math.min(rect.column + rect.columns, used.column + used.columns) - rect.column) : 0;
+        return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => read(this.cell(from, rect.row + r, rect.column + c))));
+      },
+    };
   }
 
   private argument(sheet: SheetModel, arg: FormulaArgument): unknown {
@@ -846,23 +986,36 @@ export class WorkbookState {
     if (!cell?.formula) return;
     const call = parseCall(cell.formula);
     let result: FormulaResult;
-    if (call === null) {
-      const other = this.options.evaluateOther;
-      result = other ? { kind: "value", value: other(cell.formula) } : { kind: "error", code: "#NAME?" };
+    const other = this.options.evaluateOther;
+    const name = call ? this.functionName(call.name) : null;
+    const fn = name === null ? undefined : this.options.functions[name];
+    if (call !== null && name === null) {
+      // The English name where Excel's display language has a localized one (office-js #891).
+      result = { kind: "error", code: "#NAME?" };
+    } else if (other && (call === null || !fn)) {
+      const formula = cell.formula;
+      const context = this.formulaContext(sheet, key);
+      const outcome = await other(formula, context);
+      result = typeof outcome === "object" ? outcome : { kind: "value", value: outcome };
+    } else if (call === null) {
+      result = { kind: "error", code: "#NAME?" };
     } else {
-      const fn = this.options.functions[call.name];
       const args = call.args.map((arg) => this.argument(sheet, arg));
       result = fn ? await settle(() => fn(...args)) : { kind: "error", code: "#NAME?" };
     }
     const [row = 0, column = 0] = key.split(",").map(Number);
     this.clearSpill(sheet, key);
+    this.blockedSpills.delete(`${sheet.id}!${key}`);
     if (result.kind === "array") {
       const area: Rect = { row, column, rows: result.rows.length, columns: result.rows[0]?.length ?? 1 };
       const blocked = !withinSheet(area) || Object.entries(sheet.cells).some(([other, each]) => {
         const [r = 0, c = 0] = other.split(",").map(Number);
         return other !== key && contains(area, r, c) && (each.value !== null || each.formula !== undefined);
       });
-      if (blocked) result = { kind: "error", code: "#SPILL!" };
+      if (blocked) {
+        result = { kind: "error", code: "#SPILL!" };
+        this.blockedSpills.add(`${sheet.id}!${key}`);
+      }
       else {
         result.rows.forEach((values, r) =>
           values.forEach((value, c) => {
@@ -885,6 +1038,21 @@ export class WorkbookState {
       cell.value = result.value;
       delete cell.error;
     }
+  }
+
+  /**
+   * The English name of the function a formula calls, or null if Excel would not know it. With
+   * localized names (a display language that has them), a formula written through the API must
+   * use the localized name: the English one shows #NAME? (office-js #891; #6614 for Turkish).
+   */
+  private functionName(called: string): string | null {
+    const localized = this.options.localizedFunctionNames;
+    if (!localized) return called;
+    for (const [english, local] of Object.entries(localized)) {
+      if (local.toUpperCase() === called) return english;
+    }
+    const own = localized[called];
+    return own !== undefined && own.toUpperCase() !== called ? null : called;
   }
 
   private clearSpill(sheet: SheetModel, key: string): void {

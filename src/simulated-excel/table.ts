@@ -5,6 +5,8 @@ import { type ProxyContext, type Readers, type SimClientResult, SimItemCollectio
 import { type RangeTarget, SimRange } from "./range";
 import type { SheetModel, TableModel } from "./snapshot";
 import type { ReadValue, WorkbookState } from "./state";
+import { SimAutoFilter } from "./autofilter";
+import { refilter } from "./filter";
 import { SimWorksheet } from "./worksheet";
 
 type TableLocator = (state: WorkbookState) => TableModel | null;
@@ -152,8 +154,16 @@ export class SimTable extends SimObject<TableProps> {
       state.assertWritable(sheet, "Table.convertToRange");
       former = { sheet, rect: table.rect };
       state.model.tables.splice(state.model.tables.indexOf(table), 1);
+      refilter(sheet, state.model.tables);
     });
     return new SimRange(this.context, () => former);
+  }
+
+  private autoFilterProxy: SimAutoFilter | undefined;
+  /** The table's AutoFilter (ExcelApi 1.9). */
+  get autoFilter(): SimAutoFilter {
+    this.autoFilterProxy ??= new SimAutoFilter(this.context, (state) => ({ kind: "table", table: this.model(state) }));
+    return this.autoFilterProxy;
   }
 
   private rowsProxy: SimTableRowCollection | undefined;

@@ -10,6 +10,10 @@ import type { WorkbookState } from "./state";
 export interface UserEdits {
   /** Types into one cell, as a user would: "=..." becomes a formula, text in an "@" cell stays text. */
   type(address: string, input: string | number | boolean): Promise<void>;
+  /** Recalculates every formula (F9 / Calculate Now), as Excel does after an edit. */
+  calculate(): Promise<void>;
+  /** Clears one cell's contents (Delete), keeping its formats. */
+  clearContents(address: string): Promise<void>;
   renameSheet(from: string, to: string): void;
   moveSheet(name: string, position: number): void;
   deleteSheet(name: string): void;
@@ -46,6 +50,14 @@ export function userEdits(state: WorkbookState): UserEdits {
       const rect = parseRect(local, "user.type");
       state.assertWritable(sheet, "user.type");
       state.writeCells(sheet, { ...rect, rows: 1, columns: 1 }, [[input]], "values", "user.type");
+      await state.recalculate();
+    },
+    calculate: () => state.recalculate(),
+    async clearContents(address) {
+      const { sheetId, local } = locate(state, address);
+      const sheet = state.requireSheet(sheetId);
+      state.assertWritable(sheet, "user.clearContents");
+      state.clear(sheet, parseRect(local, "user.clearContents"), "Contents");
       await state.recalculate();
     },
     renameSheet: (from, to) => state.renameSheet(state.requireSheetByName(from, "user"), to),

@@ -57,8 +57,9 @@ export class SimApplication {
   }
 
   /**
-   * Formulas written in this sync are evaluated when the sync ends, not as each is written
-   * (ExcelApi 1.6). Values loaded in the same sync therefore show the old result.
+   * Suspends calculation until the next sync (ExcelApi 1.6): formulas written in this sync are not
+   * calculated, neither as they are written nor when the sync ends; the reference leaves the
+   * re-calc to the developer (see WorkbookState.finishSync).
    */
   suspendApiCalculationUntilNextSync(): void {
     this.context.enqueue({
@@ -282,12 +283,19 @@ export class SimCustomXmlPart extends SimObject<CustomXmlPartProps> {
   getXml(): SimClientResult<string> {
     return resultOf(this.context, "CustomXmlPart.getXml", null, (state) => this.model(state).xml);
   }
-  /** Replaces the XML; the root namespace may change, as in Excel. */
+  /**
+   * Replaces the XML as Excel does it: a NEW part (new id, at the end of the collection) takes the
+   * XML and the old part is deleted (office-js #3564). The root namespace may change. This proxy
+   * keeps pointing at the old id, so using it afterwards fails with ItemNotFound; code must read
+   * the parts again (getByNamespace) to learn the new id.
+   */
   setXml(xml: string): void {
     this.queue("setXml", xml, (state) => {
       const part = this.model(state);
-      part.namespaceUri = rootNamespace(xml, "CustomXmlPart.setXml");
-      part.xml = xml;
+      const namespaceUri = rootNamespace(xml, "CustomXmlPart.setXml");
+      const parts = state.model.customXmlParts;
+      parts.splice(parts.indexOf(part), 1);
+      parts.push({ id: `{SIM-${state.newId()}}`, namespaceUri, xml });
     });
   }
   delete(): void {

@@ -5,7 +5,9 @@ import { type ProxyContext, type Readers, type SimClientResult, SimItemCollectio
 import { SimRange } from "./range";
 import type { SheetModel } from "./snapshot";
 import type { WorkbookState } from "./state";
+import { SimAutoFilter } from "./autofilter";
 import { SimTableCollection } from "./table";
+import { SimChartCollection } from "./chart";
 
 export type SheetLocator = (state: WorkbookState) => SheetModel | null;
 
@@ -74,6 +76,13 @@ export class SimWorksheet extends SimObject<WorksheetProps> {
     this.queue("visibility", visibility, (state) => void (this.model(state).visibility = visibility), "write");
   }
 
+  private autoFilterProxy: SimAutoFilter | undefined;
+  /** The worksheet's own AutoFilter, outside tables (ExcelApi 1.9). */
+  get autoFilter(): SimAutoFilter {
+    this.autoFilterProxy ??= new SimAutoFilter(this.context, (state) => ({ kind: "sheet", sheet: this.model(state) }));
+    return this.autoFilterProxy;
+  }
+
   private protectionProxy: SimWorksheetProtection | undefined;
   private tablesProxy: SimTableCollection | undefined;
 
@@ -86,6 +95,14 @@ export class SimWorksheet extends SimObject<WorksheetProps> {
   get tables(): SimTableCollection {
     this.tablesProxy ??= new SimTableCollection(this.context, (state) => this.model(state));
     return this.tablesProxy;
+  }
+
+  private chartsProxy: SimChartCollection | undefined;
+
+  /** The sheet's charts (src/simulated-excel/chart.ts). */
+  get charts(): SimChartCollection {
+    this.chartsProxy ??= new SimChartCollection(this.context, (state) => this.model(state));
+    return this.chartsProxy;
   }
 
   activate(): void {

@@ -40,3 +40,23 @@ export function describeFailure(error: unknown, language: Language, insertAtCell
   const detail = error instanceof Error ? error.message : String(error);
   return { text: STRINGS[language].unexpected(detail), offerNewSheet: false };
 }
+
+/** An insert's read-back problem, as src/office's InsertProblem (checked structurally). */
+export type InsertProblemLike =
+  | { readonly kind: "formula_error"; readonly address: string; readonly error: string }
+  | { readonly kind: "table_range"; readonly table: string; readonly expected: string; readonly actual: string };
+
+/**
+ * What the pane adds to "Inserted ..." when the insert's read-back found problems: one sentence
+ * per table whose range differs, and one for the =BJ.* cells that show errors (by error, the
+ * first cell named). Null when there is nothing to report.
+ */
+export function insertProblemsText(problems: readonly InsertProblemLike[], language: Language): string | null {
+  const text = STRINGS[language];
+  const sentences: string[] = [];
+  for (const problem of problems) if (problem.kind === "table_range") sentences.push(text.insertTableRange(problem.table, problem.expected, problem.actual));
+  const byError = new Map<string, string[]>();
+  for (const problem of problems) if (problem.kind === "formula_error") byError.set(problem.error, [...(byError.get(problem.error) ?? []), problem.address]);
+  for (const [error, addresses] of byError) sentences.push(text.insertFormulaErrors(addresses.length, addresses[0] ?? "", error));
+  return sentences.length === 0 ? null : sentences.join(" ");
+}

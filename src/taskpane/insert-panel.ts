@@ -7,7 +7,7 @@
  */
 import { activeDataset, tableGrid } from "../core";
 import { el, fill } from "./dom";
-import { describeFailure } from "./feedback";
+import { describeFailure, insertProblemsText } from "./feedback";
 import { type PaneContext, type Panel, currentGrid } from "./pane-state";
 import { STRINGS, TABLE_STYLES } from "./strings";
 import { actionButton, keepFocus, radioGroup } from "./ui";
@@ -28,7 +28,13 @@ export function createInsertPanel(ctx: PaneContext, afterInsert: () => Promise<v
     const { mode, includeSource, style } = store.get();
     try {
       const result = await ctx.busy(() => port.insertTable(grid, { newSheet, mode, includeSource, style }));
-      ctx.say("success", (l) => STRINGS[l].inserted(grid.title, result.address));
+      // The insert's read-back (a =BJ.* cell showing #NAME?, a table range that differs) is said, never hidden.
+      const hasProblems = insertProblemsText(result.problems, store.get().language) !== "";
+      ctx.say(hasProblems ? "error" : "success", (l) => {
+        const done = STRINGS[l].inserted(grid.title, result.address);
+        const problems = insertProblemsText(result.problems, l);
+        return problems ? `${done} ${problems}` : done;
+      });
       await afterInsert();
     } catch (error: unknown) {
       const failure = describeFailure(error, store.get().language, !newSheet);
@@ -47,7 +53,13 @@ export function createInsertPanel(ctx: PaneContext, afterInsert: () => Promise<v
         port.insertAllTables(grids, { title: STRINGS[language].allTablesTitle, sheetName: STRINGS[language].allTablesSheet, mode, includeSource, style }),
       );
       const sheet = result[0]?.binding.sheet ?? STRINGS[language].allTablesSheet;
-      ctx.say("success", (l) => STRINGS[l].insertedAll(result.length, sheet));
+      const allProblems = result.flatMap((each) => each.problems);
+      const hasProblems = insertProblemsText(allProblems, store.get().language) !== "";
+      ctx.say(hasProblems ? "error" : "success", (l) => {
+        const done = STRINGS[l].insertedAll(result.length, sheet);
+        const problems = insertProblemsText(allProblems, l);
+        return problems ? `${done} ${problems}` : done;
+      });
       await afterInsert();
     } catch (error: unknown) {
       ctx.say("error", (l) => describeFailure(error, l).text);

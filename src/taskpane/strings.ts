@@ -79,6 +79,10 @@ export interface PaneStrings {
   readonly officeFailed: (detail: string) => string;
   readonly inserted: (title: string, address: string) => string;
   readonly insertedAll: (count: number, sheet: string) => string;
+  /** An insert's read-back: =BJ.* cells showing an error (count, first cell, its error). */
+  readonly insertFormulaErrors: (count: number, address: string, error: string) => string;
+  /** An insert's read-back: a table whose range is not the one written. */
+  readonly insertTableRange: (table: string, expected: string, actual: string) => string;
   readonly selected: (name: string) => string;
   readonly removed: (name: string) => string;
   readonly copied: string;
@@ -202,6 +206,11 @@ const EN: PaneStrings = {
   officeFailed: (detail) => `Office did not start (${detail}). You can still browse and copy citations.`,
   inserted: (title, address) => `Inserted "${title}" at ${address}.`,
   insertedAll: (count, sheet) => `Inserted ${count} tables on the sheet ${sheet}.`,
+  insertFormulaErrors: (count, address, error) =>
+    error === "#NAME?"
+      ? `${count === 1 ? `The formula in ${address} shows` : `${count} formulas, the first in ${address}, show`} #NAME?: Excel does not know the BJ functions here. Check that the add-in's functions are loaded (Insert > My Add-ins), or insert as values.`
+      : `${count === 1 ? `The formula in ${address} shows` : `${count} formulas, the first in ${address}, show`} ${error}. The cells are kept; hover over the cell for Excel's explanation.`,
+  insertTableRange: (table, expected, actual) => `Excel reports the table ${table} at ${actual}, not at ${expected} as written. Check the cells around it before you refresh or remove it.`,
   selected: (name) => `Selected ${name}.`,
   removed: (name) => `Removed ${name} and its tracking record.`,
   copied: "Citation copied to the clipboard.",
@@ -322,6 +331,11 @@ const ZH: PaneStrings = {
   officeFailed: (detail) => `Office 未能启动（${detail}）。仍可浏览并复制引文。`,
   inserted: (title, address) => `已在 ${address} 插入“${title}”。`,
   insertedAll: (count, sheet) => `已在工作表 ${sheet} 插入 ${count} 张数据表。`,
+  insertFormulaErrors: (count, address, error) =>
+    error === "#NAME?"
+      ? `${count === 1 ? `${address} 中的公式显示` : `${count} 个公式（第一个在 ${address}）显示`} #NAME?：此处 Excel 不认识 BJ 函数。请确认本加载项的函数已加载（插入 > 我的加载项），或改为按数值插入。`
+      : `${count === 1 ? `${address} 中的公式显示` : `${count} 个公式（第一个在 ${address}）显示`} ${error}。单元格已保留；将鼠标悬停在单元格上可查看 Excel 的说明。`,
+  insertTableRange: (table, expected, actual) => `Excel 报告数据表 ${table} 位于 ${actual}，而不是写入时的 ${expected}。刷新或删除之前，请检查其周围的单元格。`,
   selected: (name) => `已选中 ${name}。`,
   removed: (name) => `已删除 ${name} 及其跟踪记录。`,
   copied: "引文已复制到剪贴板。",

@@ -15,11 +15,12 @@
  *
  * Layer: task pane (the only DOM code of production).
  */
+// First: associates the ribbon command at the top level of this script, before any await (ribbon.ts).
+import { provideRefreshCommand } from "../commands/ribbon";
 import { CURRENT_RELEASE } from "../data";
 import { type DatasetIndex, activeDataset, compareReleaseIds, setActiveRelease, subscribeActiveRelease } from "../core";
 // The channel itself (and zod, which checks a release) is loaded on demand, after the pane is drawn: see startChannel.
 import type { LoadReleaseOutcome, ReleaseCache } from "../channel";
-import { registerRefreshCommand } from "../commands/refresh-command";
 import type { WorkbookPort } from "../office";
 import { createCatalogPanel } from "./catalog-panel";
 import { createCitePanel } from "./cite-panel";
@@ -169,13 +170,13 @@ async function startChannel(): Promise<void> {
 }
 
 /**
- * The ribbon's "Refresh figures" (an ExecuteFunction command of the shared runtime): applies a
- * refresh to the release in use without asking (once the channel has answered), then reports in
+ * The ribbon's "Refresh figures" (an ExecuteFunction command of the shared runtime, associated at
+ * the top level by src/commands/ribbon.ts): what it needs, given once Office is ready. It applies
+ * a refresh to the release in use without asking (once the channel has answered), then reports in
  * the pane's status line and re-reads the list.
  */
 function registerRibbonCommand(port: WorkbookPort): void {
-  if (typeof Office === "undefined" || typeof Office.actions?.associate !== "function") return;
-  registerRefreshCommand((id, handler) => Office.actions.associate(id, handler), {
+  provideRefreshCommand({
     refresh: async (_release, options) => {
       await channelReady;
       return port.refreshTables(activeDataset(), options);

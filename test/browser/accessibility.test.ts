@@ -5,6 +5,10 @@
  * - axe-core (npm) in both languages (the browser's locale picks the pane's language) and in light,
  *   dark and forced-colors modes (page.emulateMedia), on the page as it opens, with a table
  *   previewed, and with a figure's card shown: no serious or critical violation;
+ * - the preview's grid in dark mode after an insert at the active cell, in both languages: axe's
+ *   colour-contrast rule on the grid, the name box and the formula bar, and an explicit check of
+ *   the computed text and background colours of the title, header, banded and unbanded rows, note
+ *   and source cells, a row header, the name box and the formula bar (WCAG AA: 4.5:1);
  * - the keyboard: Tab walks the whole page; every interactive element is reached (a radio group
  *   counts once: arrows move within it), and each shows a focus indicator: its computed outline or
  *   box-shadow differs between focused and not focused.
@@ -122,6 +126,88 @@ describe("axe-core: no serious or critical violations", () => {
         found.push(...(await seriousViolations(visit.page)).map((v) => `[${state}] ${v}`));
       });
       expect(found).toEqual([]);
+      expect(visit.csp).toEqual([]);
+      expect(visit.errors).toEqual([]);
+    } finally {
+      await close(visit);
+    }
+  }, 120_000);
+});
+
+/** The contrast ratio (WCAG 2) of each element's text against the background it is drawn on. */
+async function contrasts(page: Page, selectors: readonly string[]): Promise<Record<string, { ratio: number; color: string; background: string }>> {
+  return page.evaluate((wanted) => {
+    type Rgba = [number, number, number, number];
+    const parse = (css: string): Rgba => {
+      const parts = (/rgba?\(([^)]+)\)/.exec(css)?.[1] ?? "0,0,0,0").split(/[\s,/]+/).filter(Boolean).map(Number);
+      return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
+    };
+    const over = (top: Rgba, bottom: Rgba): Rgba => {
+      const a = top[3];
+      return [top[0] * a + bottom[0] * (1 - a), top[1] * a + bottom[1] * (1 - a), top[2] * a + bottom[2] * (1 - a), 1];
+    };
+    // The background an element is drawn on: its own and its ancestors' backgrounds, composed.
+    const backdrop = (element: Element): Rgba => {
+      const layers: Rgba[] = [];
+      for (let e: Element | null = element; e; e = e.parentElement) {
+        const layer = parse(getComputedStyle(e).backgroundColor);
+        if (layer[3] > 0) layers.push(layer);
+        if (layer[3] >= 1) break;
+      }
+      return layers.reduceRight<Rgba>((below, layer) => over(layer, below), [255, 255, 255, 1]);
+    };
+    const luminance = ([r, g, b]: Rgba): number => {
+      const channel = (v: number): number => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const result: Record<string, { ratio: number; color: string; background: string }> = {};
+    for (const selector of wanted) {
+      const host = document.querySelector(selector);
+      if (!host) continue;
+      // Text that runs on over the next cells is drawn by its span.
+      const text = host.querySelector(".spill") ?? host;
+      const background = backdrop(host);
+      const color = over(parse(getComputedStyle(text).color), background);
+      const [l1, l2] = [luminance(color), luminance(background)].sort((a, b) => b - a) as [number, number];
+      result[selector] = { ratio: Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100, color: String(color.slice(0, 3)), background: String(background.slice(0, 3)) };
+    }
+    return result;
+  }, selectors);
+}
+
+describe("the preview grid in dark mode, after an insert at the active cell: every cell readable", () => {
+  test.each(LOCALES)("$locale", async ({ locale }) => {
+    const visit = await openIn(preview, "/", locale, "dark");
+    const { page } = visit;
+    try {
+      await page.click('#grid td[data-address="B3"]');
+      await page.locator('.catalog button.item[data-id="fdi_headline"]').click();
+      await page.locator("#insert-here").click();
+      await page.locator(".message.success").waitFor({ timeout: 30_000 });
+      await page.click('#grid td[data-address="H20"]'); // away from the table: no selection shading on it
+      const defined = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
+      if (!defined) await page.evaluate(AXE_SOURCE);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+        const result = await axe.run({ include: [["#grid"], [".formula-row"]] }, { runOnly: ["color-contrast"], resultTypes: ["violations"] });
+        return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(" ")}: ${(n.failureSummary ?? "").split("\n")[1] ?? ""}`));
+      });
+      expect(violations).toEqual([]);
+      // Title B3, header row 4, banded row 5, unbanded row 6, note B10, source B11 (issue 16: white on white before).
+      const cells = ["#cell-B3", "#cell-B4", "#cell-C5", "#cell-B6", "#cell-C6", "#cell-B10", "#cell-B11", "#cell-D12", "#grid tbody th", "#name-box", "#formula-bar"];
+      await page.click('#grid td[data-address="B5"]'); // the formula bar shows a value
+      await page.click('#grid td[data-address="H20"]');
+      const measured = await contrasts(page, cells);
+      expect(Object.keys(measured).sort()).toEqual([...cells].sort());
+      const weak = Object.entries(measured).filter(([, m]) => m.ratio < 4.5).map(([selector, m]) => `${selector}: ${m.ratio} (text ${m.color} on ${m.background})`);
+      expect(weak).toEqual([]);
+      // The cells really hold the table's text (a check on empty cells would prove nothing).
+      expect(await page.locator("#cell-B3").textContent()).not.toBe("");
+      expect(await page.locator("#cell-B10").textContent()).not.toBe("");
+      expect(await page.locator("#cell-B11").textContent()).not.toBe("");
       expect(visit.csp).toEqual([]);
       expect(visit.errors).toEqual([]);
     } finally {

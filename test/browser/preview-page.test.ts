@@ -7,21 +7,21 @@
  *
  * Every test fails on a console error, an uncaught exception, or any request that leaves the
  * page's own origin. Screenshots of the page and of the pane, in English and Chinese, are saved
- * to docs/screenshots/ (Chinese needs a CJK font: Debian's fonts-noto-cjk).
+ * to test-results/screenshots/ (`npm run screenshots` writes them to docs/screenshots/ for the README;
+ * Chinese needs a CJK font: Debian's fonts-noto-cjk).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launch, watchCsp } from "./support";
+import { SCREENSHOTS, launch, watchCsp } from "./support";
 import { currentDataset, formatFigureValue, tableGrid } from "../../src/core";
 import { STRINGS } from "../../src/taskpane/strings";
 
 const ROOT = resolve(__dirname, "../..");
 const ORIGIN = "https://preview.test";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SCREENSHOTS = join(ROOT, "docs/screenshots");
 const TIMEOUT_MS = 300_000;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -158,7 +158,7 @@ describe("the preview page", () => {
 
     // Insert at a clicked cell.
     await page.click('#grid td[data-address="B3"]');
-    expect(await page.locator("#name-box").innerText()).toBe("B3");
+    expect(await page.locator("#name-box").inputValue()).toBe("B3");
     await page.click("#insert-here");
     await page.locator(".message.success").waitFor({ timeout: 30_000 });
     const afterFirst = await gridText(page);
@@ -249,7 +249,7 @@ describe("the preview page", () => {
     const last = (await entries.count()) - 1;
     await page.click(`#goto-${last}`);
     await page.locator(".message.success").waitFor({ timeout: 30_000 });
-    expect(await page.locator("#name-box").innerText()).toBe("H3"); // the table under its title line
+    expect(await page.locator("#name-box").inputValue()).toBe("H3"); // the table under its title line
     await page.click(`#remove-${last}`);
     await page.click("#remove-confirm-yes");
     await page.locator(".message.success", { hasText: zh.removed("").trim().slice(0, 2) }).waitFor({ timeout: 30_000 });
@@ -435,7 +435,7 @@ describe("the preview page", () => {
     await page.focus("body");
     await tabTo(page, "#grid");
     for (const key of ["ArrowDown", "ArrowDown", "ArrowDown", "ArrowRight", "ArrowRight"]) await page.keyboard.press(key);
-    expect(await page.locator("#name-box").innerText()).toBe("C4");
+    expect(await page.locator("#name-box").inputValue()).toBe("C4");
     await tabTo(page, "#insert-here");
     expect(await focusVisible()).toBe(true);
     await page.keyboard.press("Enter");

@@ -31,7 +31,7 @@ import {
 } from "../../src/core";
 import { loadRelease, type ChannelFetch } from "../../src/channel";
 import { STRINGS } from "../../src/taskpane/strings";
-import { ROOT, TIMEOUT_MS, build, close, launch, open, type Site, type Visit } from "./support";
+import { ROOT, SCREENSHOTS, TIMEOUT_MS, build, close, launch, open, type Site, type Visit } from "./support";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build plugin is CommonJS; its pure helpers write the index entry
 const channel = require("../../scripts/release-channel-plugin.js") as {
@@ -39,7 +39,6 @@ const channel = require("../../scripts/release-channel-plugin.js") as {
 };
 
 const ORIGIN = "https://preview.test";
-const SCREENSHOTS = join(ROOT, "docs/screenshots");
 const REVISED_TEXT = readFileSync(join(ROOT, "test/fixtures/releases/revised.json"), "utf8");
 const REVISED = indexRelease(ReleaseSchema.parse(JSON.parse(REVISED_TEXT)) as Release);
 const EMBEDDED = currentDataset();

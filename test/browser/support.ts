@@ -13,6 +13,12 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from "p
 export const ROOT = resolve(__dirname, "../..");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const TIMEOUT_MS = 300_000;
+/**
+ * Where the browser tests save their screenshots: a build folder (gitignored), so that a test run
+ * leaves a clone clean. `npm run screenshots` sets BJ_SCREENSHOTS_DIR=docs/screenshots to refresh
+ * the README's pictures.
+ */
+export const SCREENSHOTS = resolve(ROOT, process.env.BJ_SCREENSHOTS_DIR ?? "test-results/screenshots");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_JS_DIST = join(ROOT, "node_modules/@microsoft/office-js/dist");
 

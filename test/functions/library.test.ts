@@ -1,4 +1,5 @@
-import "./setup-custom-functions";
+import { StubCustomFunctionsError, StubErrorCode } from "./setup-custom-functions";
+import { ERROR_CODES } from "../../src/functions/errors";
 import { CURRENT_RELEASE, LANGUAGES, type Figure } from "../../src/data";
 import {
   FIGURE_WORDS,
@@ -80,17 +81,23 @@ describe("headline functions (stated figures only)", () => {
 
 describe("year validation", () => {
   it.each([2024.5, 1899, 2101, -2024, 1e308, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
-    "FDI_COUNT(%p) is #NUM!",
+    "FDI_COUNT(%p) is #VALUE! with a message (never #NUM!, which Excel shows without one)",
     (year) => {
-      expectError(plain.FDI_COUNT(year), "#NUM!", /year must be/);
-      expectError(plain.STAT("fdi_new_enterprises", year), "#NUM!", /year must be/);
+      expectError(plain.FDI_COUNT(year), "#VALUE!", /year must be/);
+      expectError(plain.STAT("fdi_new_enterprises", year), "#VALUE!", /year must be/);
     },
   );
 
+  it("uses no code whose message Excel drops: the runtime stub, like Excel, shows no message with #NUM!", () => {
+    expect(new StubCustomFunctionsError(StubErrorCode.invalidNumber, "lost").message).toBeUndefined();
+    expect(new StubCustomFunctionsError(StubErrorCode.invalidValue, "kept").message).toBe("kept");
+    expect(Object.values(ERROR_CODES).sort()).toEqual(["#N/A", "#VALUE!"]);
+  });
+
   it("says which rule a year breaks", () => {
-    expectError(plain.FDI_GROWTH(2024.5), "#NUM!", "year must be a whole number, such as 2024; got 2024.5.");
-    expectError(plain.FDI_GROWTH(3000), "#NUM!", `year must be between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}; got 3000.`);
-    expectError(lib(HOSTS.plainZh).FDI_GROWTH(3000), "#NUM!", /^年份须在 1900 至 2100 之间/);
+    expectError(plain.FDI_GROWTH(2024.5), "#VALUE!", "year must be a whole number, such as 2024; got 2024.5.");
+    expectError(plain.FDI_GROWTH(3000), "#VALUE!", `year must be between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}; got 3000.`);
+    expectError(lib(HOSTS.plainZh).FDI_GROWTH(3000), "#VALUE!", /^年份须在 1900 至 2100 之间/);
   });
 
   it.each([["2024"], ["twenty"], [true], [false]])("text or a logical where a year belongs (%p) is #VALUE!", (year) => {

@@ -130,7 +130,7 @@ describe("functions.json generated from functions.ts", () => {
 });
 
 describe("functions.zh-CN.json", () => {
-  it("localizes every name, description and parameter, keeping ids and shapes", () => {
+  it("keeps every function's English name (one name in every language) and localizes descriptions and parameters, keeping ids and shapes", () => {
     const { metadata: zh, errors } = localizeMetadata(metadata, table(), { helpAnchorSuffix: "-zh" });
     expect(errors).toEqual([]);
     const problems: string[] = [];
@@ -138,11 +138,14 @@ describe("functions.zh-CN.json", () => {
     zh.functions.forEach((fn, i) => {
       const en = metadata.functions[i];
       if (!en || fn.id !== en.id) return problems.push(`function ${i} id changed`);
+      // Formulas written through the API name the function in English: a localized name would make
+      // them #NAME? in Chinese Excel (office-js#891), so the name is the English one, as in functions.json.
+      if (fn.name !== en.name) problems.push(`${fn.id}: name ${fn.name} is not the English name ${en.name}`);
       if (!FUNCTION_NAME.test(fn.name)) problems.push(`${fn.id}: name ${fn.name} breaks Excel's naming rules`);
       if (names.has(fn.name)) problems.push(`${fn.id}: duplicate name ${fn.name}`);
       names.add(fn.name);
       const cjk = /\p{Script=Han}/u;
-      if (!cjk.test(fn.name) || !cjk.test(fn.description ?? "")) problems.push(`${fn.id}: not in Chinese`);
+      if (!cjk.test(fn.description ?? "")) problems.push(`${fn.id}: description not in Chinese`);
       if ((fn.description ?? "").length > 128) problems.push(`${fn.id}: description too long`);
       if (fn.helpUrl !== `${en.helpUrl}-zh`) problems.push(`${fn.id}: helpUrl ${fn.helpUrl}`);
       if (JSON.stringify(fn.result) !== JSON.stringify(en.result)) problems.push(`${fn.id}: result changed`);
@@ -165,6 +168,22 @@ describe("functions.zh-CN.json", () => {
     statParameters.colour = { name: "颜色", description: "无" };
     const { errors } = localizeMetadata(metadata, partial);
     expect([...errors].sort()).toEqual(["STAT: translation for unknown parameter colour", "no translation for function VERSION"]);
+  });
+
+  it("refuses a table that gives a function a localized name, as the build does", () => {
+    const named = table() as Record<string, { name?: string }>;
+    const stat = named.STAT;
+    if (!stat) throw new Error("no STAT in the table");
+    stat.name = "指标值";
+    const { errors } = localizeMetadata(metadata, named);
+    expect(errors).toEqual(['STAT: function names are not translated (office-js#891): remove "name" "指标值"']);
+  });
+
+  it("the translation table itself names no function and no localized BJ.* name", () => {
+    const raw = readFileSync(ZH_TABLE_PATH, "utf8");
+    const parsed = JSON.parse(raw) as Record<string, { name?: unknown }>;
+    expect(Object.entries(parsed).filter(([, entry]) => entry.name !== undefined).map(([id]) => id)).toEqual([]);
+    expect(raw.match(/BJ\.[^\p{ASCII}"]+/gu) ?? []).toEqual([]);
   });
 });
 

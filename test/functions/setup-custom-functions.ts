@@ -16,12 +16,24 @@ export enum StubErrorCode {
   invalidReference = "#REF!",
 }
 
-/** The runtime's CustomFunctions.Error: a plain class, not a JavaScript Error. */
+/**
+ * The codes Excel shows a custom message with (the ErrorCode reference: for #DIV/0!, #NUM!,
+ * #NULL!, #NAME? and #REF! "a custom error message can't be used").
+ */
+export const MESSAGE_CODES: ReadonlySet<StubErrorCode> = new Set([StubErrorCode.invalidValue, StubErrorCode.notAvailable]);
+
+/**
+ * The runtime's CustomFunctions.Error: a plain class, not a JavaScript Error. As in Excel, a
+ * message given with a code that cannot carry one is not shown: the stub drops it.
+ */
 export class StubCustomFunctionsError {
+  public message?: string;
   constructor(
     public code: StubErrorCode,
-    public message?: string,
-  ) {}
+    message?: string,
+  ) {
+    if (message !== undefined && MESSAGE_CODES.has(code)) this.message = message;
+  }
 }
 
 /** Every id associated through the stub, with its function. */

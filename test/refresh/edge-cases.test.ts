@@ -21,10 +21,11 @@ describe("refresh edge cases", () => {
     const grid = tableGrid(REVISED, "fdi_headline", "en");
     const run = await measured(host, () => refresh(REVISED));
     expect([run.syncs, run.result.tables[0]?.status]).toEqual([3, "stale"]);
-    const block = await read(host, `Sheet1!B3:F${5 + grid.rows.length}`);
+    const block = await read(host, `Sheet1!B3:F${6 + grid.rows.length}`);
     expect(block.formulas[0]?.[0]).toBe(tableFormula("fdi_headline", "en"));
     expect(block.values.slice(1, 1 + grid.rows.length).map((row) => row[0])).toEqual(grid.rows.map((row) => row[0]));
-    expect(block.values.slice(1 + grid.rows.length).map((row) => row[0])).toEqual([grid.note, grid.sourceLine]);
+    // The spacer row stays empty under the grown spill; the lines are below it.
+    expect(block.values.slice(1 + grid.rows.length).map((row) => row[0])).toEqual(["", grid.note, grid.sourceLine]);
     const again = await measured(host, () => refresh(REVISED));
     expect([again.syncs, again.writes, again.result.upToDate]).toEqual([2, 0, true]);
   });
@@ -120,7 +121,7 @@ describe("refresh edge cases", () => {
     const report = await refresh(REVISED);
     const fdi = report.tables.find((table) => table.tableId === "fdi_headline");
     expect(fdi?.changes.filter((change) => change.kind === "row_added" || change.kind === "user_edit")).toEqual([]);
-    expect((await read(host, `Sheet1!B${4 + newGrid.rows.length}`)).values).toEqual([[newGrid.note]]);
+    expect((await read(host, `Sheet1!B${5 + newGrid.rows.length}`)).values).toEqual([[newGrid.note]]); // below the spacer row
     const again = await refresh(REVISED);
     expect(again.tables.find((table) => table.tableId === "fdi_headline")?.status).toBe("current");
   });

@@ -49,7 +49,7 @@ describe("refresh to the revised release", () => {
     expect(body.values).toEqual(revisedGrid.rows);
     expect(body.numberFormat).toEqual(revisedGrid.numberFormats);
     // The note and source lines moved down under the new row; the source names the new release.
-    const lines = await read(host, `Sheet1!B${4 + revisedGrid.rows.length}:B${5 + revisedGrid.rows.length}`);
+    const lines = await read(host, `Sheet1!B${5 + revisedGrid.rows.length}:B${6 + revisedGrid.rows.length}`); // below the spacer row
     expect(lines.values).toEqual([[revisedGrid.note], [revisedGrid.sourceLine]]);
 
     // two_zones_policy: a row removed (deleted from the table), a label renamed.
@@ -61,7 +61,7 @@ describe("refresh to the revised release", () => {
     expect(await tableAddress(host, policy.binding.tableName)).toBe(`Sheet1!J3:${String.fromCharCode(73 + policyGrid.header.length)}${3 + policyGrid.rows.length}`);
     const policyBody = await read(host, `Sheet1!J4:${String.fromCharCode(73 + policyGrid.header.length)}${3 + policyGrid.rows.length}`);
     expect(policyBody.values).toEqual(policyGrid.rows);
-    expect((await read(host, `Sheet1!J${5 + policyGrid.rows.length}`)).values).toEqual([[policyGrid.sourceLine]]);
+    expect((await read(host, `Sheet1!J${6 + policyGrid.rows.length}`)).values).toEqual([[policyGrid.sourceLine]]); // spacer, note, source
 
     // Records: the new release, Table.id filled in, the rows as written.
     const records = recordsOf(host.save());

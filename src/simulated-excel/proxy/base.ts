@@ -86,7 +86,9 @@ export abstract class SimObject<P extends object> {
         throw new SimOfficeError("InvalidArgument", `The property '${key}' is not available on ${this.typeName} in this simulator.`, `${this.typeName}.load`);
       }
       const typedKey = key as keyof P;
-      this.loaded[typedKey] = { value: readers[typedKey](state) };
+      const value = readers[typedKey](state);
+      state.noteResponse(value);
+      this.loaded[typedKey] = { value };
     }
   }
 
@@ -150,7 +152,16 @@ export class SimClientResult<T> {
 /** Queues a method that returns a value; the result fills at sync. */
 export function resultOf<T>(context: ProxyContext, location: string, payload: unknown, compute: (state: WorkbookState) => T): SimClientResult<T> {
   const result = new SimClientResult<T>();
-  context.enqueue({ location, payload, kind: "method", apply: (state) => result.resolve(compute(state)) });
+  context.enqueue({
+    location,
+    payload,
+    kind: "method",
+    apply: (state) => {
+      const value = compute(state);
+      state.noteResponse(value);
+      result.resolve(value);
+    },
+  });
   return result;
 }
 
