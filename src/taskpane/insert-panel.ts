@@ -29,7 +29,7 @@ export function createInsertPanel(ctx: PaneContext, afterInsert: () => Promise<v
     try {
       const result = await ctx.busy(() => port.insertTable(grid, { newSheet, mode, includeSource, style }));
       // The insert's read-back (a =BJ.* cell showing #NAME?, a table range that differs) is said, never hidden.
-      const hasProblems = insertProblemsText(result.problems, store.get().language) !== "";
+      const hasProblems = insertProblemsText(result.problems, store.get().language) !== null;
       ctx.say(hasProblems ? "error" : "success", (l) => {
         const done = STRINGS[l].inserted(grid.title, result.address);
         const problems = insertProblemsText(result.problems, l);
@@ -54,7 +54,7 @@ export function createInsertPanel(ctx: PaneContext, afterInsert: () => Promise<v
       );
       const sheet = result[0]?.binding.sheet ?? STRINGS[language].allTablesSheet;
       const allProblems = result.flatMap((each) => each.problems);
-      const hasProblems = insertProblemsText(allProblems, store.get().language) !== "";
+      const hasProblems = insertProblemsText(allProblems, store.get().language) !== null;
       ctx.say(hasProblems ? "error" : "success", (l) => {
         const done = STRINGS[l].insertedAll(result.length, sheet);
         const problems = insertProblemsText(allProblems, l);
