@@ -161,7 +161,7 @@ export function briefingLayout(index: DatasetIndex, language: Language): Briefin
   };
   const putFigure = (row: number, column: number, figure: Figure, role: BriefingFigureCell["role"]): void => {
     const format = numberFormat(figure, language, { periodTag: role === "statement" });
-    figureCells.push({ address: put(row, column, statFormula(figure.id), format, true), figureId: figure.id, role });
+    figureCells.push({ address: put(row, column, statFormula(figure.id, language), format, true), figureId: figure.id, role });
   };
   const line = (row: number, kind: BriefingLineKind, text: string, section: string | null = null, figureId: string | null = null, trace: string | null = null): void => {
     put(row, BRIEFING_COLUMNS.statement, text);

@@ -63,7 +63,7 @@ export function blockLayout(grid: TableGrid, mode: TrackedMode, includeSource: b
     const valueColumn = grid.columnKeys.indexOf("value");
     grid.rows.forEach((row, r) => {
       const figureId = grid.valueFigureIds[r] ?? null;
-      values.push(row.map((cell, c) => (mode === "formulas" && c === valueColumn && figureId !== null ? statFormula(figureId) : cell)));
+      values.push(row.map((cell, c) => (mode === "formulas" && c === valueColumn && figureId !== null ? statFormula(figureId, grid.language) : cell)));
       formats.push([...(grid.numberFormats[r] ?? row.map(() => GENERAL_FORMAT))]);
     });
   }

@@ -72,7 +72,7 @@ describe.each(LANGUAGES)("briefingLayout (%s)", (language) => {
     for (const line of statements) {
       const figure = index.figure(line.figureId ?? "");
       if (!figure) throw new Error(`no figure ${String(line.figureId)}`);
-      expect(layout.formulas[line.row]?.[BRIEFING_COLUMNS.figure]).toBe(statFormula(figure.id));
+      expect(layout.formulas[line.row]?.[BRIEFING_COLUMNS.figure]).toBe(statFormula(figure.id, language));
       expect(layout.values[line.row]?.[BRIEFING_COLUMNS.figure]).toBeNull();
       const format = layout.formats[line.row]?.[BRIEFING_COLUMNS.figure] ?? "";
       expect(format).toBe(numberFormat(figure, language, { periodTag: true }));
@@ -127,7 +127,7 @@ describe.each(LANGUAGES)("briefingLayout (%s)", (language) => {
       const [catFrom, catTo] = chart.categoriesRange.split(":");
       const values = [cell(layout, from ?? ""), cell(layout, to ?? "")];
       const categories = [cell(layout, catFrom ?? ""), cell(layout, catTo ?? "")];
-      expect(values).toEqual(chart.figureIds.map((id) => statFormula(id)));
+      expect(values).toEqual(chart.figureIds.map((id) => statFormula(id, language)));
       expect(categories).toEqual(chart.categories);
       chart.figureIds.forEach((id, i) => {
         const estimate = index.figure(id)?.bound === "estimate";

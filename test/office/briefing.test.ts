@@ -94,7 +94,7 @@ async function briefingParts(host: SimulatedExcel): Promise<string[]> {
 
 const EXPECTED: Record<Language, { sheet: string; shown: string[][] }> = {
   en: { sheet: "Briefing", shown: [["14%", "est. 9%"], ["33.8%", "est. 15.9%"], ["1,777", "est. 1,559"]] },
-  zh: { sheet: "简报", shown: [["14%", "est. 9%"], ["33.8%", "est. 15.9%"], ["1,777", "est. 1,559"]] },
+  zh: { sheet: "简报", shown: [["14%", "约9%"], ["33.8%", "约15.9%"], ["1,777", "约1,559"]] },
 };
 
 describe.each(LANGUAGES)("insertBriefing (%s)", (language) => {
@@ -118,9 +118,9 @@ describe.each(LANGUAGES)("insertBriefing (%s)", (language) => {
       return text[Number(at?.[2] ?? 1) - 1]?.[column] ?? "";
     };
     const shownOf = (id: string): string => cellText(layout.figureCells.find((cell) => cell.figureId === id && cell.role === "statement")?.address ?? "A1");
-    // BJ.STAT shows a figure in Excel's display language (English in these tests), whatever the sheet's.
-    expect(shownOf("pioneering_policies")).toBe("over 120 (cumulative)");
-    expect(shownOf("national_fdi_new_enterprises_yoy")).toBe("est. 9% (Jan–Nov)");
+    // BJ.STAT is given the sheet's language: a Chinese briefing reads Chinese in an English Excel (issue 16).
+    expect(shownOf("pioneering_policies")).toBe(language === "zh" ? "超过120（累计）" : "over 120 (cumulative)");
+    expect(shownOf("national_fdi_new_enterprises_yoy")).toMatch(language === "zh" ? /^约9%（估算/ : /^est\. 9% \(Jan–Nov\)$/);
 
     const charts = await chartsOn(host, inserted.sheet);
     expect(charts.map((chart) => chart.name)).toEqual(layout.charts.map((chart) => chart.name));
@@ -241,7 +241,7 @@ describe("remove keeps what the user added", () => {
     expect(JSON.stringify(host.save())).toBe(before);
     expect(await chartsOn(host, "Briefing")).toHaveLength(3);
 
-    await host.user.type(`Briefing!${figure}`, statFormula(layout.figureCells[0]?.figureId ?? ""));
+    await host.user.type(`Briefing!${figure}`, statFormula(layout.figureCells[0]?.figureId ?? "", "en"));
     host.user.protectSheet("Briefing");
     await expect(port.removeBriefing(inserted.record.recordId)).rejects.toMatchObject({ code: "sheet_protected" });
     await expect(port.removeBriefing("nope")).rejects.toMatchObject({ code: "record_not_found" });

@@ -105,7 +105,7 @@ async function checkBlock(host: SimulatedExcel, grid: TableGrid, inserted: Inser
     row.forEach((cell, c) => {
       const figureId = grid.valueFigureIds[r] ?? null;
       if (mode === "formulas" && c === valueColumn && figureId !== null) {
-        want(`formula ${r},${c}`, block.formulas[2 + r]?.[c], statFormula(figureId));
+        want(`formula ${r},${c}`, block.formulas[2 + r]?.[c], statFormula(figureId, grid.language));
         // Evaluated by the real BJ.STAT: a figure, never an error (#NAME? would mean a localized name).
         if (block.valueTypes[2 + r]?.[c] === "Error") problems.push(`formula ${r},${c} gives ${String(block.values[2 + r]?.[c])}`);
       } else {
@@ -287,6 +287,27 @@ describe("the target fault matrix: a clear error, and nothing changes", () => {
     expect(error.isTargetError).toBe(true);
     expect(syncs).toBeLessThanOrEqual(2);
     expect(host.save()).toEqual(before);
+  });
+
+  it.each(LANGUAGES)("a table in formula mode reads its language (%s) in an English Excel (issue 16)", async (language) => {
+    const { host, port } = setup(); // the simulated host's display language is English
+    const table = tableGrid(index, "fdi_headline", language);
+    const inserted = await port.insertTable(table, { address: "B2", mode: "formulas" });
+    const valueColumn = table.columnKeys.indexOf("value");
+    const shown = await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange(inserted.record.block).load("text, formulas");
+      await context.sync();
+      return range.text.slice(2, 2 + table.rows.length).map((row) => row[valueColumn] ?? "");
+    });
+    const english = /est\.|Jan|over |nearly|cumulative/;
+    expect(shown.filter((text) => text !== "")).toHaveLength(table.valueFigureIds.filter((id) => id !== null).length);
+    if (language === "zh") {
+      expect(shown.filter((text) => english.test(text))).toEqual([]);
+      expect(shown.some((text) => /约|估算|1—11月/.test(text))).toBe(true);
+    } else {
+      expect(shown.some((text) => english.test(text))).toBe(true);
+      expect(shown.filter((text) => /[\u4e00-\u9fff]/.test(text))).toEqual([]);
+    }
   });
 
   it("an overlap names the table met, its range and where the block meets it, not another table's title cell (issue 16)", async () => {

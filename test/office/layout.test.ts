@@ -56,7 +56,7 @@ describe("blockLayout", () => {
 
   it("puts formula cells in their own array, never among the values", () => {
     const formulas = blockLayout(grid, "formulas", true);
-    const expected = grid.valueFigureIds.map((id) => (id === null ? null : statFormula(id)));
+    const expected = grid.valueFigureIds.map((id) => (id === null ? null : statFormula(id, grid.language)));
     expect(formulas.formulas.slice(2, 2 + grid.rows.length).map((row) => row[valueColumn])).toEqual(expected);
     expect(formulas.values.flat().filter((cell) => typeof cell === "string" && cell.startsWith("=BJ."))).toEqual([]);
     const spill = blockLayout(grid, "spill", false);
