@@ -340,11 +340,11 @@ describe("the preview page", () => {
       const hook = window.bjPreviewHost;
       if (!hook) throw new Error("no preview hook");
       await hook.run(async (context) => {
-        context.workbook.worksheets.getItemOrNullObject("Sheet1").getRange("A200").values = [["far below"]];
+        context.workbook.worksheets.getItemOrNullObject("Sheet1").getRange("A100").values = [["far below"]];
         await context.sync();
       });
     });
-    await page.locator("#grid td[data-address=A200]").waitFor({ state: "attached", timeout: 30_000 });
+    await page.locator("#grid td[data-address=A100]").waitFor({ state: "attached", timeout: 30_000 });
     await page.locator("#grid").evaluate((grid) => grid.scrollTo(0, grid.scrollHeight));
     await onSheet1.locator("button[id^=goto-]").click();
     await page.waitForFunction(() => document.querySelector("#grid")?.getAttribute("aria-activedescendant") === "cell-B3", undefined, { timeout: 30_000 });
