@@ -174,3 +174,66 @@ export function isBareNumberFaithful(figure: Figure): boolean {
 export function isBareNumberRightBesideUnit(figure: Figure): boolean {
   return isBareNumberFaithful(figure) && figure.kind !== "ratio";
 }
+
+/** Splits a number format into its sections at semicolons outside quoted literals. */
+function formatSections(format: string): string[] {
+  const sections: string[] = [""];
+  let quoted = false;
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i] ?? "";
+    if (ch === '"') quoted = !quoted;
+    if (ch === ";" && !quoted) sections.push("");
+    else if (ch === "\\" && !quoted && i + 1 < format.length) sections[sections.length - 1] += format.slice(i, (i += 1) + 1);
+    else sections[sections.length - 1] += ch;
+  }
+  return sections;
+}
+
+/** One section applied to a non-negative number: literals, one digit block (#,##0.0), and %. */
+function renderSection(section: string, value: number): string {
+  const percent = /%/.test(section.replace(/"[^"]*"/g, ""));
+  const scaled = percent ? value * 100 : value;
+  let out = "";
+  let numberDone = false;
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i] ?? "";
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      out += section.slice(i + 1, end < 0 ? undefined : end);
+      i = end < 0 ? section.length : end;
+    } else if (ch === "\\") {
+      out += section[i + 1] ?? "";
+      i++;
+    } else if (/[#0,.]/.test(ch)) {
+      let j = i;
+      while (j < section.length && /[#0,.]/.test(section[j] ?? "")) j++;
+      const block = section.slice(i, j);
+      if (!numberDone) {
+        const decimals = (block.split(".")[1] ?? "").replace(/[^0#]/g, "").length;
+        const fixed = scaled.toFixed(decimals);
+        out += block.includes(",") ? groupThousands(fixed) : fixed;
+        numberDone = true;
+      }
+      i = j - 1;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/**
+ * A cell's content as Excel shows it with a number format, for the formats the add-in writes
+ * (numberFormat: literals, one #,##0 / 0.0 digit block, %, and up to three sections); General, text
+ * ("@") and no format show the value as it is. Text and booleans show as themselves.
+ */
+export function showWithFormat(value: string | number | boolean | null, format: string | null | undefined): string {
+  if (value === null) return "";
+  if (typeof value !== "number") return typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value;
+  if (format === null || format === undefined || format === "" || format === TEXT_FORMAT || format.toLowerCase() === GENERAL_FORMAT.toLowerCase()) return String(value);
+  const sections = formatSections(format);
+  const [positive = "", negative, zero] = sections;
+  if (value === 0 && zero !== undefined) return renderSection(zero, 0);
+  if (value < 0) return negative !== undefined ? renderSection(negative, -value) : `-${renderSection(positive, -value)}`;
+  return renderSection(positive, value);
+}

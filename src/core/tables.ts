@@ -167,10 +167,11 @@ export function tableGrid(index: DatasetIndex, tableId: string, language: Langua
 
 /**
  * The live formula of a figure's value cell. Always the canonical English function name: a
- * localized name written through the API gives #NAME?.
+ * localized name written through the API gives #NAME?. The table's language is written with it,
+ * so that the cell reads in that language whatever Excel's display language.
  */
-export function statFormula(figureId: string): string {
-  return `=BJ.STAT("${figureId.replace(/"/g, '""')}")`;
+export function statFormula(figureId: string, language: Language): string {
+  return `=BJ.STAT("${figureId.replace(/"/g, '""')}",,,"${language}")`;
 }
 
 /** The one-cell spill formula of a curated table. */

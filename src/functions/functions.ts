@@ -55,10 +55,11 @@ export function ftzFdiShare(year?: unknown): unknown {
  * @param indicator Figure id, such as "fdi_new_enterprises". BJ.INDICATORS() lists every id.
  * @param [year] Optional check: the year of the figure's period. Another year, or one the source does not state for it, gives #N/A.
  * @param [field] value (default), number (bare), unit, period, bound, label, phrase, source or derived; add _zh for Chinese.
+ * @param [language] "en" or "zh": the value and text fields read in it. Empty: the value in Excel's language, text in English.
  * @returns The figure's value or the field asked for.
  */
-export function stat(indicator: unknown, year?: unknown, field?: unknown): unknown {
-  return settle(library.STAT(indicator, year, field));
+export function stat(indicator: unknown, year?: unknown, field?: unknown, language?: unknown): unknown {
+  return settle(library.STAT(indicator, year, field, language));
 }
 
 /**

@@ -90,6 +90,19 @@ export const LANGUAGE_CHOICES: Readonly<Record<string, Language>> = {
 };
 const LANGUAGES_SHOWN = ["en", "zh", "zh-CN"] as const;
 
+/** BJ.STAT's language: one of LANGUAGE_CHOICES, or (not given) Excel's display language. */
+const STAT_LANGUAGE_CHOICES: Readonly<Record<string, Language | "display">> = LANGUAGE_CHOICES;
+
+/**
+ * The field BJ.STAT returns in a language: a text field without `_zh` reads Chinese when the
+ * language asked for is Chinese ("unit" is "unit_zh"); a field naming its language keeps it.
+ */
+export function statFieldIn(field: StatField, language: Language | "display"): StatField {
+  if (language !== "zh") return field;
+  const chinese = `${field}_zh`;
+  return (STAT_FIELDS as readonly string[]).includes(chinese) ? (chinese as StatField) : field;
+}
+
 /** Citation styles, matched ignoring case, spaces and punctuation ("GB/T 7714" is gbt7714). */
 const STYLE_CHOICES: Readonly<Record<string, CitationStyle>> = {
   apa: "apa",
@@ -141,7 +154,7 @@ export interface BjLibrary {
   FDI_COUNT(year?: unknown): CellResult | FunctionFailure;
   FDI_GROWTH(year?: unknown): CellResult | FunctionFailure;
   FTZ_FDI_SHARE(year?: unknown): CellResult | FunctionFailure;
-  STAT(indicator?: unknown, year?: unknown, field?: unknown): CellResult | FunctionFailure;
+  STAT(indicator?: unknown, year?: unknown, field?: unknown, language?: unknown): CellResult | FunctionFailure;
   TABLE(table?: unknown, language?: unknown, withSource?: unknown): Matrix | FunctionFailure;
   INDICATORS(language?: unknown): Matrix | FunctionFailure;
   SOURCE(indicator?: unknown, style?: unknown): CellResult | FunctionFailure;
@@ -175,7 +188,7 @@ export function createLibrary(options: LibraryOptions = {}): BjLibrary {
     FDI_COUNT: (year) => current().FDI_COUNT(year),
     FDI_GROWTH: (year) => current().FDI_GROWTH(year),
     FTZ_FDI_SHARE: (year) => current().FTZ_FDI_SHARE(year),
-    STAT: (indicator, year, field) => current().STAT(indicator, year, field),
+    STAT: (indicator, year, field, language) => current().STAT(indicator, year, field, language),
     TABLE: (table, language, withSource) => current().TABLE(table, language, withSource),
     INDICATORS: (language) => current().INDICATORS(language),
     SOURCE: (indicator, style) => current().SOURCE(indicator, style),
@@ -322,7 +335,7 @@ function libraryOver(index: DatasetIndex, hostOf: () => HostSupport): BjLibrary 
     FDI_GROWTH: series(SERIES_FUNCTIONS.FDI_GROWTH),
     FTZ_FDI_SHARE: series(SERIES_FUNCTIONS.FTZ_FDI_SHARE),
 
-    STAT(indicator, year, field) {
+    STAT(indicator, year, field, language) {
       const host = hostOf();
       const found = findFigure(indicator, host.language);
       if (!found.ok) return found.error;
@@ -341,7 +354,12 @@ function libraryOver(index: DatasetIndex, hostOf: () => HostSupport): BjLibrary 
         const message = MESSAGES.yearInferred(figure.id, wanted.value, figure.period.label[host.language], host.language);
         return functionError("notAvailable", message);
       }
-      return statField(figure, chosen.value, host);
+      const lang = parseOptionalChoice(language, "language", STAT_LANGUAGE_CHOICES, "display", LANGUAGES_SHOWN, host.language);
+      if (!lang.ok) return lang.error;
+      // A language given (the add-in writes the table's): the value's format and the text fields
+      // read in it, whatever Excel's display language; error messages stay in the display language.
+      if (lang.value === "display") return statField(figure, chosen.value, host);
+      return statField(figure, statFieldIn(chosen.value, lang.value), { ...host, language: lang.value });
     },
 
     TABLE(table, language, withSource) {

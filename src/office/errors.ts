@@ -42,6 +42,10 @@ export interface AdapterErrorDetails {
   readonly limit?: number;
   /** The Office error code behind an office_error or a mapped error, e.g. "AccessDenied". */
   readonly officeCode?: string;
+  /** target_in_table: the whole range of the table met, sheet-qualified. */
+  readonly tableRange?: string;
+  /** target_off_sheet: which edge the block would pass. */
+  readonly offSheet?: "row" | "column" | "both";
 }
 
 const area = (d: AdapterErrorDetails, en: boolean): string => d.range ?? (en ? "the target area" : "目标区域");
@@ -52,16 +56,30 @@ const MESSAGES: Record<AdapterErrorCode, Record<Language, (d: AdapterErrorDetail
     zh: (d) => `${area(d, false)} 不是空白区域（${d.address ?? "某个单元格"} 有内容）。未写入任何内容；改为插入到新工作表，或选择其他单元格？`,
   },
   target_in_table: {
-    en: (d) => `${area(d, true)} overlaps the table ${d.table ?? ""} at ${d.address ?? "the target"}. Nothing was written; insert on a new sheet, or choose a cell outside the table?`,
-    zh: (d) => `${area(d, false)} 与表格 ${d.table ?? ""} 重叠（${d.address ?? "目标区域"}）。未写入任何内容；改为插入到新工作表，或选择表格以外的单元格？`,
+    en: (d) =>
+      `${area(d, true)} overlaps the table ${d.table ?? ""}${d.tableRange ? ` (${d.tableRange})` : ""}${d.address ? ` from ${d.address}` : ""}. Nothing was written; insert on a new sheet, or choose a cell outside the table?`.replace("  ", " "),
+    zh: (d) =>
+      `${area(d, false)} 与表格 ${d.table ?? ""}${d.tableRange ? `（${d.tableRange}）` : ""}重叠${d.address ? `，重叠处从 ${d.address} 开始` : ""}。未写入任何内容；改为插入到新工作表，或选择表格以外的单元格？`.replace("  ", " "),
   },
   target_merged: {
     en: (d) => `${area(d, true)} contains merged cells (${d.address ?? "merged cells"}). Nothing was written; insert on a new sheet, or unmerge them first?`,
     zh: (d) => `${area(d, false)} 包含合并单元格（${d.address ?? "合并单元格"}）。未写入任何内容；改为插入到新工作表，或先取消合并？`,
   },
   target_off_sheet: {
-    en: (d) => `The table does not fit below and right of ${d.address ?? "the selected cell"}: it would pass the sheet's last row (1,048,576) or column (XFD). Nothing was written; insert on a new sheet, or choose a cell further up or left?`,
-    zh: (d) => `从 ${d.address ?? "所选单元格"} 开始放不下该表格：会超出工作表的最后一行（1,048,576）或最后一列（XFD）。未写入任何内容；改为插入到新工作表，或选择更靠上或靠左的单元格？`,
+    en: (d) => {
+      const at = d.address ?? "the selected cell";
+      if (d.offSheet === "row") return `The table does not fit below ${at}: it would pass the sheet's last row (1,048,576). Nothing was written; insert on a new sheet, or choose a cell further up?`;
+      if (d.offSheet === "column") return `The table does not fit right of ${at}: it would pass the sheet's last column (XFD). Nothing was written; insert on a new sheet, or choose a cell further left?`;
+      const both = d.offSheet === "both";
+      return `The table does not fit below and right of ${at}: it would pass the sheet's last row (1,048,576) ${both ? "and" : "or"} column (XFD). Nothing was written; insert on a new sheet, or choose a cell further up or left?`;
+    },
+    zh: (d) => {
+      const at = d.address ?? "所选单元格";
+      if (d.offSheet === "row") return `从 ${at} 开始向下放不下该表格：会超出工作表的最后一行（1,048,576）。未写入任何内容；改为插入到新工作表，或选择更靠上的单元格？`;
+      if (d.offSheet === "column") return `从 ${at} 开始向右放不下该表格：会超出工作表的最后一列（XFD）。未写入任何内容；改为插入到新工作表，或选择更靠左的单元格？`;
+      const both = d.offSheet === "both";
+      return `从 ${at} 开始放不下该表格：会超出工作表的最后一行（1,048,576）${both ? "和" : "或"}最后一列（XFD）。未写入任何内容；改为插入到新工作表，或选择更靠上或靠左的单元格？`;
+    },
   },
   sheet_protected: {
     en: (d) => `The sheet ${d.sheet ?? ""} is protected. Nothing was changed; unprotect it, or insert on a new sheet?`.replace("  ", " "),

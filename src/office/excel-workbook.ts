@@ -290,6 +290,12 @@ export class ExcelWorkbook implements WorkbookPort {
     const rows = Math.max(1, ...plan.placed.map((each) => each.rowOffset + each.layout.rows));
     const columns = Math.max(1, ...plan.placed.map((each) => each.layout.columns));
     const fits = (row: number, column: number): boolean => row + rows <= MAX_ROWS && column + columns <= MAX_COLUMNS;
+    // Which edge a block at (row, column) would pass: the message names only that one.
+    const offSheet = (row: number, column: number): "row" | "column" | "both" => {
+      const pastRow = row + rows > MAX_ROWS;
+      const pastColumn = column + columns > MAX_COLUMNS;
+      return pastRow && pastColumn ? "both" : pastRow ? "row" : "column";
+    };
     let sheetName: string | undefined;
     const { target } = plan;
     const askedSheet = target.kind === "existing" ? this.askedSheet(target.options) : undefined;
@@ -307,7 +313,7 @@ export class ExcelWorkbook implements WorkbookPort {
         if (target.kind === "new") {
           const sheets = context.workbook.worksheets.load("items/name");
           await context.sync();
-          if (!fits(0, 0)) throw new AdapterError("target_off_sheet", { address: "A1" });
+          if (!fits(0, 0)) throw new AdapterError("target_off_sheet", { address: "A1", offSheet: offSheet(0, 0) });
           newSheetName = uniqueSheetName(target.title, sheets.items.map((each) => each.name));
           sheetName = newSheetName;
           // ---- sync 2 starts: the new sheet first, so that a taken name stops everything ----
@@ -321,7 +327,7 @@ export class ExcelWorkbook implements WorkbookPort {
           sheet.protection.load("protected");
           const known = found.known;
           let area: XlRange | null = null;
-          let meeting: { items: { name: string }[] } | null = null;
+          let meeting: { items: { name: string; getRange(): XlRange }[] } | null = null;
           let merged: { isNullObject: boolean; address: string } | null = null;
           if (known === null || fits(known.row, known.column)) {
             area = found.anchor.getResizedRange(rows - 1, columns - 1).load("address, rowIndex, columnIndex, formulas");
@@ -346,7 +352,11 @@ export class ExcelWorkbook implements WorkbookPort {
             sheet.load("name");
             await context.sync();
             if (!fits(found.anchor.rowIndex, found.anchor.columnIndex)) {
-              throw new AdapterError("target_off_sheet", { address: found.anchor.address, sheet: sheet.name }, { cause: error });
+              throw new AdapterError(
+                "target_off_sheet",
+                { address: found.anchor.address, sheet: sheet.name, offSheet: offSheet(found.anchor.rowIndex, found.anchor.columnIndex) },
+                { cause: error },
+              );
             }
             throw error;
           }
@@ -355,7 +365,7 @@ export class ExcelWorkbook implements WorkbookPort {
           if (sheet.protection.protected) throw new AdapterError("sheet_protected", { sheet: sheet.name });
           if (area === null) {
             const at = known ?? { row: 0, column: 0 };
-            throw new AdapterError("target_off_sheet", { address: qualified(sheet.name, cellAddress(at.row, at.column)), sheet: sheet.name });
+            throw new AdapterError("target_off_sheet", { address: qualified(sheet.name, cellAddress(at.row, at.column)), sheet: sheet.name, offSheet: offSheet(at.row, at.column) });
           }
           origin = { row: area.rowIndex, column: area.columnIndex };
           const range = area.address;
@@ -363,7 +373,21 @@ export class ExcelWorkbook implements WorkbookPort {
           const cellAt = (offset: [number, number] | null): string =>
             qualified(sheet.name, cellAddress(origin.row + (offset?.[0] ?? 0), origin.column + (offset?.[1] ?? 0)));
           const clash = meeting?.items[0];
-          if (clash) throw new AdapterError("target_in_table", { address: cellAt(first), range, table: clash.name, sheet: sheet.name });
+          if (clash) {
+            // Name the table met and where the block first meets it (not the block's first filled
+            // cell, which may be another table's title): one more read, on this failing path only.
+            const clashRange = clash.getRange().load("address, rowIndex, columnIndex, rowCount, columnCount");
+            await context.sync();
+            const top = Math.max(origin.row, clashRange.rowIndex);
+            const left = Math.max(origin.column, clashRange.columnIndex);
+            throw new AdapterError("target_in_table", {
+              address: qualified(sheet.name, cellAddress(top, left)),
+              range,
+              table: clash.name,
+              tableRange: clashRange.address,
+              sheet: sheet.name,
+            });
+          }
           if (merged && !merged.isNullObject) {
             const block = { row: origin.row, column: origin.column, rows, columns };
             const meets = merged.address.split(",").map((each) => each.trim()).find((each) => {

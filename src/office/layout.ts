@@ -63,7 +63,7 @@ export function blockLayout(grid: TableGrid, mode: TrackedMode, includeSource: b
     const valueColumn = grid.columnKeys.indexOf("value");
     grid.rows.forEach((row, r) => {
       const figureId = grid.valueFigureIds[r] ?? null;
-      values.push(row.map((cell, c) => (mode === "formulas" && c === valueColumn && figureId !== null ? statFormula(figureId) : cell)));
+      values.push(row.map((cell, c) => (mode === "formulas" && c === valueColumn && figureId !== null ? statFormula(figureId, grid.language) : cell)));
       formats.push([...(grid.numberFormats[r] ?? row.map(() => GENERAL_FORMAT))]);
     });
   }
@@ -176,20 +176,50 @@ export function trackingRecord(grid: TableGrid, layout: BlockLayout, place: Reco
 
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/g;
 
+/** Words a shortened name does not end on ("New enterprises and" reads as cut off). */
+const DANGLING_WORDS = new Set(["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "and/or", "vs", "—", "–", "-", "&"]);
+
 /**
- * A valid, unused sheet name from a title: forbidden characters (\ / ? * [ ] :) become spaces,
- * leading/trailing apostrophes and spaces go, at most 31 characters, "History" avoided (Excel
- * reserves it); then " (2)", " (3)" ... when taken (names compare case-insensitively).
+ * `text` shortened to at most `max` characters, readably: a title's head before a colon (or dash or
+ * parenthesis) when the whole does not fit, then whole words only (never "enterpri"), no dangling
+ * "and"/"of" at the end; a text without spaces (Chinese) is cut by characters.
+ */
+export function shortName(text: string, max: number): string {
+  const chars = (value: string): number => [...value].length;
+  if (chars(text) <= max) return text;
+  const head = text.split(/\s*[:：(（—–]\s*|\s+-\s+/)[0]?.trim() ?? "";
+  if (head !== "" && chars(head) <= max) return head;
+  const source = head !== "" ? head : text;
+  const words = source.split(/\s+/);
+  if (words.length > 1) {
+    const kept: string[] = [];
+    for (const word of words) {
+      if (chars([...kept, word].join(" ")) > max) break;
+      kept.push(word);
+    }
+    while (kept.length > 1 && DANGLING_WORDS.has((kept[kept.length - 1] ?? "").toLowerCase())) kept.pop();
+    if (kept.length > 0) return kept.join(" ").replace(/[,;.]+$/, "");
+  }
+  return [...source].slice(0, max).join("");
+}
+
+/**
+ * A valid, unused sheet name from a title: shortened readably (shortName) to Excel's 31
+ * characters, forbidden characters (\ / ? * [ ] :) become spaces, leading/trailing apostrophes
+ * and spaces go, "History" avoided (Excel reserves it); then " (2)", " (3)" ... when taken, the
+ * name shortened to leave room for it (names compare case-insensitively).
  */
 export function uniqueSheetName(title: string, taken: Iterable<string>): string {
-  let base = title.replace(SHEET_NAME_FORBIDDEN, " ").replace(/\s+/g, " ").replace(/^[\s']+|[\s']+$/g, "");
-  if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Table" : `${base} 1`;
-  base = [...base].slice(0, 31).join("").replace(/[\s']+$/, "");
+  const clean = (value: string): string => value.replace(SHEET_NAME_FORBIDDEN, " ").replace(/\s+/g, " ").replace(/^[\s']+|[\s']+$/g, "");
+  let base = title.replace(/\s+/g, " ").trim();
+  if (clean(base) === "" || clean(base).toLowerCase() === "history") base = clean(base) === "" ? "Table" : `${clean(base)} 1`;
+  const fit = (max: number): string => clean(shortName(base, max)) || clean(base).slice(0, max).replace(/[\s']+$/, "");
   const used = new Set([...taken].map((name) => name.toLowerCase()));
-  if (!used.has(base.toLowerCase())) return base;
+  const first = fit(31);
+  if (!used.has(first.toLowerCase())) return first;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const name = `${[...base].slice(0, 31 - suffix.length).join("").replace(/[\s']+$/, "")}${suffix}`;
+    const name = `${fit(31 - suffix.length)}${suffix}`;
     if (!used.has(name.toLowerCase())) return name;
   }
 }

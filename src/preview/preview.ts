@@ -199,6 +199,9 @@ function render(): void {
     editing = null;
     formulaBar.value = contentsOf(sheet, selection.row, selection.column);
   }
+  // Scrolled into view clear of the sticky headers (Go to, arrows): the corner cell's size.
+  const corner = grid.querySelector("thead th")?.getBoundingClientRect();
+  if (corner) grid.style.scrollPadding = `${Math.ceil(corner.height)}px 0 0 ${Math.ceil(corner.width)}px`;
   activeCell?.scrollIntoView({ block: "nearest", inline: "nearest" });
   if (document.activeElement !== nameBox) nameBox.value = active;
 

@@ -4,7 +4,8 @@
  *
  * Search ignores case and full-width/half-width differences (Unicode NFKC), matches every word
  * of the query anywhere in an item's labels, ids and title words, in both languages, and knows a
- * few synonyms: "FDI" and "外资" find the foreign-investment items.
+ * few synonyms: "FDI" and "外资" find the foreign-investment items. A query with typos ("bondd",
+ * "foriegn") finds the items of the words it is nearest to, where nothing matches exactly.
  *
  * Layer: task pane (pure: no DOM).
  */
@@ -133,11 +134,59 @@ export function buildCatalog(index: DatasetIndex): CatalogItem[] {
 }
 
 /**
+ * The edit distance between two words (insertions, deletions, substitutions, and a swap of two
+ * neighbouring letters counted as one: "foriegn" is 1 from "foreign"), stopping above `limit`.
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  // Three rows of the Damerau-Levenshtein (optimal string alignment) table.
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+/** How many typos a query word may hold: none under 4 letters or outside Latin script, 1, then 2 from 8 letters. */
+function typoAllowance(word: string): number {
+  if (!/^[a-z0-9-]+$/.test(word) || word.length < 4) return 0;
+  return word.length >= 8 ? 2 : 1;
+}
+
+const TOKEN_SPLIT = /[^a-z0-9]+/;
+
+/** True when `word` is within its typo allowance of a word (or of the start of a word) of the item. */
+function nearlyMatches(word: string, haystack: string): boolean {
+  const limit = typoAllowance(word);
+  if (limit === 0) return false;
+  const letters = word.replace(/-/g, "");
+  return haystack.split(TOKEN_SPLIT).some((token) => {
+    if (token.length < 3) return false;
+    return editDistance(letters, token, limit) <= limit || (token.length > letters.length && editDistance(letters, token.slice(0, letters.length), limit) <= limit);
+  });
+}
+
+/**
  * The items matching a query: every word of the query must occur in the item's text. An empty
- * query matches everything. Order is the catalog's.
+ * query matches everything. Order is the catalog's. Where nothing matches exactly, words with a
+ * typo or two ("bondd", "foriegn") match the words they are nearest to.
  */
 export function searchCatalog(items: readonly CatalogItem[], query: string): CatalogItem[] {
   const words = normalize(query).split(" ").filter((word) => word !== "");
   if (words.length === 0) return [...items];
-  return items.filter((item) => words.every((word) => item.haystack.includes(word)));
+  const exact = items.filter((item) => words.every((word) => item.haystack.includes(word)));
+  if (exact.length > 0) return exact;
+  return items.filter((item) => words.every((word) => item.haystack.includes(word) || nearlyMatches(word, item.haystack)));
 }

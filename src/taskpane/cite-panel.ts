@@ -6,7 +6,8 @@
  */
 import { activeDataset, citeFigure, citeSource } from "../core";
 import { el, fill } from "./dom";
-import { type PaneContext, type Panel, selectedFigure } from "./pane-state";
+import { type PaneContext, type Panel, type Words, selectedFigure } from "./pane-state";
+import { STRINGS } from "./strings";
 import { actionButton, keepFocus } from "./ui";
 
 export interface CitePanel extends Panel {
@@ -17,7 +18,7 @@ export interface CitePanel extends Panel {
  * Copies text to the clipboard and says so; where the browser refuses, leaves it selected in box
  * for Ctrl+C and says that instead.
  */
-export async function copyText(ctx: PaneContext, value: string, box: HTMLTextAreaElement | HTMLInputElement, copied: string): Promise<void> {
+export async function copyText(ctx: PaneContext, value: string, box: HTMLTextAreaElement | HTMLInputElement, copied: Words): Promise<void> {
   try {
     if (!navigator.clipboard) throw new Error("no clipboard");
     await navigator.clipboard.writeText(value);
@@ -25,7 +26,7 @@ export async function copyText(ctx: PaneContext, value: string, box: HTMLTextAre
   } catch {
     box.focus();
     box.select();
-    ctx.say("info", ctx.t().copyFailed);
+    ctx.say("info", (l) => STRINGS[l].copyFailed);
     box.focus();
   }
 }
@@ -59,7 +60,7 @@ export function createCitePanel(ctx: PaneContext): CitePanel {
         el("h2", { id: "cite-heading" }, text.citeHeading),
         el("div", { class: "field" }, el("label", { for: "cite-style" }, text.citeStyle), styleSelect),
         box,
-        el("div", { class: "buttons" }, actionButton(ctx, "copy-citation", text.copyCitation, () => copyText(ctx, box.value, box, ctx.t().copied))),
+        el("div", { class: "buttons" }, actionButton(ctx, "copy-citation", text.copyCitation, () => copyText(ctx, box.value, box, (l) => STRINGS[l].copied))),
       ),
     );
   }

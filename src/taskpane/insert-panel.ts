@@ -29,13 +29,16 @@ export function createInsertPanel(ctx: PaneContext, afterInsert: () => Promise<v
     try {
       const result = await ctx.busy(() => port.insertTable(grid, { newSheet, mode, includeSource, style }));
       // The insert's read-back (a =BJ.* cell showing #NAME?, a table range that differs) is said, never hidden.
-      const problems = insertProblemsText(result.problems, store.get().language);
-      const done = ctx.t().inserted(grid.title, result.address);
-      ctx.say(problems ? "error" : "success", problems ? `${done} ${problems}` : done);
+      const hasProblems = insertProblemsText(result.problems, store.get().language) !== null;
+      ctx.say(hasProblems ? "error" : "success", (l) => {
+        const done = STRINGS[l].inserted(grid.title, result.address);
+        const problems = insertProblemsText(result.problems, l);
+        return problems ? `${done} ${problems}` : done;
+      });
       await afterInsert();
     } catch (error: unknown) {
       const failure = describeFailure(error, store.get().language, !newSheet);
-      ctx.say("error", failure.text, failure.offerNewSheet ? { label: ctx.t().retryNewSheet, run: () => insertTable(true) } : undefined);
+      ctx.say("error", (l) => describeFailure(error, l, !newSheet).text, failure.offerNewSheet ? { label: (l) => STRINGS[l].retryNewSheet, run: () => insertTable(true) } : undefined);
     }
   }
 
@@ -50,12 +53,16 @@ export function createInsertPanel(ctx: PaneContext, afterInsert: () => Promise<v
         port.insertAllTables(grids, { title: STRINGS[language].allTablesTitle, sheetName: STRINGS[language].allTablesSheet, mode, includeSource, style }),
       );
       const sheet = result[0]?.binding.sheet ?? STRINGS[language].allTablesSheet;
-      const problems = insertProblemsText(result.flatMap((each) => each.problems), store.get().language);
-      const done = ctx.t().insertedAll(result.length, sheet);
-      ctx.say(problems ? "error" : "success", problems ? `${done} ${problems}` : done);
+      const allProblems = result.flatMap((each) => each.problems);
+      const hasProblems = insertProblemsText(allProblems, store.get().language) !== null;
+      ctx.say(hasProblems ? "error" : "success", (l) => {
+        const done = STRINGS[l].insertedAll(result.length, sheet);
+        const problems = insertProblemsText(allProblems, l);
+        return problems ? `${done} ${problems}` : done;
+      });
       await afterInsert();
     } catch (error: unknown) {
-      ctx.say("error", describeFailure(error, store.get().language).text);
+      ctx.say("error", (l) => describeFailure(error, l).text);
     }
   }
 

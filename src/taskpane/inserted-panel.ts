@@ -5,11 +5,13 @@
  *
  * Layer: task pane (DOM).
  */
-import { type DatasetIndex, REFRESH_REASON_TEXT, type RefreshReport, activeDataset, compareReleaseIds } from "../core";
+import type { Language } from "../data";
+import { type DatasetIndex, REFRESH_REASON_TEXT, type RefreshReport, type RefreshTableReport, activeDataset, compareReleaseIds } from "../core";
 import type { InsertMode, InsertedReport } from "../office";
 import { byId, el, fill } from "./dom";
 import { describeFailure } from "./feedback";
-import type { PaneContext, Panel } from "./pane-state";
+import type { PaneContext, Panel, Words } from "./pane-state";
+import { STRINGS } from "./strings";
 import { type ChangeView, type TableRefreshView, canApply, formulaCountTexts, leftAlone, refreshSummary, refreshViews, statusesByRecord } from "./refresh-view";
 import { actionButton, keepFocus, statusBadge } from "./ui";
 
@@ -27,6 +29,19 @@ export interface InsertedPanel extends Panel {
   releaseChanged(dataset: DatasetIndex): void;
   /** "Refresh figures": plans a refresh to the active release (a dry run) and shows it for review. */
   planFigureRefresh(): Promise<void>;
+}
+
+/** How many edited cells an "Edited" entry names before "and N more". */
+const EDITED_SHOWN = 4;
+
+/** The cells the user edited that refresh keeps (from the dry run's kept edits), sheet-qualified. */
+function editedCells(table: RefreshTableReport): string[] {
+  return [...new Set(table.changes.filter((change) => change.kind === "user_edit" && change.address !== null).map((change) => change.address ?? ""))];
+}
+
+/** A local A1 area on a sheet, quoted where Excel needs it: "'My sheet'!B2:F9". */
+function qualify(sheet: string, local: string): string {
+  return `${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${local}`;
 }
 
 export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
@@ -79,9 +94,9 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
         ...(plan ? statusPatch(plan) : { statuses: new Map(), formulaCells: null }),
       });
       renderInserted();
-      if (planError !== null && announce) ctx.say("error", `${text().refreshFailed} ${describeFailure(planError, language()).text}`);
+      if (planError !== null && announce) ctx.say("error", (l) => `${STRINGS[l].refreshFailed} ${describeFailure(planError, l).text}`);
     } catch (error: unknown) {
-      if (announce) ctx.say("error", `${text().listFailed} ${describeFailure(error, language()).text}`);
+      if (announce) ctx.say("error", (l) => `${STRINGS[l].listFailed} ${describeFailure(error, l).text}`);
     }
   }
 
@@ -106,10 +121,10 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
       store.set({ ...statusPatch(report), refresh: { stage: applicable ? "plan" : "report", report, dataset } });
       renderInserted();
       renderRefreshPanel();
-      ctx.say(report.upToDate ? "success" : "info", applicable || report.upToDate ? refreshSummary(report, language()) : `${refreshSummary(report, language())} ${text().refreshNothingToApply}`);
+      ctx.say(report.upToDate ? "success" : "info", (l) => (applicable || report.upToDate ? refreshSummary(report, l) : `${refreshSummary(report, l)} ${STRINGS[l].refreshNothingToApply}`));
       focusRefreshPanel();
     } catch (error: unknown) {
-      ctx.say("error", `${text().refreshFailed} ${describeFailure(error, language()).text}`);
+      ctx.say("error", (l) => `${STRINGS[l].refreshFailed} ${describeFailure(error, l).text}`);
     }
   }
 
@@ -124,16 +139,16 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
       const report = await ctx.busy(() => port.refreshTables(planned.dataset, { log: writeLog ? language() : false }));
       store.set({ refresh: { stage: "report", report, dataset: planned.dataset } });
       renderRefreshPanel();
-      const summary = refreshSummary(report, language());
-      ctx.say("success", report.logSheet ? `${summary} ${text().refreshLogWritten(report.logSheet)}` : summary);
+      const { logSheet } = report;
+      ctx.say("success", (l) => (logSheet ? `${refreshSummary(report, l)} ${STRINGS[l].refreshLogWritten(logSheet)}` : refreshSummary(report, l)));
       focusRefreshPanel();
       await refreshInserted(false);
     } catch (error: unknown) {
-      ctx.say("error", `${text().refreshFailed} ${describeFailure(error, language()).text}`);
+      ctx.say("error", (l) => `${STRINGS[l].refreshFailed} ${describeFailure(error, l).text}`);
     }
   }
 
-  function closeRefreshPanel(message: string | null): Promise<void> {
+  function closeRefreshPanel(message: Words | null): Promise<void> {
     store.set({ refresh: null });
     renderRefreshPanel();
     if (message !== null) ctx.say("info", message);
@@ -141,7 +156,7 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
     return Promise.resolve();
   }
 
-  async function onRecord(recordId: string, work: "select" | "remove" | "forget", done: string): Promise<void> {
+  async function onRecord(recordId: string, work: "select" | "remove" | "forget", done: Words): Promise<void> {
     const port = await ctx.requirePort();
     if (!port) return;
     try {
@@ -149,8 +164,27 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
       ctx.say("success", done);
       if (work !== "select") await refreshInserted(false);
     } catch (error: unknown) {
-      ctx.say("error", describeFailure(error, language()).text);
+      ctx.say("error", (l) => describeFailure(error, l).text);
     }
+  }
+
+  /** The record whose Remove asks for confirmation (Excel cannot undo an add-in's writes); null: none. */
+  let confirming: string | null = null;
+
+  function askRemove(recordId: string): Promise<void> {
+    confirming = recordId;
+    renderInserted();
+    byId("remove-confirm-no", HTMLElement).focus();
+    return Promise.resolve();
+  }
+
+  function answerRemove(recordId: string, index: number, remove: boolean, done: Words, kept: Words): Promise<void> {
+    confirming = null;
+    renderInserted();
+    if (remove) return onRecord(recordId, "remove", done);
+    ctx.say("info", kept);
+    document.getElementById(`remove-${index}`)?.focus();
+    return Promise.resolve();
   }
 
   // ------------------------------------------------------------ rendering
@@ -173,10 +207,36 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
       // A spill has no Excel table: it is named by its formula's cell.
       const name = entry.found?.tableName || binding.tableName || entry.found?.address || binding.tableId;
       const sheet = entry.found?.sheet ?? binding.sheet;
-      const title = index.table(binding.tableId)?.title[state.language] ?? binding.tableId;
+      const titleIn = (l: Language): string => index.table(binding.tableId)?.title[l] ?? binding.tableId;
+      const title = titleIn(state.language);
+      // Messages name the table by its title and place, never by its internal Excel name.
+      const where = entry.found?.address ?? sheet;
+      const label = (l: Language): string => STRINGS[l].entryName(titleIn(l), where);
       const recordId = entry.recordId;
       const tableLanguage = binding.language === "zh" ? t.languageZh : t.languageEn;
       const status = state.statuses.get(recordId);
+      const edited = status ? editedCells(status) : [];
+      const block = entry.record ? qualify(sheet, entry.record.block) : where;
+      const confirm =
+        confirming === recordId &&
+        el(
+          "div",
+          { class: "confirm", role: "group", "aria-labelledby": "remove-confirm-text" },
+          el("p", { id: "remove-confirm-text" }, t.removeConfirm(label(state.language), block)),
+          el(
+            "div",
+            { class: "buttons" },
+            actionButton(ctx, "remove-confirm-yes", t.removeConfirmYes, () => answerRemove(recordId, i, true, (l) => STRINGS[l].removed(label(l)), (l) => STRINGS[l].removeKept(label(l))), true),
+            actionButton(ctx, "remove-confirm-no", t.removeConfirmNo, () => answerRemove(recordId, i, false, (l) => STRINGS[l].removed(label(l)), (l) => STRINGS[l].removeKept(label(l)))),
+          ),
+        );
+      if (confirm) {
+        confirm.addEventListener("keydown", (event) => {
+          if (event.key !== "Escape") return;
+          event.preventDefault();
+          void answerRemove(recordId, i, false, (l) => STRINGS[l].removed(label(l)), (l) => STRINGS[l].removeKept(label(l)));
+        });
+      }
       return el(
         "li",
         { class: entry.found ? "" : "missing", "data-record": recordId, "data-status": status?.status },
@@ -184,15 +244,17 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
         el("span", { class: "item-meta" }, t.insertedMeta(name, sheet, binding.releaseId, tableLanguage, modeWord(binding.mode))),
         !entry.found && el("span", { class: "item-meta warn" }, t.insertedMissing),
         status?.reason && (status.status === "blocked" || status.status === "missing" || status.status === "undone") && el("span", { class: "item-meta notice" }, REFRESH_REASON_TEXT[state.language][status.reason]),
-        el(
-          "div",
-          { class: "buttons" },
-          entry.found && actionButton(ctx, `goto-${i}`, t.goToShort, () => onRecord(recordId, "select", text().selected(name)), false, t.goTo(name)),
-          // An undone record (Ctrl+Z reverted its cells, the part stayed) is offered Forget, never Remove.
-          entry.found && status?.status !== "undone"
-            ? actionButton(ctx, `remove-${i}`, t.removeShort, () => onRecord(recordId, "remove", text().removed(name)), false, t.remove(name))
-            : actionButton(ctx, `forget-${i}`, t.forgetShort, () => onRecord(recordId, "forget", text().forgotten(name)), false, t.forget(name)),
-        ),
+        edited.length > 0 && el("span", { class: "item-meta edited-cells" }, t.editedCells(edited.slice(0, EDITED_SHOWN).join(", "), Math.max(0, edited.length - EDITED_SHOWN))),
+        confirm ||
+          el(
+            "div",
+            { class: "buttons" },
+            entry.found && actionButton(ctx, `goto-${i}`, t.goToShort, () => onRecord(recordId, "select", (l) => STRINGS[l].selected(label(l))), false, t.goTo(label(state.language))),
+            // An undone record (Ctrl+Z reverted its cells, the part stayed) is offered Forget, never Remove.
+            entry.found && status?.status !== "undone"
+              ? actionButton(ctx, `remove-${i}`, t.removeShort, () => askRemove(recordId), false, t.remove(label(state.language)))
+              : actionButton(ctx, `forget-${i}`, t.forgetShort, () => onRecord(recordId, "forget", (l) => STRINGS[l].forgotten(label(l))), false, t.forget(label(state.language))),
+          ),
       );
     });
     keepFocus(ctx.root, () =>
@@ -293,7 +355,7 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
               "div",
               { class: "buttons" },
               actionButton(ctx, "refresh-apply", t.refreshApply, applyFigureRefresh, true),
-              actionButton(ctx, "refresh-cancel", t.refreshCancel, () => closeRefreshPanel(text().refreshCancelled)),
+              actionButton(ctx, "refresh-cancel", t.refreshCancel, () => closeRefreshPanel((l) => STRINGS[l].refreshCancelled)),
             ),
           ]
         : [el("div", { class: "buttons" }, actionButton(ctx, "refresh-close", t.refreshClose, () => closeRefreshPanel(null)))];
@@ -318,7 +380,7 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
     const planned = store.get().refresh;
     if (planned?.stage === "plan" && planned.dataset.release.id !== dataset.release.id) {
       store.set({ refresh: null });
-      ctx.say("info", text().refreshStale);
+      ctx.say("info", (l) => STRINGS[l].refreshStale);
     }
   }
 

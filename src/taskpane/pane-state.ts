@@ -114,9 +114,18 @@ export function currentGrid(state: PaneState): TableGrid | null {
 
 export type Tone = "success" | "error" | "info";
 
+/**
+ * Words for the user: a fixed string, or a function of the language, so that a message shown
+ * before a language switch is shown again in the new language.
+ */
+export type Words = string | ((language: Language) => string);
+
+/** Words in a language. */
+export const inLanguage = (words: Words, language: Language): string => (typeof words === "string" ? words : words(language));
+
 /** An action offered beside a message (e.g. insert on a new sheet). */
 export interface MessageAction {
-  readonly label: string;
+  readonly label: Words;
   readonly run: () => Promise<void>;
 }
 
@@ -127,8 +136,11 @@ export interface PaneContext {
   readonly store: Store<PaneState>;
   /** The strings of the pane's language. */
   t(): PaneStrings;
-  /** Shows a message in the live region, with an optional action button. */
-  say(tone: Tone, message: string, action?: MessageAction): void;
+  /**
+   * Shows a message in the live region, with an optional action button. Words given as a function
+   * of the language follow a language switch.
+   */
+  say(tone: Tone, message: Words, action?: MessageAction): void;
   /** Runs an action with the busy state; shows the progress bar when it takes over 300 ms. */
   busy<T>(work: () => Promise<T>): Promise<T>;
   /** The workbook port, waiting for the host if needed; says why and gives null when there is none. */

@@ -20,6 +20,8 @@ import {
   type RefreshReport,
   type RefreshStatus,
   type RefreshTableReport,
+  fieldText,
+  showWithFormat,
   summarizeReport,
 } from "../core";
 import { STRINGS } from "./strings";
@@ -54,9 +56,9 @@ export interface TableRefreshView {
   readonly changes: readonly ChangeView[];
 }
 
-/** A cell's content as shown in a plan line: "(empty)" for nothing. */
-export function cellShown(cell: RefreshCell, language: Language): string {
-  return cell === null || cell === "" ? STRINGS[language].refreshEmptyCell : String(cell);
+/** A cell's content as shown in a plan line, in its number format ("1,777"): "(empty)" for nothing. */
+export function cellShown(cell: RefreshCell, language: Language, format?: string): string {
+  return cell === null || cell === "" ? STRINGS[language].refreshEmptyCell : showWithFormat(cell, format);
 }
 
 /** A row's label in the release (figure or fact), else its id; null for no row. */
@@ -67,15 +69,17 @@ function rowLabel(rowId: string | null, dataset: DatasetIndex, language: Languag
 
 export function changeView(change: RefreshChange, dataset: DatasetIndex, language: Language): ChangeView {
   const text = STRINGS[language];
-  const where = [change.address, rowLabel(change.rowId, dataset, language), change.columnKey]
+  const where = [change.address, rowLabel(change.rowId, dataset, language), fieldText(change.columnKey, language)]
     .filter((part): part is string => part !== null && part !== "")
     .join(" · ");
+  const before = cellShown(change.before, language, change.beforeFormat);
+  const after = cellShown(change.after, language, change.afterFormat);
   const values =
     change.kind === "user_edit"
-      ? text.refreshKept(cellShown(change.before, language), cellShown(change.after, language))
+      ? text.refreshKept(before, after)
       : change.before === null && change.after === null
         ? ""
-        : `${cellShown(change.before, language)} → ${cellShown(change.after, language)}`;
+        : `${before} → ${after}`;
   return {
     kind: change.kind,
     kindText: REFRESH_KIND_TEXT[language][change.kind],

@@ -154,6 +154,14 @@ export interface PaneStrings {
   readonly autoOpenOff: string;
   readonly revisionOlder: (count: number, release: string) => string;
   readonly revisionReview: string;
+  /** A table in messages: its title and where it is ("“Comprehensive bonded zones” (Sheet1!B3:F9)"). */
+  readonly entryName: (title: string, where: string) => string;
+  readonly removeConfirm: (name: string, block: string) => string;
+  readonly removeConfirmYes: string;
+  readonly removeConfirmNo: string;
+  readonly removeKept: (name: string) => string;
+  /** An "Edited" entry: the cells the user changed (refresh keeps them). */
+  readonly editedCells: (cells: string, more: number) => string;
 }
 
 const EN: PaneStrings = {
@@ -307,6 +315,13 @@ const EN: PaneStrings = {
   autoOpenOff: "This pane will no longer open with this workbook.",
   revisionOlder: (count, release) => `${count} inserted ${count === 1 ? "table holds" : "tables hold"} figures older than release ${release}.`,
   revisionReview: "Review changes",
+  entryName: (title, where) => `“${title}” (${where})`,
+  removeConfirm: (name, block) =>
+    `Remove ${name}? This deletes everything the add-in wrote in ${block} (title, table, note and source lines) and its record. Excel cannot undo this.`,
+  removeConfirmYes: "Remove",
+  removeConfirmNo: "Keep it",
+  removeKept: (name) => `Kept ${name}. Nothing was removed.`,
+  editedCells: (cells, more) => `Cells you edited (kept on refresh): ${cells}${more > 0 ? ` and ${more} more` : ""}`,
 };
 
 const ZH: PaneStrings = {
@@ -458,6 +473,12 @@ const ZH: PaneStrings = {
   autoOpenOff: "此窗格将不再随此工作簿打开。",
   revisionOlder: (count, release) => `有 ${count} 个已插入的表格所含数字早于数据版本 ${release}。`,
   revisionReview: "查看更改",
+  entryName: (title, where) => `“${title}”（${where}）`,
+  removeConfirm: (name, block) => `移除${name}？将删除加载项在 ${block} 写入的全部内容（标题、表格、注释和来源行）及其记录。Excel 无法撤销此操作。`,
+  removeConfirmYes: "移除",
+  removeConfirmNo: "保留",
+  removeKept: (name) => `已保留${name}，未移除任何内容。`,
+  editedCells: (cells, more) => `您修改过的单元格（刷新时保留）：${cells}${more > 0 ? ` 等，另有 ${more} 个` : ""}`,
 };
 
 /** The pane's strings in each language. */

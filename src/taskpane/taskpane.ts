@@ -75,7 +75,8 @@ function buildPane(root: HTMLElement): Pane {
     async requirePort(): Promise<WorkbookPort | null> {
       const host = store.get().host ?? (await statusBar.busy(() => hostReady));
       const port = host.port;
-      if (!port) statusBar.say("info", host.officeError ? t().officeFailed(host.officeError) : t().noWorkbook);
+      const { officeError } = host;
+      if (!port) statusBar.say("info", (l) => (officeError ? STRINGS[l].officeFailed(officeError) : STRINGS[l].noWorkbook));
       return port;
     },
   };

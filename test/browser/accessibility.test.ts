@@ -231,7 +231,9 @@ async function interactiveElements(page: Page): Promise<Array<{ index: number; n
       .map((e, index) => {
         e.setAttribute("data-a11y-i", String(index));
         const input = e as HTMLInputElement;
-        const group = e.tagName === "INPUT" && input.type === "radio" ? `radio:${input.name}` : null;
+        // A radio group, and a list with a roving tabindex (the catalog's results), are one Tab stop each.
+        const roving = (e as HTMLElement).closest("[data-roving]")?.getAttribute("data-roving");
+        const group = e.tagName === "INPUT" && input.type === "radio" ? `radio:${input.name}` : roving ? `roving:${roving}` : null;
         return { index, name: `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${(e as HTMLElement).dataset.id ? `[data-id=${(e as HTMLElement).dataset.id ?? ""}]` : ""}`, group };
       });
   });

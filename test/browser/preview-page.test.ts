@@ -240,6 +240,7 @@ describe("the preview page", () => {
     });
     const beforeRefusal = await gridText(page);
     await page.click("#remove-0");
+    await page.click("#remove-confirm-yes"); // Remove asks first (issue 16)
     await page.locator(".message.error").waitFor({ timeout: 30_000 });
     expect(await page.locator(".message.error").innerText()).toContain("C5"); // names the edited cell
     expect(await entries.count()).toBe(3);
@@ -250,6 +251,7 @@ describe("the preview page", () => {
     await page.locator(".message.success").waitFor({ timeout: 30_000 });
     expect(await page.locator("#name-box").inputValue()).toBe("H3"); // the table under its title line
     await page.click(`#remove-${last}`);
+    await page.click("#remove-confirm-yes");
     await page.locator(".message.success", { hasText: zh.removed("").trim().slice(0, 2) }).waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => document.querySelectorAll("#inserted li button[id^=remove-]").length === 2);
     const afterRemove = await gridText(page);
@@ -260,6 +262,131 @@ describe("the preview page", () => {
     expect(refused).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("issue 16: typo search, Enter and arrow keys; readable sheet names; messages by title that follow the language; Remove asks; Edited names its cells; Go to clear of the headers", async () => {
+    const { page, errors, refused } = await openPreview();
+    const en = STRINGS.en;
+
+    // Typos find what they meant; Enter selects the first result; the results are one Tab stop.
+    await page.fill("#search", "bondd");
+    expect(await catalogIds(page)).toContain("bonded_zones");
+    await page.fill("#search", "foriegn");
+    const foreign = await catalogIds(page);
+    expect(foreign).toEqual(expect.arrayContaining(fdiItems));
+    await page.focus("#search");
+    await page.keyboard.press("Enter");
+    expect(await page.getAttribute(`button.item[data-id="${foreign[0] ?? ""}"]`, "aria-pressed")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search");
+    expect(await page.locator('.catalog button.item[tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-id"))).toBe(foreign[0]);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-id"))).toBe(foreign[1]);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.matches(".catalog button.item") ?? false)).toBe(false);
+    await page.fill("#search", "");
+
+    // One table at B2 of Sheet1, then twice on new sheets: short readable names, never a cut word.
+    await page.click('button.item[data-id="fdi_headline"]');
+    await page.click('#grid td[data-address="B2"]');
+    await page.click("#insert-here");
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    for (const n of [1, 2]) {
+      await page.click("#insert-new-sheet");
+      await page.waitForFunction((count) => document.querySelectorAll(".sheet-tab").length === count, 1 + n, { timeout: 30_000 });
+    }
+    const tabs = await page.$$eval(".sheet-tab", (each) => each.map((tab) => tab.textContent ?? ""));
+    expect(tabs).toEqual(expect.arrayContaining(["New foreign-funded enterprises", "New foreign-funded (2)"]));
+    await page.waitForFunction(() => document.querySelectorAll("#inserted li[data-record]").length === 3, undefined, { timeout: 30_000 });
+
+    // Go to: the message names the table by its title and place, never its Excel name.
+    const onSheet1 = page.locator("#inserted li[data-record]", { hasText: "Sheet1" });
+    const title = index.table("fdi_headline")?.title;
+    if (!title) throw new Error("no fdi_headline");
+    // The button sits just above the status bar (no message yet) when it is pressed; the message
+    // that then grows the bar must not cover it.
+    await page.setViewportSize({ width: 1280, height: 520 }); // a short pane, which scrolls
+    await page.locator("#message button").click(); // dismiss the last message
+    await onSheet1.locator("button[id^=goto-]").evaluate((button) => {
+      const bar = document.querySelector(".status-bar");
+      const scroller = document.querySelector<HTMLElement>(".pane-host");
+      if (!bar || !scroller) throw new Error("no pane");
+      scroller.scrollBy(0, button.getBoundingClientRect().bottom - bar.getBoundingClientRect().top + 4);
+    });
+    await onSheet1.locator("button[id^=goto-]").evaluate((button) => {
+      (button as HTMLElement).focus();
+      (button as HTMLElement).click();
+    });
+    const message = page.locator("#message .message");
+    await message.filter({ hasText: title.en }).waitFor({ timeout: 30_000 });
+    expect(await message.innerText()).not.toMatch(/BJ_/);
+    // The button used stays visible above the status bar.
+    const clear = await page.evaluate(() => {
+      const button = document.activeElement?.closest("li")?.querySelector("button[id^=goto-]");
+      const bar = document.querySelector(".status-bar");
+      return button && bar ? button.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top + 1 : false;
+    });
+    expect(clear).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 860 });
+    // After a language switch the message is shown again in Chinese, then in English.
+    await page.click("#lang-switch");
+    await message.filter({ hasText: title.zh }).waitFor({ timeout: 30_000 });
+    expect(await message.innerText()).toContain(STRINGS.zh.selected("").slice(0, 3));
+    await page.click("#lang-switch");
+    await message.filter({ hasText: title.en }).waitFor({ timeout: 30_000 });
+
+    // Go to a table far above: the active cell ends clear of the sticky headers.
+    await page.evaluate(async () => {
+      const hook = window.bjPreviewHost;
+      if (!hook) throw new Error("no preview hook");
+      await hook.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject("Sheet1").getRange("A100").values = [["far below"]];
+        await context.sync();
+      });
+    });
+    await page.locator("#grid td[data-address=A100]").waitFor({ state: "attached", timeout: 30_000 });
+    await page.locator("#grid").evaluate((grid) => grid.scrollTo(0, grid.scrollHeight));
+    await onSheet1.locator("button[id^=goto-]").click();
+    await page.waitForFunction(() => document.querySelector("#grid")?.getAttribute("aria-activedescendant") === "cell-B3", undefined, { timeout: 30_000 });
+    const cellClear = await page.evaluate(() => {
+      const cell = document.getElementById("cell-B3")?.getBoundingClientRect();
+      const header = document.querySelector("#grid thead th")?.getBoundingClientRect();
+      const rowHeader = document.querySelector("#grid tbody th")?.getBoundingClientRect();
+      return cell && header && rowHeader ? cell.top >= header.bottom - 1 && cell.left >= rowHeader.right - 1 : false;
+    });
+    expect(cellClear).toBe(true);
+
+    // Edited: the entry names the edited cell.
+    await page.evaluate(async () => {
+      const hook = window.bjPreviewHost;
+      if (!hook) throw new Error("no preview hook");
+      await hook.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject("Sheet1").getRange("C4").values = [[42]];
+        await context.sync();
+      });
+    });
+    await page.click("#refresh-inserted");
+    await onSheet1.locator(".edited-cells", { hasText: "Sheet1!C4" }).waitFor({ timeout: 30_000 });
+
+    // Remove asks first, naming what goes; Escape (or Keep it) keeps everything.
+    const before = await gridText(page);
+    await onSheet1.locator("button[id^=remove-]").click();
+    const confirm = page.locator("#remove-confirm-text");
+    await confirm.waitFor({ timeout: 30_000 });
+    expect(await confirm.innerText()).toContain(title.en);
+    expect(await confirm.innerText()).toMatch(/Sheet1!B2:[A-Z]+\d+/);
+    expect(await confirm.innerText()).toContain("cannot undo");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("remove-confirm-no");
+    await page.keyboard.press("Escape");
+    await message.filter({ hasText: en.removeKept("").slice(0, 4) }).waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.activeElement?.id ?? "")).toMatch(/^remove-\d+$/);
+    expect(await gridText(page)).toEqual(before);
+    expect(await page.locator("#inserted li[data-record]").count()).toBe(3);
+
+    expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
+    await page.close();
+  }, 180_000);
 
   // Also the longest visit (over 3 s): office.js would open its telemetry frame by then.
   it("shows a progress indicator while a slow insert runs, then the result", async () => {
@@ -295,7 +422,10 @@ describe("the preview page", () => {
     await page.keyboard.type("外资");
     expect(await catalogIds(page)).toEqual(expect.arrayContaining(fdiItems));
 
-    await tabTo(page, 'button.item[data-id="fdi_headline"]');
+    // The results are one Tab stop; the arrow keys move within them.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.matches(".catalog button.item") ?? false)).toBe(true);
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.getAttribute("data-id") === "fdi_headline")); i++) await page.keyboard.press("ArrowDown");
     expect(await focusVisible()).toBe(true);
     await page.keyboard.press("Enter");
     expect(await page.getAttribute('button.item[data-id="fdi_headline"]', "aria-pressed")).toBe("true");

@@ -173,7 +173,7 @@ describe("refresh in the preview page", () => {
     await page.locator("#refresh-apply").waitFor({ timeout: 30_000 });
     expect(await page.locator("#refresh-heading").innerText()).toBe(en.refreshPlanHeading);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("refresh-heading");
-    const update = page.locator("#refresh-panel li.change[data-kind=update]", { hasText: `${fdi.embedded.value} → ${fdi.revised.value}` });
+    const update = page.locator("#refresh-panel li.change[data-kind=update]", { hasText: `${fdi.embedded.value.toLocaleString("en-US")} → ${fdi.revised.value.toLocaleString("en-US")}` });
     expect(await update.count()).toBe(1);
     expect(await update.innerText()).toContain(REFRESH_KIND_TEXT.en.update);
     expect(await update.innerText()).toContain(`${valueColumn}5`);
@@ -182,7 +182,8 @@ describe("refresh in the preview page", () => {
     // The user's figure: kept, with both values named.
     const kept = page.locator("#refresh-panel li.change[data-kind=user_edit][data-written=false]");
     expect(await kept.count()).toBe(1);
-    expect(await kept.innerText()).toContain(en.refreshKept("42", String(yoy.value)));
+    // Both as the cell shows them (issue 16): 42 typed into a percent cell reads 4200%, as in Excel.
+    expect(await kept.innerText()).toContain(en.refreshKept("4200%", formatFigureValue(yoy, "en")));
     expect(await kept.innerText()).toContain(edited);
     expect(await gridText(page)).toEqual(beforePlan);
     await page.locator("#refresh-heading").evaluate((heading) => heading.scrollIntoView({ block: "start" }));
@@ -206,7 +207,7 @@ describe("refresh in the preview page", () => {
     await page.locator("#refresh-close").waitFor({ timeout: 30_000 });
     expect(await page.locator("#refresh-heading").innerText()).toBe(en.refreshReportHeading);
     expect(await page.locator(".message.success").innerText()).toContain(REFRESH_STATUS_TEXT.en.stale);
-    const written = page.locator("#refresh-panel li.change[data-kind=update][data-written=true]", { hasText: `${fdi.embedded.value} → ${fdi.revised.value}` });
+    const written = page.locator("#refresh-panel li.change[data-kind=update][data-written=true]", { hasText: `${fdi.embedded.value.toLocaleString("en-US")} → ${fdi.revised.value.toLocaleString("en-US")}` });
     expect(await written.count()).toBe(1);
 
     // The grid: the revised figure, formatted, and the added row's label.

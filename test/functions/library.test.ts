@@ -192,6 +192,34 @@ describe("BJ.STAT", () => {
     expect(plain.STAT("ftz_fdi_share", undefined, "")).toBe(0.338);
   });
 
+  it("a language argument makes the value and text fields read in it, whatever the display language (issue 16)", () => {
+    const estimate = "national_fdi_new_enterprises_yoy";
+    const figure = index.figure(estimate);
+    if (!figure) throw new Error("no estimate");
+    for (const host of [HOSTS.plain, HOSTS.plainZh]) {
+      // Plain hosts: the value's text in the language asked for.
+      expect(lib(host).STAT(estimate, null, null, "zh")).toBe(formatFigureValue(figure, "zh", { periodTag: true }));
+      expect(lib(host).STAT(estimate, null, null, "en")).toBe(formatFigureValue(figure, "en", { periodTag: true }));
+      expect(lib(host).STAT(estimate, null, "unit", "zh")).toBe(figure.unit.zh);
+      expect(lib(host).STAT(estimate, null, "period", "zh")).toBe(periodText(figure.period, "zh"));
+      expect(lib(host).STAT(estimate, null, "unit_zh", "en")).toBe(figure.unit.zh); // a field naming its language keeps it
+      expect(lib(host).STAT(estimate, null, "number", "zh")).toBe(figure.value);
+    }
+    // Formatted hosts: the number format is the language's.
+    for (const host of [HOSTS.double, HOSTS.doubleZh]) {
+      const zh = lib(host).STAT(estimate, null, null, "zh") as { numberFormat?: string };
+      expect(zh.numberFormat).toBe(numberFormat(figure, "zh", { periodTag: true }));
+      const en = lib(host).STAT(estimate, null, null, "en") as { numberFormat?: string };
+      expect(en.numberFormat).toBe(numberFormat(figure, "en", { periodTag: true }));
+    }
+    // Not given: as before (the display language); "zh-CN" is "zh"; anything else is #VALUE! in the display language.
+    expect(lib(HOSTS.plainZh).STAT(estimate)).toBe(formatFigureValue(figure, "zh", { periodTag: true }));
+    expect(lib(HOSTS.plain).STAT(estimate, null, null, "")).toBe(formatFigureValue(figure, "en", { periodTag: true }));
+    expect(lib(HOSTS.plain).STAT(estimate, null, null, "zh-CN")).toBe(formatFigureValue(figure, "zh", { periodTag: true }));
+    expectError(lib(HOSTS.plain).STAT(estimate, null, null, "fr"), "#VALUE!", /language/);
+    expectError(lib(HOSTS.plainZh).STAT(estimate, null, null, "fr"), "#VALUE!", /语言/);
+  });
+
   it("an unknown id is #N/A naming the closest ids", () => {
     expectError(plain.STAT("fdi_new_enterprise"), "#N/A", /^Unknown indicator "fdi_new_enterprise"; closest ids: fdi_new_enterprises/);
     expectError(plain.STAT("nonsense"), "#N/A", /closest ids: [a-z_0-9]+, [a-z_0-9]+, [a-z_0-9]+$/);

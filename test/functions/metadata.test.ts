@@ -49,7 +49,7 @@ const CONTRACT: Record<string, { params: [string, boolean][]; matrix: boolean }>
   FDI_COUNT: { params: [["year", true]], matrix: false },
   FDI_GROWTH: { params: [["year", true]], matrix: false },
   FTZ_FDI_SHARE: { params: [["year", true]], matrix: false },
-  STAT: { params: [["indicator", false], ["year", true], ["field", true]], matrix: false },
+  STAT: { params: [["indicator", false], ["year", true], ["field", true], ["language", true]], matrix: false },
   TABLE: { params: [["table", false], ["language", true], ["with_source", true]], matrix: true },
   INDICATORS: { params: [["language", true]], matrix: true },
   SOURCE: { params: [["indicator", false], ["style", true]], matrix: false },

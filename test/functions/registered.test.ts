@@ -487,7 +487,7 @@ describe("registered functions: errors", () => {
       index.figureIds[0], index.tableIds[0], "value", "zh", "gbt7714", true, [[]], [[2024]], {},
       { type: "Double", basicValue: 2024 }, { type: "Entity", text: "x", properties: {} },
     ];
-    // Three-argument products (BJ.STAT, 12,167 calls) on two hosts that between them cover both
+    // Three-argument products (BJ.STAT, 12,167 calls, and its fourth argument after a few prefixes) on two hosts that between them cover both
     // languages and both result shapes; the shorter products on every host.
     const fullProductHosts = new Set(["plainZh", "double"]);
     const problems: string[] = [];
@@ -496,10 +496,15 @@ describe("registered functions: errors", () => {
       for (const id of FUNCTION_IDS) {
         const arity = runtime.functions.get(id)?.length ?? 0;
         if (arity > 2 && !fullProductHosts.has(runtime.name)) continue;
-        const lists: unknown[][] = [[]];
-        for (let position = 0; position < arity; position++) {
-          const grown = lists.flatMap((list) => awkward.map((value) => [...list, value]));
-          lists.splice(0, lists.length, ...grown);
+        // The full product over the first three arguments; a fourth (BJ.STAT's language) takes
+        // every awkward value after each of a few prefixes (valid, blank, and awkward ones).
+        let lists: unknown[][] = [[]];
+        for (let position = 0; position < Math.min(arity, 3); position++) {
+          lists = lists.flatMap((list) => awkward.map((value) => [...list, value]));
+        }
+        if (arity > 3) {
+          const prefixes: unknown[][] = [[index.figureIds[0], null, null], [index.figureIds[0], 2024, "value"], ["x", "x", "x"], [null, null, null], [[[]], {}, true]];
+          lists = [...lists, ...prefixes.flatMap((prefix) => awkward.map((value) => [...prefix, value]))];
         }
         for (const args of lists) {
           calls++;

@@ -105,7 +105,7 @@ async function checkBlock(host: SimulatedExcel, grid: TableGrid, inserted: Inser
     row.forEach((cell, c) => {
       const figureId = grid.valueFigureIds[r] ?? null;
       if (mode === "formulas" && c === valueColumn && figureId !== null) {
-        want(`formula ${r},${c}`, block.formulas[2 + r]?.[c], statFormula(figureId));
+        want(`formula ${r},${c}`, block.formulas[2 + r]?.[c], statFormula(figureId, grid.language));
         // Evaluated by the real BJ.STAT: a figure, never an error (#NAME? would mean a localized name).
         if (block.valueTypes[2 + r]?.[c] === "Error") problems.push(`formula ${r},${c} gives ${String(block.values[2 + r]?.[c])}`);
       } else {
@@ -287,6 +287,63 @@ describe("the target fault matrix: a clear error, and nothing changes", () => {
     expect(error.isTargetError).toBe(true);
     expect(syncs).toBeLessThanOrEqual(2);
     expect(host.save()).toEqual(before);
+  });
+
+  it.each(LANGUAGES)("a table in formula mode reads its language (%s) in an English Excel (issue 16)", async (language) => {
+    const { host, port } = setup(); // the simulated host's display language is English
+    const table = tableGrid(index, "fdi_headline", language);
+    const inserted = await port.insertTable(table, { address: "B2", mode: "formulas" });
+    const valueColumn = table.columnKeys.indexOf("value");
+    const shown = await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange(inserted.record.block).load("text, formulas");
+      await context.sync();
+      return range.text.slice(2, 2 + table.rows.length).map((row) => row[valueColumn] ?? "");
+    });
+    const english = /est\.|Jan|over |nearly|cumulative/;
+    expect(shown.filter((text) => text !== "")).toHaveLength(table.valueFigureIds.filter((id) => id !== null).length);
+    if (language === "zh") {
+      expect(shown.filter((text) => english.test(text))).toEqual([]);
+      expect(shown.some((text) => /约|估算|1—11月/.test(text))).toBe(true);
+    } else {
+      expect(shown.some((text) => english.test(text))).toBe(true);
+      expect(shown.filter((text) => /[\u4e00-\u9fff]/.test(text))).toEqual([]);
+    }
+  });
+
+  it("an overlap names the table met, its range and where the block meets it, not another table's title cell (issue 16)", async () => {
+    const { host, port } = setup();
+    const first = await port.insertTable(grid, { address: "B2" });
+    const tableName = first.record.table?.name ?? "";
+    expect(tableName).not.toBe("");
+    const [error, syncs] = await syncsOf(host, () => errorOf(port.insertTable(grid, { address: "A1" })));
+    expect(error.code).toBe("target_in_table");
+    expect(error.details.table).toBe(tableName);
+    // The title is in B2 (not part of the Excel table); the table's header row is row 3.
+    expect(error.details.tableRange).toMatch(/^Sheet1!B3:/);
+    expect(error.details.address).toBe("Sheet1!B3");
+    expect(error.localized("en")).toContain(`overlaps the table ${tableName} (${error.details.tableRange ?? ""}) from Sheet1!B3`);
+    expect(error.localized("en")).not.toContain("B2.");
+    expect(error.localized("zh")).toContain(tableName);
+    expect(error.localized("zh")).toContain(error.details.tableRange ?? "?");
+    expect(syncs).toBe(2);
+  });
+
+  it("off the sheet: the message names only the edge the table would pass (issue 16)", async () => {
+    const { port } = setup();
+    const byColumn = await errorOf(port.insertTable(grid, { address: "XFC10" }));
+    expect(byColumn.details.offSheet).toBe("column");
+    expect(byColumn.localized("en")).toContain("last column (XFD)");
+    expect(byColumn.localized("en")).not.toContain("row");
+    expect(byColumn.localized("zh")).toContain("最后一列");
+    expect(byColumn.localized("zh")).not.toContain("最后一行");
+    const byRow = await errorOf(port.insertTable(grid, { address: "B1048574" }));
+    expect(byRow.details.offSheet).toBe("row");
+    expect(byRow.localized("en")).toContain("last row (1,048,576)");
+    expect(byRow.localized("en")).not.toContain("column");
+    expect(byRow.localized("zh")).not.toContain("最后一列");
+    const both = await errorOf(port.insertTable(grid, { address: "XFC1048574" }));
+    expect(both.details.offSheet).toBe("both");
+    expect(both.localized("en")).toContain("last row (1,048,576) and column (XFD)");
   });
 
   it("names the whole target area, as the pane shows it (\"B2:F9 is not empty; insert on a new sheet?\")", async () => {

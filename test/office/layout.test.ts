@@ -25,6 +25,28 @@ describe("uniqueSheetName", () => {
     expect(uniqueSheetName(long, [long])).toBe(`${"y".repeat(27)} (2)`);
     expect(uniqueSheetName("T", ["t", "T (2)"])).toBe("T (3)");
   });
+
+  it("shortens a long title readably: the head before a colon, whole words, never a cut word (issue 16)", () => {
+    const index = currentDataset();
+    const title = "New foreign-funded enterprises: Beijing and the national average";
+    expect(uniqueSheetName(title, [])).toBe("New foreign-funded enterprises");
+    expect(uniqueSheetName(title, ["New foreign-funded enterprises"])).toBe("New foreign-funded (2)");
+    expect(uniqueSheetName("Pilot free trade zone's share of foreign investment in actual use", [])).toBe("Pilot free trade zone's share");
+    // No dangling "of"/"and" at the end.
+    expect(uniqueSheetName("Opening of the services sector and of the zones in Beijing", [])).toBe("Opening of the services sector");
+    // Every shipped title, in both languages and with a suffix: whole words of the title only.
+    for (const id of index.tableIds) {
+      for (const language of ["en", "zh"] as const) {
+        const full = tableGrid(index, id, language).title;
+        for (const taken of [[], [uniqueSheetName(full, [])]]) {
+          const name = uniqueSheetName(full, taken).replace(/ \(\d+\)$/, "");
+          expect([...name].length).toBeLessThanOrEqual(31);
+          if (language === "en") expect(`${full.replace(/[:]/g, " ")} `).toContain(`${name} `);
+          else expect(full.replace(/[:]/g, " ")).toContain(name);
+        }
+      }
+    }
+  });
 });
 
 describe("blockLayout", () => {
@@ -34,7 +56,7 @@ describe("blockLayout", () => {
 
   it("puts formula cells in their own array, never among the values", () => {
     const formulas = blockLayout(grid, "formulas", true);
-    const expected = grid.valueFigureIds.map((id) => (id === null ? null : statFormula(id)));
+    const expected = grid.valueFigureIds.map((id) => (id === null ? null : statFormula(id, grid.language)));
     expect(formulas.formulas.slice(2, 2 + grid.rows.length).map((row) => row[valueColumn])).toEqual(expected);
     expect(formulas.values.flat().filter((cell) => typeof cell === "string" && cell.startsWith("=BJ."))).toEqual([]);
     const spill = blockLayout(grid, "spill", false);

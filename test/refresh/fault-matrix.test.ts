@@ -5,7 +5,7 @@
  * every cell of the user's is as it was, and that tables, sheets, widths, merges and names are
  * unchanged. A refused case (missing, blocked, damaged record) must change nothing at all.
  */
-import { TRACKING_NAMESPACE, parseA1, rectAddress, resetActiveRelease, setActiveRelease, tableGrid } from "../../src/core";
+import { TRACKING_NAMESPACE, parseA1, rectAddress, resetActiveRelease, setActiveRelease, statFormula, tableGrid } from "../../src/core";
 import type { RefreshReport } from "../../src/core";
 import type { SimulatedWorkbookSnapshot } from "../../src/simulated-excel";
 import { EMBEDDED, changedCells, partsOf, read, recordsOf, revisedIndex, setup, structureOf, tableAddress, type Workbook } from "./helpers";
@@ -169,9 +169,9 @@ describe("refresh fault matrix", () => {
 
   it("its sheet deleted: reported missing, nothing written", async () => {
     const workbook = setup();
-    await workbook.port.insertTable(GRID, { newSheet: true });
+    const inserted = await workbook.port.insertTable(GRID, { newSheet: true });
     for (const [address, value] of USER_CELLS) await workbook.host.user.type(address, value);
-    workbook.host.user.deleteSheet(GRID.title.slice(0, 31).trim());
+    workbook.host.user.deleteSheet(inserted.record.sheet.name);
     const outcome = await refreshAndCompare(workbook);
     expect(unchanged(outcome)).toEqual([]);
     expect(outcome.report.tables.map((t) => t.status)).toEqual(["missing"]);
@@ -305,7 +305,7 @@ describe("refresh fault matrix", () => {
     const outcome = await refreshAndCompare(workbook);
     expect(outcome.problems).toEqual([]);
     const cells = await read(workbook.host, `Sheet1!C4:C${3 + NEW_GRID.rows.length}`);
-    expect(cells.formulas.map((row) => row[0])).toEqual(NEW_GRID.valueFigureIds.map((id) => `=BJ.STAT("${id ?? ""}")`));
+    expect(cells.formulas.map((row) => row[0])).toEqual(NEW_GRID.valueFigureIds.map((id) => statFormula(id ?? "", NEW_GRID.language)));
     expect(cells.values[0]).toEqual([1950]);
   });
 });

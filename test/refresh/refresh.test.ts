@@ -102,7 +102,7 @@ describe("refresh to the revised release", () => {
     const write = host.syncs[host.syncs.length - 1];
     const grid = tableGrid(REVISED, "fdi_headline", "en");
     const body = await read(host, `Sheet1!B4:F${3 + grid.rows.length}`);
-    expect(body.formulas.map((row) => row[1])).toEqual(grid.valueFigureIds.map((id) => (id === null ? "" : statFormula(id))));
+    expect(body.formulas.map((row) => row[1])).toEqual(grid.valueFigureIds.map((id) => (id === null ? "" : statFormula(id, grid.language))));
     // What BJ.STAT shows on this (plain) host for each figure of the revised release.
     const stat = bjFunctions["BJ.STAT"];
     expect(body.values.map((row) => row[1])).toEqual(grid.valueFigureIds.map((id) => (id === null || !stat ? "" : stat(id))));

@@ -6,7 +6,7 @@
 import { CURRENT_RELEASE } from "../../src/data";
 import { FIGURE_WORDS, basisLabel, currentDataset, periodText } from "../../src/core";
 import { AdapterError } from "../../src/office";
-import { buildCatalog, normalize, searchCatalog } from "../../src/taskpane/catalog";
+import { buildCatalog, editDistance, normalize, searchCatalog } from "../../src/taskpane/catalog";
 import { describeFailure, isTargetError } from "../../src/taskpane/feedback";
 import { STRINGS } from "../../src/taskpane/strings";
 
@@ -90,6 +90,29 @@ describe("search", () => {
   it("an empty query lists everything; nonsense lists nothing", () => {
     expect(searchCatalog(catalog, "  ").length).toBe(catalog.length);
     expect(searchCatalog(catalog, "zzqxv")).toEqual([]);
+  });
+
+  it("tolerates typos where nothing matches exactly: \"bondd\", \"foriegn\" (issue 16)", () => {
+    expect(ids("bondd")).toEqual(ids("bonded"));
+    expect(ids("bondd")).toContain("table:bonded_zones");
+    expect(ids("foriegn")).toEqual(ids("foreign"));
+    expect(ids("foriegn").length).toBeGreaterThan(0);
+    expect(ids("Foriegn investmnet")).toEqual(ids("foreign investment"));
+    // An exact match wins: a typo search never widens a query that matches as typed.
+    expect(ids("bond")).toEqual(searchCatalog(catalog, "bond").map((item) => `${item.kind}:${item.id}`));
+    expect(ids("bonded").every((id) => ids("bondd").includes(id))).toBe(true);
+    // Short words and Chinese get no tolerance; far-off words still find nothing.
+    expect(ids("fdx")).toEqual([]);
+    expect(ids("综保去")).toEqual([]);
+    expect(ids("zzqxvw")).toEqual([]);
+  });
+
+  it("editDistance counts a swap of neighbours as one edit and stops past its limit", () => {
+    expect(editDistance("foriegn", "foreign", 2)).toBe(1);
+    expect(editDistance("bondd", "bonded", 2)).toBe(1);
+    expect(editDistance("kitten", "sitting", 5)).toBe(3);
+    expect(editDistance("abc", "abcdefgh", 2)).toBe(3);
+    expect(editDistance("", "", 1)).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@
  * a table inserted with the embedded release into the simulated workbook, then planned against the
  * revised fixture by the adapter's refresh (a dry run), and applied.
  */
-import { REFRESH_KIND_TEXT, REFRESH_REASON_TEXT, REFRESH_STATUS_TEXT, resetActiveRelease, summarizeReport, tableGrid } from "../../src/core";
+import { REFRESH_KIND_TEXT, formatFigureValue, REFRESH_REASON_TEXT, REFRESH_STATUS_TEXT, resetActiveRelease, summarizeReport, tableGrid } from "../../src/core";
 import type { Language } from "../../src/data";
 import { canApply, cellShown, formulaCountTexts, leftAlone, refreshSummary, refreshViews, statusesByRecord } from "../../src/taskpane/refresh-view";
 import { STRINGS } from "../../src/taskpane/strings";
@@ -47,7 +47,8 @@ describe("the refresh plan as the pane shows it", () => {
       const update = table.changes.find((change) => change.kind === "update" && change.address?.endsWith(`!${valueCell("fdi_new_enterprises")}`));
       expect(update).toMatchObject({
         kindText: REFRESH_KIND_TEXT[language].update,
-        values: `${fdi.before.value} → ${fdi.after.value}`,
+        // As the cell shows them, in its number format (issue 16).
+        values: `${fdi.before.value.toLocaleString("en-US")} → ${fdi.after.value.toLocaleString("en-US")}`,
         written: true,
       });
       expect(update?.where).toContain(fdi.after.label[language]);
@@ -56,14 +57,34 @@ describe("the refresh plan as the pane shows it", () => {
       expect(kept?.address).toMatch(new RegExp(`!${valueCell(edited)}$`));
       expect(kept?.written).toBe(false);
       expect(kept?.reason).toBe(REFRESH_REASON_TEXT[language].kept_user_edit);
-      const release = REVISED.figure(edited)?.value;
-      expect(kept?.values).toBe(STRINGS[language].refreshKept("42", String(release)));
+      // Both as the cell shows them: 42 typed into a percent cell reads 4200%, as in Excel.
+      const releaseFigure = REVISED.figure(edited);
+      if (!releaseFigure) throw new Error("no edited figure");
+      expect(kept?.values).toBe(STRINGS[language].refreshKept("4200%", formatFigureValue(releaseFigure, "en")));
 
       expect(table.changes.some((change) => change.kind === "row_added" && change.written)).toBe(true);
       expect(table.changes.some((change) => change.kind === "unchanged")).toBe(false);
       expect(refreshSummary(plan, language)).toBe(summarizeReport(plan, language));
     }
     expect(statusesByRecord(plan).get(result.binding.recordId ?? "")?.status).toBe("stale");
+  });
+
+  it("formula mode compares like with like: a figure the release did not change is no change (issue 16)", async () => {
+    const { refresh, grid } = await inserted("formulas");
+    const plan = await refresh(REVISED, { dryRun: true });
+    const changes = plan.tables[0]?.changes ?? [];
+    const valueUpdates = changes.filter((change) => change.kind === "update" && change.columnKey === "value");
+    const changed = (id: string | null): boolean => {
+      const before = EMBEDDED.figure(id ?? "");
+      const after = REVISED.figure(id ?? "");
+      return !before || !after || before.value !== after.value || formatFigureValue(before, "en", { periodTag: true }) !== formatFigureValue(after, "en", { periodTag: true });
+    };
+    expect(valueUpdates.length).toBeGreaterThan(0);
+    expect(valueUpdates.filter((change) => !changed(change.rowId)).map((change) => change.rowId)).toEqual([]);
+    // Every figure of the table the release kept as it was is reported unchanged.
+    const same = grid.valueFigureIds.filter((id): id is string => id !== null && REVISED.figure(id) !== undefined && !changed(id));
+    expect(same.length).toBeGreaterThan(0);
+    for (const id of same) expect(changes.find((change) => change.rowId === id && change.columnKey === "value")?.kind).toBe("unchanged");
   });
 
   it("after applying, the next plan is 'Up to date' in the pane's words", async () => {

@@ -51,7 +51,7 @@ export function newContent(grid: TableGrid, row: number, key: string, mode: Trac
   const value = grid.rows[row]?.[column];
   if (column < 0 || value === undefined) return null;
   const figureId = grid.valueFigureIds[row] ?? null;
-  const content = mode === "formulas" && key === "value" && figureId !== null ? statFormula(figureId) : value;
+  const content = mode === "formulas" && key === "value" && figureId !== null ? statFormula(figureId, grid.language) : value;
   return { content, format: grid.numberFormats[row]?.[column] ?? TEXT_FORMAT };
 }
 

@@ -5,7 +5,7 @@
  * Layer: pure core. No Office.js, no DOM.
  */
 import { cellAddress, qualified } from "../a1";
-import { TEXT_FORMAT } from "../formats";
+import { TEXT_FORMAT, formatFigureValue } from "../formats";
 import type { TableGrid } from "../tables";
 import { cellHash, headerFingerprint } from "../tracking";
 import { previousState, refreshUndone } from "./undo";
@@ -189,11 +189,14 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
       const isFormulaCell = typeof fresh.content === "string" && fresh.content.startsWith("=") && record.mode === "formulas";
       newHash.set(key(tableRow, c), cellHash(fresh.content));
       const figureValue = isFormulaCell ? grid.rows[g]?.[keyIndex(grid, columnKey)] ?? null : fresh.content;
+      // Shown as the cell shows them: before in the cell's format, after in the one written.
+      const currentFormat = table.numberFormat[tableRow]?.[c];
+      const formats = { ...(typeof currentFormat === "string" ? { beforeFormat: currentFormat } : {}), afterFormat: fresh.format };
       if (recordedHash !== null && cellHash(current) !== recordedHash) {
         if (cellHash(current) === cellHash(fresh.content)) {
-          changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: figureValue, kind: "unchanged", written: false });
+          changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: figureValue, kind: "unchanged", written: false, ...formats });
         } else {
-          changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: asCell(figureValue), kind: "user_edit", written: false, reason: "kept_user_edit" });
+          changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: asCell(figureValue), kind: "user_edit", written: false, reason: "kept_user_edit", ...formats });
           userEdits++;
         }
         continue;
@@ -202,15 +205,19 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
         // Same content. A formula cell still shows the old release until it is recalculated.
         // It is recalculated when the record names another release; where it shows a bare number,
         // only a different number counts as an update (estimates and bounded figures show text).
+        // Like is compared with like: a bare number with the figure's number, text with the text
+        // BJ.STAT gives in the table's language (so an unchanged estimate is no change).
         const shown = valueOf(tableRow, c);
-        const stale = isFormulaCell && record.releaseId !== toRelease && !(typeof shown === "number" && shown === figureValue);
-        changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? shown : current), after: asCell(figureValue), kind: stale ? "update" : "unchanged", written: stale });
+        const figure = isFormulaCell ? ctx.index.figure(grid.valueFigureIds[g] ?? "") : undefined;
+        const showsRelease = typeof shown === "number" ? shown === figureValue : figure !== undefined && shown === formatFigureValue(figure, grid.language, { periodTag: true });
+        const stale = isFormulaCell && record.releaseId !== toRelease && !showsRelease;
+        changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? shown : current), after: asCell(figureValue), kind: stale ? "update" : "unchanged", written: stale, ...formats });
         continue;
       }
       cellWrites.set(key(tableRow, c), fresh.content);
       if (typeof fresh.content === "string" && FORMULA_LIKE.test(fresh.content) && !isFormulaCell && table.numberFormat[tableRow]?.[c] !== TEXT_FORMAT) forceText.add(key(tableRow, c));
       writesSomething = true;
-      changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: asCell(figureValue), kind: columnKey === "item" ? "label_changed" : "update", written: true });
+      changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: asCell(figureValue), kind: columnKey === "item" ? "label_changed" : "update", written: true, ...formats });
     }
   }
 
@@ -272,12 +279,16 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
   // cannot say (below ExcelApi 1.9, filtered null), no row is deleted.
   const filterReason: RefreshReason | null = table.filtered === true ? "table_filtered" : table.filtered === null ? "filter_unknown" : null;
   const keptByFilter = new Set<string>();
+  const removedFormat = (r: number, c: number): { beforeFormat?: string } => {
+    const format = table.numberFormat[r]?.[c];
+    return typeof format === "string" ? { beforeFormat: format } : {};
+  };
   for (const each of removed) {
     const deletable = each.deletable && belowIsOurs && filterReason === null;
     const reason: RefreshReason | undefined = !each.deletable ? "row_has_user_data" : !belowIsOurs ? "cells_below_would_move" : filterReason ?? undefined;
     if (deletable) deleted.push(each.r);
     for (const [columnKey, c] of ourColumns) {
-      changes.push({ rowId: each.rowId, columnKey, address: at(top + 1 + each.r, table.column + c), before: asCell(valueOf(each.r + 1, c)), after: null, kind: "row_removed", written: deletable, ...(reason ? { reason } : {}) });
+      changes.push({ rowId: each.rowId, columnKey, address: at(top + 1 + each.r, table.column + c), before: asCell(valueOf(each.r + 1, c)), after: null, kind: "row_removed", written: deletable, ...(reason ? { reason } : {}), ...removedFormat(each.r + 1, c) });
     }
     if (each.deletable && belowIsOurs && filterReason !== null) {
       // Nothing to write for it: the table is reported edited (not up to date with the release) until then.
@@ -289,7 +300,7 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
     for (const [columnKey, c] of ourColumns) {
       const fresh = newContent(grid, g, columnKey, record.mode);
       const figure = grid.rows[g]?.[keyIndex(grid, columnKey)] ?? null;
-      changes.push({ rowId, columnKey, address: at(bottom + 1 + added.findIndex((a) => a.rowId === rowId), table.column + c), before: null, after: asCell(record.mode === "formulas" && columnKey === "value" ? figure : fresh?.content ?? null), kind: "row_added", written: true });
+      changes.push({ rowId, columnKey, address: at(bottom + 1 + added.findIndex((a) => a.rowId === rowId), table.column + c), before: null, after: asCell(record.mode === "formulas" && columnKey === "value" ? figure : fresh?.content ?? null), kind: "row_added", written: true, ...(fresh ? { afterFormat: fresh.format } : {}) });
     }
     writesSomething = true;
   }

@@ -80,6 +80,10 @@ export interface RefreshChange {
   readonly before: RefreshCell;
   /** What the new release gives. */
   readonly after: RefreshCell;
+  /** The number format the cell shows `before` with (Range.numberFormat), where known. */
+  readonly beforeFormat?: string;
+  /** The number format `after` is shown with once written, where known. */
+  readonly afterFormat?: string;
   readonly kind: RefreshChangeKind;
   /** True when refresh writes (or, in a dry run, would write) this change. */
   readonly written: boolean;

@@ -5,6 +5,7 @@
  * Layer: pure core. No Office.js, no DOM.
  */
 import type { Language } from "../../data";
+import { showWithFormat } from "../formats";
 import type { RefreshCell, RefreshChange, RefreshChangeKind, RefreshReason, RefreshReport, RefreshStatus } from "./types";
 
 export const REFRESH_STATUS_TEXT: Record<Language, Record<RefreshStatus, string>> = {
@@ -82,12 +83,33 @@ export const REFRESH_REASON_TEXT: Record<Language, Record<RefreshReason, string>
 
 const UP_TO_DATE: Record<Language, string> = { en: "Up to date", zh: "已是最新" };
 
-const show = (cell: RefreshCell): string => (cell === null ? "—" : String(cell));
+/** The words for a change's column key: the table's own headers, the lines, the spill. */
+export const REFRESH_FIELD_TEXT: Record<Language, Record<string, string>> = {
+  en: { item: "Indicator", category: "Category", description: "Description", value: "Value", unit: "Unit", period: "Period", basis: "Basis", title: "Title", note: "Note", source: "Source line", spill: "Spill formula" },
+  zh: { item: "指标", category: "类别", description: "说明", value: "数值", unit: "单位", period: "时期", basis: "依据", title: "标题", note: "注释", source: "来源行", spill: "溢出公式" },
+};
 
-/** One line per change: "Sheet1!C5 value: 1777 → 1950 (Updated)". */
+/** A change's column key in words ("header:value" is the Value header). */
+export function fieldText(columnKey: string | null, language: Language): string | null {
+  if (columnKey === null) return null;
+  const header = columnKey.startsWith("header:") ? columnKey.slice("header:".length) : null;
+  const word = REFRESH_FIELD_TEXT[language][header ?? columnKey] ?? header ?? columnKey;
+  return header === null ? word : language === "en" ? `${word} header` : `${word}表头`;
+}
+
+/** A change's before and after values as the cell shows (or will show) them, with their number formats. */
+export function shownValues(change: RefreshChange): { before: string | null; after: string | null } {
+  const one = (cell: RefreshCell, format: string | undefined): string | null => (cell === null || cell === "" ? null : showWithFormat(cell, format));
+  return { before: one(change.before, change.beforeFormat), after: one(change.after, change.afterFormat) };
+}
+
+const show = (text: string | null): string => text ?? "—";
+
+/** One line per change: "Sheet1!C5 fdi_new_enterprises Value: 1,777 → 1,950 (Updated)". */
 export function describeChange(change: RefreshChange, language: Language): string {
-  const where = [change.address, change.rowId, change.columnKey].filter((part) => part !== null).join(" ");
-  const arrow = change.before === null && change.after === null ? "" : `: ${show(change.before)} → ${show(change.after)}`;
+  const where = [change.address, change.rowId, fieldText(change.columnKey, language)].filter((part) => part !== null).join(" ");
+  const values = shownValues(change);
+  const arrow = change.before === null && change.after === null ? "" : `: ${show(values.before)} → ${show(values.after)}`;
   const reason = change.reason ? (language === "en" ? ` — ${REFRESH_REASON_TEXT.en[change.reason]}` : `（${REFRESH_REASON_TEXT.zh[change.reason]}）`) : "";
   const kind = REFRESH_KIND_TEXT[language][change.kind];
   return language === "en" ? `${where}${arrow} (${kind})${reason}` : `${where}${arrow}（${kind}）${reason}`;
@@ -120,14 +142,15 @@ export function refreshLogRows(report: RefreshReport, language: Language): strin
     if (table.changes.length === 0) rows.push([name, status, "", "", "", "", "", "", ""]);
     for (const change of table.changes) {
       if (change.kind === "unchanged") continue;
+      const values = shownValues(change);
       rows.push([
         name,
         status,
         change.rowId ?? "",
-        change.columnKey ?? "",
+        fieldText(change.columnKey, language) ?? "",
         change.address ?? "",
-        change.before === null ? "" : String(change.before),
-        change.after === null ? "" : String(change.after),
+        values.before ?? "",
+        values.after ?? "",
         REFRESH_KIND_TEXT[language][change.kind],
         change.reason ? REFRESH_REASON_TEXT[language][change.reason] : "",
       ]);
