@@ -12,7 +12,7 @@ const ensure = spawnSync(process.execPath, [join(root, "scripts/ensure-chromium.
 if (ensure.status !== 0) process.exit(ensure.status ?? 1);
 const jest = spawnSync(
   process.execPath,
-  [require.resolve("jest/bin/jest"), "test/browser/preview-page.test.ts", "test/browser/refresh.test.ts", "test/browser/briefing-preview.test.ts"],
+  [require.resolve("jest/bin/jest"), "test/browser/preview-page.test.ts", "test/browser/refresh.test.ts", "test/browser/briefing-preview.test.ts", "test/browser/share.test.ts"],
   { cwd: root, stdio: "inherit", env: { ...process.env, BJ_SCREENSHOTS_DIR: "docs/screenshots" } },
 );
 if (jest.status === 0) console.log("[screenshots] docs/screenshots/ refreshed; review them with git diff --stat docs/screenshots before committing.");

@@ -165,7 +165,20 @@ class HostCore {
     this.beforeSync.set(index, action);
   }
 
-  async execute(operations: readonly Operation[]): Promise<void> {
+  /** The request being processed: Excel processes one request at a time, in the order they arrive. */
+  private processing: Promise<void> = Promise.resolve();
+
+  /**
+   * Sends one request. Requests of concurrent batches (two Excel.run calls at once) are processed
+   * one after the other, never interleaved, so one batch's response never mixes with another's.
+   */
+  execute(operations: readonly Operation[]): Promise<void> {
+    const done = this.processing.then(() => this.process(operations));
+    this.processing = done.catch(() => undefined);
+    return done;
+  }
+
+  private async process(operations: readonly Operation[]): Promise<void> {
     const index = this.records.length + 1;
     const hook = this.beforeSync.get(index);
     if (hook) {

@@ -12,21 +12,21 @@
  *
  * Every test fails on a console error, an uncaught exception, or any request that leaves the
  * page's own origin. Screenshots of the page and of the pane, in English and Chinese, are saved
- * to docs/screenshots/ (Chinese needs a CJK font: Debian's fonts-noto-cjk).
+ * under support.ts's SCREENSHOTS (test-results/screenshots; `npm run screenshots` writes docs/screenshots) (Chinese needs a CJK font: Debian's fonts-noto-cjk).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launch, watchCsp } from "./support";
+import { SCREENSHOTS, launch, watchCsp } from "./support";
 import { currentDataset } from "../../src/core";
 import { STRINGS } from "../../src/taskpane/strings";
 
 const ROOT = resolve(__dirname, "../..");
 const ORIGIN = "https://preview.test";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SCREENSHOTS = join(ROOT, "docs/screenshots");
+
 const TIMEOUT_MS = 300_000;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -113,13 +113,25 @@ async function gridText(page: Page): Promise<Record<string, string>> {
   );
 }
 
-/** Presses Tab until `selector` has focus; fails if it is not reached in `max` presses. */
-async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
+/** In the result list (one Tab stop, roving tabindex): Tab into it, then arrow down to `selector`. */
+async function arrowTo(page: Page, selector: string, max = 60): Promise<void> {
+  await tabTo(page, "#catalog button.item");
   for (let i = 0; i < max; i++) {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press("ArrowDown");
+  }
+  throw new Error(`the arrows never reached ${selector}`);
+}
+
+/** Presses Tab until `selector` has focus; fails if it is not reached in `max` presses. */
+async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    seen.push(await page.evaluate(() => `${document.activeElement?.tagName ?? ""}#${document.activeElement?.id ?? ""}`));
     await page.keyboard.press("Tab");
   }
-  throw new Error(`Tab never reached ${selector}`);
+  throw new Error(`Tab never reached ${selector}; focus went ${[...new Set(seen)].slice(0, 40).join(" ")}`);
 }
 
 
@@ -213,7 +225,7 @@ describe("sharing and one figure on the preview page", () => {
     const { page, errors, refused } = await openPreview();
     await tabTo(page, "#search");
     await page.keyboard.type("FDI");
-    await tabTo(page, 'button.item[data-id="fdi_new_enterprises"]');
+    await arrowTo(page, 'button.item[data-id="fdi_new_enterprises"]');
     await page.keyboard.press("Enter");
     await tabTo(page, "#grid");
     await page.keyboard.press("ArrowDown"); // A2
