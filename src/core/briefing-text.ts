@@ -29,18 +29,18 @@ export const BRIEFING_SECTIONS: readonly BriefingSectionText[] = [
     items: [
       figure("pioneering_policies", "Groundbreaking policies put in place since the two zones began", "“两区”建设以来落地的突破性政策"),
       figure("national_first_policies", "Of these, policies that were a first for China", "其中属全国首创的政策"),
-      figure("services_plan_v2_tasks_done", "Share of the services plan 2.0 tasks done in its first year", "服务业扩大开放2.0版方案首年完成的任务比例"),
+      figure("services_plan_v2_tasks_done", "Share of the services plan 2.0 tasks done within one year", "服务业扩大开放2.0版方案一年内完成的任务比例"),
       figure("services_openness_rank", "Beijing's place in the national review of services opening-up pilots", "北京在全国服务业扩大开放试点评估中的名次"),
       fact(
         ["first_fie_gene_therapy", "first_data_outbound_negative_list", "first_rare_disease_drug_pilot_zone"],
-        "Firsts named by the spokesperson include gene therapy, outbound data rules and rare disease drugs.",
-        "发言人列举的全国首创涉及基因治疗、数据出境规则和罕见病药品等领域。",
+        "National firsts: a gene therapy enterprise, a data outbound negative list, a rare disease drug zone.",
+        "全国首创：一家外资基因治疗企业、数据出境负面清单、罕见病药品试点区。",
       ),
     ],
   },
   {
     id: "foreign_investment",
-    heading: { en: "2. Foreign investment", zh: "二、外资" },
+    heading: { en: "2. An open economy and foreign investment", zh: "二、开放型经济与外资" },
     items: [
       figure("fdi_new_enterprises", "Foreign-funded enterprises newly set up in Beijing", "北京新设外资企业"),
       figure("fdi_new_enterprises_yoy", "Their growth on the same months a year before", "较上年同期的增速"),
@@ -72,7 +72,7 @@ export const BRIEFING_SECTIONS: readonly BriefingSectionText[] = [
 
 /** The fixed words of the sheet. */
 export const BRIEFING_WORDS = {
-  title: { en: "Beijing's \"two zones\" opening-up in 2024: a briefing", zh: "北京“两区”建设2024年扩大开放简报" },
+  title: { en: "Beijing's \"two zones\" opening-up: a briefing", zh: "北京“两区”建设扩大开放简报" },
   caveat: {
     en: "Figures are a spokesperson's statements as Xinhua reported them, not official statistics; \"est.\" marks our own estimates.",
     zh: "数据为新华社报道的新闻发言人介绍，并非官方统计数据；“估算”为本插件的估计值。",
@@ -101,7 +101,7 @@ export const BRIEFING_CHARTS = [
     id: "fdi_growth_vs_national",
     figures: ["fdi_new_enterprises_yoy", "national_fdi_new_enterprises_yoy"],
     title: {
-      en: "Growth in new foreign-funded enterprises, Jan–Nov 2024: Beijing vs national average (est.)",
+      en: "Growth in the number of new foreign-funded enterprises, Jan–Nov 2024: Beijing vs national average (est.)",
       zh: "2024年1—11月新设外资企业增速：北京与全国平均（估算）",
     },
     categories: { en: ["Beijing (stated)", "National average (est.)"], zh: ["北京（公布数）", "全国平均（估算）"] },

@@ -490,7 +490,7 @@ export const RELEASE = {
         zh: "具有北京特色的临床急需进口药品和医疗器械快速审评审批模式",
       },
       description: {
-        en: "A fast approval route for imported drugs and medical devices needed in clinics.",
+        en: "A fast approval route for imported drugs and medical devices that clinics urgently need.",
         zh: "为临床急需的进口药品和医疗器械建立的快速审评审批路径。",
       },
       period: YEAR_2024_INFERRED,

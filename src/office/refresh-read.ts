@@ -11,7 +11,11 @@
  *      block of the rows above and below it (title, note, source, the spacer, the rows a refresh may
  *      add), the extent of what lies below it in its columns (address only); for a spill record,
  *      the block around its recorded place; and the formulas of the formula areas, up to
- *      FORMULA_READ_CELLS cells over the workbook.
+ *      FORMULA_READ_CELLS cells over the workbook. With them, what refresh's guards need before
+ *      anything is written (src/core/refresh/guards.ts): each tracked table's
+ *      `autoFilter.isDataFiltered` (ExcelApi 1.9) and, per sheet, the merged areas from A1 to the
+ *      columns the writes reach (1.13, addresses only); for a table record no table answers for,
+ *      its recorded block (to tell an undone insert).
  *
  * So no read loads a whole used range, or the contents of a table no record answers for. Below
  * ExcelApi 1.9 (no getSpecialCells) only the BJ.* cells inside those blocks are known: the counts

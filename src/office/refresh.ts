@@ -111,12 +111,17 @@ export async function refreshTables(run: RefreshRun, release: Release | DatasetI
         const rows = refreshLogRows(plan.report, logLanguage);
         const name = logSheet;
         const width = rows[0]?.length ?? 1;
-        const formats = rows.map((row) => row.map(() => "@"));
-        steps.push({ weight: weight("Range.values", rows) + weight("Range.numberFormat", formats), ops: 3, apply: () => {
+        // The summary alone in A1, the cells right of it left empty, so that it reads in full
+        // across them; the header row bold; the columns fitted to the header and the rows.
+        const cells = rows.map((row, r) => row.map((cell, c) => (r === 0 && c > 0 ? null : cell)));
+        const formats = rows.map((row, r) => row.map((_, c) => (r === 0 && c > 0 ? null : "@")));
+        steps.push({ weight: weight("Range.values", cells) + weight("Range.numberFormat", formats), ops: 6, apply: () => {
           const sheet = workbook.worksheets.add(name);
           const range = sheet.getRange(rectAddress({ row: 0, column: 0, rows: rows.length, columns: width }));
           range.numberFormat = formats;
-          range.values = rows;
+          range.values = cells;
+          sheet.getRange(rectAddress({ row: 1, column: 0, rows: 1, columns: width })).format.font.bold = true;
+          sheet.getRange(rectAddress({ row: 1, column: 0, rows: Math.max(1, rows.length - 1), columns: width })).format.autofitColumns();
         } });
       }
       const writeOperations = steps.reduce((n, step) => n + step.ops, 0);

@@ -231,11 +231,15 @@ export async function freezeFormulas(ctx: Context, asked: FreezeOptions = {}): P
       const existingSources = recordedSources
         ? (names.find((sheet) => sheet.id === recordedSources.id && sheet.name === recordedSources.name) ?? names.find((sheet) => sheet.name === recordedSources.name) ?? null)
         : null;
-      const sourcesName = existingSources?.name ?? uniqueSheetName(SOURCES_SHEET[language], names.map((sheet) => sheet.name));
+      // The Sources sheet is rewritten in place when the add-in wrote it before and this freeze read
+      // its protection (it is in scope) and found it unprotected; else a new sheet of a free name.
+      const scopedIds = new Set(inputs.filter((input) => !input.protected).map((input) => input.id));
+      const reuse = existingSources !== null && scopedIds.has(existingSources.id) ? existingSources : null;
+      const sourcesName = reuse?.name ?? uniqueSheetName(SOURCES_SHEET[language], names.map((sheet) => sheet.name));
       const plan = planFreeze(inputs, options.release, {
         frozenAt: (options.now ?? ((): Date => new Date()))().toISOString(),
         previous,
-        sourcesSheet: { id: existingSources?.id ?? null, name: sourcesName },
+        sourcesSheet: { id: reuse?.id ?? null, name: sourcesName },
       });
       const limit = Math.min(options.maxCells ?? FREEZE_MAX_CELLS, FREEZE_MAX_CELLS);
       if (plan.cells > limit) throw new AdapterError("too_many_cells", { count: plan.cells, limit });
@@ -262,11 +266,8 @@ export async function freezeFormulas(ctx: Context, asked: FreezeOptions = {}): P
         range.values = write.values;
       }
       workbook.settings.add(FREEZE_SETTING, plan.record);
-      // The Sources sheet: rewritten in place when the add-in wrote it before (and it is not protected), else a new sheet.
       const rows = sourcesRows(options.release, plan.record.figures, language, options.sha256 ?? null, plan.unnamedCalls);
-      const protectedIds = new Set(inputs.filter((input) => input.protected).map((input) => input.id));
-      const reuse = existingSources !== null && !protectedIds.has(existingSources.id) && byId.has(existingSources.id);
-      const target = reuse && existingSources ? (byId.get(existingSources.id) ?? workbook.worksheets.add(sourcesName)) : workbook.worksheets.add(sourcesName);
+      const target = (reuse ? byId.get(reuse.id) : undefined) ?? workbook.worksheets.add(sourcesName);
       if (reuse) target.getRange("A1:XFD1048576").clear("Contents");
       const width = rows[0]?.length ?? 1;
       const block = target.getRange(rangeAddress(0, 0, rows.length, width));

@@ -207,6 +207,16 @@ export class WorkbookState {
     return cell;
   }
 
+  /** The stored cells inside rect, row by row: sparse, so a whole-sheet rect costs what the sheet holds. */
+  private storedCells(sheet: SheetModel, rect: Rect): [number, number][] {
+    const inside: [number, number][] = [];
+    for (const key of Object.keys(sheet.cells)) {
+      const [row = 0, column = 0] = key.split(",").map(Number);
+      if (contains(rect, row, column)) inside.push([row, column]);
+    }
+    return inside.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  }
+
   private prune(sheet: SheetModel, row: number, column: number): void {
     const key = cellKey(row, column);
     const cell = sheet.cells[key];
@@ -410,25 +420,23 @@ export class WorkbookState {
 
   /** Range.clear(applyTo): "All" (default), "Formats", "Contents" or "Hyperlinks". */
   clear(sheet: SheetModel, rect: Rect, applyTo: string): void {
-    for (let r = rect.row; r < rect.row + rect.rows; r++) {
-      for (let c = rect.column; c < rect.column + rect.columns; c++) {
-        const cell = this.cell(sheet, r, c);
-        if (!cell) continue;
-        if (applyTo === "All" || applyTo === "Contents") {
-          // Clearing a formula that spills clears its spilled values too, as deleting it does in Excel.
-          if (cell.formula !== undefined) this.clearSpill(sheet, cellKey(r, c));
-          cell.value = null;
-          delete cell.formula;
-          delete cell.error;
-          delete cell.spillFrom;
-        }
-        if (applyTo === "All" || applyTo === "Formats") {
-          delete cell.numberFormat;
-          delete cell.format;
-        }
-        if (applyTo === "All" || applyTo === "Hyperlinks") delete cell.hyperlink;
-        this.prune(sheet, r, c);
+    for (const [r, c] of this.storedCells(sheet, rect)) {
+      const cell = this.cell(sheet, r, c);
+      if (!cell) continue;
+      if (applyTo === "All" || applyTo === "Contents") {
+        // Clearing a formula that spills clears its spilled values too, as deleting it does in Excel.
+        if (cell.formula !== undefined) this.clearSpill(sheet, cellKey(r, c));
+        cell.value = null;
+        delete cell.formula;
+        delete cell.error;
+        delete cell.spillFrom;
       }
+      if (applyTo === "All" || applyTo === "Formats") {
+        delete cell.numberFormat;
+        delete cell.format;
+      }
+      if (applyTo === "All" || applyTo === "Hyperlinks") delete cell.hyperlink;
+      this.prune(sheet, r, c);
     }
     if (applyTo === "All" || applyTo === "Contents") this.retryBlockedSpills(sheet);
   }

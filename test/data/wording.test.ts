@@ -29,6 +29,8 @@ const PUBLISHED = [
   "src/core/formats.ts",
   "src/core/tables.ts",
   "src/core/citation.ts",
+  "src/core/briefing.ts",
+  "src/core/briefing-text.ts",
   "src/data/release.ts",
   ...readdirSync(join(ROOT, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`),
   "test/fixtures/README.md",

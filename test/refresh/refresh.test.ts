@@ -122,5 +122,19 @@ describe("refresh to the revised release", () => {
     const log = await read(host, "刷新日志!A1:I2");
     expect(log.values[0]?.[0]).toBe(summarizeReport(run.result, "zh"));
     expect(log.values[1]).toEqual(["表格", "状态", "行", "列", "地址", "原值", "新值", "更改", "原因"]);
+    // Readable (issue 16): the summary alone in its row, so it reads on across the empty cells
+    // right of it; the header bold; the columns fitted, none left at the default width.
+    expect(log.values[0]?.slice(1)).toEqual(Array<string>(8).fill(""));
+    const look = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("刷新日志");
+      const header = sheet.getRange("A2:I2").format.font.load("bold");
+      const widths = Array.from({ length: 9 }, (_, c) => sheet.getRange("A2:I2").getColumn(c).format.load("columnWidth"));
+      const summary = sheet.getRange("A1").format.font.load("bold");
+      await context.sync();
+      return { bold: header.bold, summaryBold: summary.bold, widths: widths.map((each) => each.columnWidth) };
+    });
+    expect(look.bold).toBe(true);
+    expect(look.summaryBold).toBe(false);
+    expect(look.widths.filter((width) => width === 48)).toEqual([]);
   });
 });

@@ -115,6 +115,20 @@ describe("freezeFormulas", () => {
     expect(sources.numberFormat.flat().every((format) => format === "@")).toBe(true);
   });
 
+  test("a second freeze rewrites the same Sources sheet; a selection freeze never collides with it", async () => {
+    const host = await workbook();
+    const port = portOf(host);
+    host.user.select("Sheet1!A1");
+    expect((await port.freezeFormulas({ scope: "selection" })).sourcesSheet).toBe("Sources");
+    // Its protection was not read (another sheet): a new Sources sheet, never a clash.
+    host.user.select("Sheet1!A2");
+    expect((await port.freezeFormulas({ scope: "selection" })).sourcesSheet).toBe("Sources (2)");
+    // The whole workbook reads every sheet: the recorded one is rewritten in place.
+    expect((await port.freezeFormulas()).sourcesSheet).toBe("Sources (2)");
+    const tabs = host.save().workbook.sheets.map((sheet) => sheet.name);
+    expect(tabs).toEqual(["Sheet1", "Sources", "Sources (2)"]);
+  });
+
   test("a protected sheet is left as it is and reported; the rest is frozen", async () => {
     const host = await workbook();
     host.user.addSheet("Locked");

@@ -5,11 +5,12 @@
  * and gets no write at all. (A protected sheet, a totals row and occupied cells below are checked
  * in plan-table.ts and plan-spill.ts; a filtered table's row deletions there too.)
  *
- *  - Merged cells: writing into a merged area, or splitting one by a row deletion, fails (the
- *    simulator refuses both, the stricter reading; docs/excel-evidence.md). The merged areas
- *    come from Range.getMergedAreasOrNullObject (ExcelApi 1.13) over the blocks read and the
- *    columns below each table; without it (`merged` undefined) nothing is known and the write
- *    goes ahead as before 1.13 did.
+ *  - Merged cells: a row deletion that would split a merged area fails (docs/excel-evidence.md
+ *    row 56); a write that meets one is refused here too, the stricter reading, since no page says
+ *    what Excel does with part of a merged area. The merged areas come from
+ *    Range.getMergedAreasOrNullObject (ExcelApi 1.13), asked from A1 to the sheet's last row in the
+ *    columns the writes reach; without it (`merged` undefined) nothing is known and the write goes
+ *    ahead.
  *
  * Layer: pure core. No Office.js, no DOM.
  */

@@ -170,8 +170,8 @@ export interface SheetView {
    */
   readonly formulasComplete: boolean;
   /**
-   * Merged areas met by the blocks read and by the columns below each tracked table (ExcelApi 1.13,
-   * Range.getMergedAreasOrNullObject); undefined where the host could not say (below 1.13).
+   * The sheet's merged areas from A1 to its last row in the columns refresh's writes reach (ExcelApi
+   * 1.13, Range.getMergedAreasOrNullObject); undefined where the host could not say (below 1.13).
    */
   readonly merged?: readonly CellRect[];
 }
