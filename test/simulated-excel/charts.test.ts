@@ -9,18 +9,10 @@
  * "Excel.ChartSeriesCollection class", "Excel.ChartTitle class" (learn.microsoft.com/javascript/api/excel/),
  * and "Work with charts using the Excel JavaScript API" (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-charts).
  */
-import { SimOfficeError, createSimulatedExcel, openSimulatedExcel } from "../../src/simulated-excel";
+import { createSimulatedExcel, openSimulatedExcel } from "../../src/simulated-excel";
 import type { SimRequestContext, SimWorksheet, SimulatedExcel } from "../../src/simulated-excel";
+import { codeOf } from "./error-code";
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    if (error instanceof SimOfficeError) return error.code;
-    throw error;
-  }
-  return "no error";
-}
 
 const sheetOf = (context: SimRequestContext): SimWorksheet => context.workbook.worksheets.getActiveWorksheet();
 

@@ -6,18 +6,10 @@
  * Excel's behaviour is documented, the comment beside the test cites it, so that the simulator is
  * held to Excel and not to itself.
  */
-import { PAYLOAD_LIMIT_BYTES, SimOfficeError, createSimulatedExcel, openSimulatedExcel } from "../../src/simulated-excel";
+import { PAYLOAD_LIMIT_BYTES, createSimulatedExcel, openSimulatedExcel } from "../../src/simulated-excel";
 import type { SimWorksheet, SimulatedExcel } from "../../src/simulated-excel";
+import { codeOf } from "./error-code";
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    if (error instanceof SimOfficeError) return error.code;
-    throw error;
-  }
-  return "no error";
-}
 
 async function valuesAt(host: SimulatedExcel, address: string): Promise<unknown[][]> {
   return host.run(async (context) => {

@@ -3,18 +3,10 @@
  * kinder than Excel. Each test names its source beside it; where the evidence is silent the
  * simulator takes the stricter reading, and the comment says so.
  */
-import { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT, SimOfficeError, createSimulatedExcel } from "../../src/simulated-excel";
+import { PAYLOAD_LIMIT_BYTES, READ_CELL_LIMIT, createSimulatedExcel } from "../../src/simulated-excel";
 import type { SimPlatform, SimRange, SimWorksheet, SimulatedExcel } from "../../src/simulated-excel";
+import { codeOf } from "./error-code";
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    if (error instanceof SimOfficeError) return error.code;
-    throw error;
-  }
-  return "no error";
-}
 
 describe("custom XML parts", () => {
   // office-js #3564 (as cited in issue 14): setXml creates a new part and deletes the old one, so

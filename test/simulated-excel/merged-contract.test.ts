@@ -4,17 +4,9 @@
  * that lies wholly in the deleted columns; Range.getMergedAreasOrNullObject (1.13) asked from A1
  * finds an area reaching into the range from above or the left (row 15, office-js #3611).
  */
-import { SimOfficeError, createSimulatedExcel } from "../../src/simulated-excel";
+import { createSimulatedExcel } from "../../src/simulated-excel";
+import { codeOf } from "./error-code";
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    if (error instanceof SimOfficeError) return error.code;
-    throw error;
-  }
-  return "no error";
-}
 
 describe("merged cells and the cells refresh writes or shifts", () => {
   it("refuses a row deletion that would split a merged area below it, and changes nothing", async () => {

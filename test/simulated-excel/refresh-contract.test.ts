@@ -3,18 +3,10 @@
  * set directly below it, Range.delete, Range.calculate, and the user's cut-and-paste of a table.
  * Each cites Excel's documented behaviour, or says "(not confirmed)".
  */
-import { SimOfficeError, createSimulatedExcel } from "../../src/simulated-excel";
+import { createSimulatedExcel } from "../../src/simulated-excel";
 import type { SimulatedExcel } from "../../src/simulated-excel";
+import { codeOf } from "./error-code";
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    if (error instanceof SimOfficeError) return error.code;
-    throw error;
-  }
-  return "no error";
-}
 
 /** A 3-column table "T" at B2:D4 (header + 2 rows) on Sheet1. */
 async function withTable(host: SimulatedExcel): Promise<void> {

@@ -6,18 +6,10 @@
  * article limits the search to the used range first) and the Excel.Table reference (resize: the
  * header row stays in its row, the new range must overlap the table). docs/excel-evidence.md.
  */
-import { SimOfficeError, createSimulatedExcel } from "../../src/simulated-excel";
+import { createSimulatedExcel } from "../../src/simulated-excel";
 import type { SimulatedExcel } from "../../src/simulated-excel";
+import { codeOf } from "./error-code";
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    if (error instanceof SimOfficeError) return error.code;
-    throw error;
-  }
-  return "no error";
-}
 
 async function withCells(host: SimulatedExcel): Promise<void> {
   await host.run(async (context) => {
