@@ -53,6 +53,7 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   blockLayout,
+  columnsInUse,
   fitWidths,
   parseCell,
   parseRange,
@@ -638,14 +639,16 @@ export class ExcelWorkbook implements WorkbookPort {
    * changing nothing, when any of those cells differs from what the insert wrote
    * (edited_since_insert, naming the cell), when the table was resized, when the sheet is
    * protected, or for a version-1 entry (legacy_record). Cell contents the insert did not write
-   * are left as they are; column widths go back to what they were before the insert (on a sheet
-   * the insert created, they stay). listInserted's syncs + 2.
+   * are left as they are; column widths go back to what they were before the insert, except in
+   * a column another inserted table uses (on a sheet the insert created, they stay).
+   * listInserted's syncs + 2.
    */
   async removeInserted(recordId: string): Promise<void> {
     let sheetName: string | undefined;
     try {
       await this.run(async (context) => {
-        const located = this.pick(await this.locate(context), recordId);
+        const all = await this.locate(context);
+        const located = this.pick(all, recordId);
         const { record, binding } = located.entry;
         if (record === null) throw new AdapterError("legacy_record", { recordId, table: binding.tableName });
         const recordedBlock = parseRange(record.block);
@@ -699,7 +702,12 @@ export class ExcelWorkbook implements WorkbookPort {
         clearAt(record.lines.title);
         clearAt(record.lines.note);
         clearAt(record.lines.source);
-        record.columnWidths?.forEach((width, c) => (sheet.getRange(cellAddress(top, left + c)).format.columnWidth = width));
+        // The widths from before the insert, except in a column another inserted table still uses:
+        // putting that one back could cut the other table's text.
+        const inUse = columnsInUse(all.entries.map((each) => each.entry), name, recordId);
+        record.columnWidths?.forEach((width, c) => {
+          if (!inUse.has(left + c)) sheet.getRange(cellAddress(top, left + c)).format.columnWidth = width;
+        });
         // requirement-set guard: ExcelApi 1.5 (locate finds parts only where isSetSupported("ExcelApi", "1.5"))
         located.part.delete();
         await context.sync();

@@ -5,6 +5,7 @@
  */
 import { GENERAL_FORMAT, STANDARD_COLUMN_WIDTH, TEXT_FORMAT, cellAddress, cellHash, gridColumnWidths, headerFingerprint, statFormula, tableFormula } from "../core";
 import type { TableGrid, TrackedMode, TrackingRecord } from "../core";
+import type { InsertedEntry } from "./port";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
 export const MAX_ROWS = 1_048_576;
@@ -112,6 +113,23 @@ export function fitWidths(wanted: readonly (readonly number[])[], before: readon
     const had = before === null ? STANDARD_COLUMN_WIDTH : (before[c] ?? null);
     return had !== null && want > had ? want : null;
   });
+}
+
+/**
+ * The 0-based columns of `sheet` that the found tables of `entries` cover (a spill insert: from
+ * its =BJ.TABLE cell across its columns), leaving out the record `exceptRecordId`: remove leaves
+ * these columns' widths as they are.
+ */
+export function columnsInUse(entries: readonly InsertedEntry[], sheet: string, exceptRecordId: string): Set<number> {
+  const columns = new Set<number>();
+  for (const entry of entries) {
+    if (entry.recordId === exceptRecordId || !entry.found || entry.found.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
+    const rect = parseRange(splitAddress(entry.found.address).local.replace(/\$/g, ""));
+    if (!rect) continue;
+    const width = Math.max(rect.columns, entry.record?.columnKeys.length ?? 0);
+    for (let c = rect.column; c < rect.column + width; c++) columns.add(c);
+  }
+  return columns;
 }
 
 /** A local A1 range for 0-based indexes and a size. */

@@ -147,6 +147,24 @@ describe("insert widths (issue 16 item 5)", () => {
     expect(await widthsOf(host, "Sheet1", 0, 7)).toEqual(before);
   });
 
+  it("remove leaves the widths of the columns another inserted table still uses", async () => {
+    const { host, port } = setup();
+    const original = await widthsOf(host, "Sheet1", 0, 8);
+    const first = await port.insertTable(tableGrid(index, "fdi_headline", "en"), { address: "A1" });
+    const second = await port.insertTable(tableGrid(index, "two_zones_policy", "en"), { address: "A20", mode: "spill" });
+    const both = await widthsOf(host, "Sheet1", 0, 8);
+    const [, syncs] = await syncsOf(host, () => port.removeInserted(first.record.recordId));
+    expect(syncs).toBe(5);
+    // The spill insert below still covers A:E: their widths stay, and its text still fits.
+    expect(await widthsOf(host, "Sheet1", 0, 8)).toEqual(both);
+    expect(await cutColumns(host, second)).toEqual([]);
+    // With nothing left in them, remove puts back the widths from before that insert.
+    const wider = await widthsOf(host, "Sheet1", 0, 8);
+    await port.removeInserted(second.record.recordId);
+    expect(await widthsOf(host, "Sheet1", 0, 8)).toEqual(second.record.columnWidths?.concat(original.slice(5)) ?? []);
+    expect(wider.slice(0, 5).some((width, c) => width > (original[c] ?? 0))).toBe(true);
+  });
+
   it.each(MODES)("insert all tables (%s): every column fits every table in it, Period and Unit included, in 2 syncs", async (mode) => {
     for (const language of ["en", "zh"] as Language[]) {
       const { host, port } = setup();
