@@ -5,6 +5,7 @@
 export * from "./lookup";
 export * from "./formats";
 export * from "./tables";
+export * from "./widths";
 export * from "./citation";
 export * from "./formula";
 export * from "./a1";

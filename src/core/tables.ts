@@ -7,7 +7,7 @@
  */
 import type { Fact, FactCategory, Figure, Language, Period } from "../data";
 import { sourceLine } from "./citation";
-import { GENERAL_FORMAT, TEXT_FORMAT, basisLabel, numberFormat, periodText } from "./formats";
+import { GENERAL_FORMAT, TEXT_FORMAT, basisLabel, formatFigureValue, numberFormat, periodText } from "./formats";
 import type { DatasetIndex } from "./lookup";
 
 /** A cell of a grid: text or a number. Text is always written as text, never as a formula. */
@@ -28,6 +28,11 @@ export interface TableGrid {
   readonly rowIds: readonly string[];
   /** The figure id behind each row's value cell (null where the row has none): what formulas cite. */
   readonly valueFigureIds: readonly (string | null)[];
+  /**
+   * What =BJ.STAT shows in each row's value cell (formulas mode): the value with its period tag
+   * ("est. 9% (Jan–Nov)"), in the grid's language; null where the row has no figure.
+   */
+  readonly statTexts: readonly (string | null)[];
   readonly rows: readonly (readonly GridCell[])[];
   /** One Excel number format per data cell, same shape as `rows`. */
   readonly numberFormats: readonly (readonly string[])[];
@@ -156,6 +161,10 @@ export function tableGrid(index: DatasetIndex, tableId: string, language: Langua
     ),
     rowIds,
     valueFigureIds,
+    statTexts: valueFigureIds.map((id) => {
+      const figure = id === null ? undefined : index.figure(id);
+      return figure ? formatFigureValue(figure, language, { periodTag: true }) : null;
+    }),
     rows: cells.map((row) => columnKeys.map((key) => row[key].value)),
     numberFormats: cells.map((row) => columnKeys.map((key) => row[key].format)),
     note: periods.some((period) => period.inference !== null)

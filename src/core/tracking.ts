@@ -68,8 +68,8 @@ export interface TrackingRecord {
    */
   readonly cellHashes: readonly (readonly (string | null)[])[];
   /**
-   * The widths (points) of the block's columns before the insert, which set them by autofit;
-   * remove puts them back. null when the insert created the sheet.
+   * The widths (points) of the block's columns before the insert, which may have widened them
+   * (never narrowed); remove puts them back. null when the insert created the sheet.
    */
   readonly columnWidths: readonly number[] | null;
   /** ISO time of the insert (informational). */

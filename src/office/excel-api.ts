@@ -20,8 +20,11 @@ export interface XlRangeFont {
 
 export interface XlRangeFormat {
   readonly font: XlRangeFont;
-  /** Points; setting it on a range sets the width of each of its columns. */
-  columnWidth: number;
+  /**
+   * Points; setting it on a range sets the width of each of its columns. Read on several columns,
+   * null when their widths differ (Excel's RangeFormat.columnWidth reference).
+   */
+  columnWidth: number | null;
   load(propertyNames?: string | string[]): XlRangeFormat;
   autofitColumns(): void;
 }

@@ -4,13 +4,15 @@
  *
  * Syncs, whatever the tables' sizes (no sync in a loop anywhere):
  * - insertTable and insertAllTables: 2, the first insert in a workbook and every later one alike.
- *   1. read: the target block's formulas, the sheet's name, id and protection, the tables meeting
- *      the block (ExcelApi 1.9), its merged areas (1.13), every table and defined name (for a
- *      unique table name) and, for a new sheet, every sheet name. Everything is checked here.
+ *   1. read: the target block's formulas and column widths (one cell of each column), the
+ *      sheet's name, id and protection, the tables meeting the block (ExcelApi 1.9), its merged
+ *      areas (1.13), every table and defined name (for a unique table name) and, for a new
+ *      sheet, every sheet name. Everything is checked here.
  *   2. write: the new sheet (if any), the tables, number formats (whole 2-D array, before the
  *      values so that text stays text), values (whole 2-D array; formula cells null), the formula
- *      cells through Range.formulas (whole 2-D array, formula modes only), fonts, widths, and one
- *      NEW tracking part per inserted object. No part is read or rewritten, so a damaged part is
+ *      cells through Range.formulas (whole 2-D array, formula modes only), fonts, widths (fitted
+ *      to the text shown and only ever widened: src/core/widths.ts, fitWidths), and one NEW
+ *      tracking part per inserted object. No part is read or rewritten, so a damaged part is
  *      never touched. Then, in the same sync, the read-back (src/office/insert-checks.ts): each
  *      table's range, and each block's formula cells (valueTypes and values), reported in
  *      InsertedTable.problems. Calculation is not suspended: Excel calculates as it writes.
@@ -24,6 +26,7 @@
  * tables): if Excel refuses it, nothing else is written.
  */
 import {
+  STANDARD_COLUMN_WIDTH,
   TRACKING_NAMESPACE,
   cellAddress,
   changedCells,
@@ -50,6 +53,8 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   blockLayout,
+  columnsInUse,
+  fitWidths,
   parseCell,
   parseRange,
   rangeAddress,
@@ -309,7 +314,7 @@ export class ExcelWorkbook implements WorkbookPort {
         let origin: { row: number; column: number };
         let newSheetName: string | null = null;
         let sheetId: string | null = null;
-        let widths: { columnWidth: number }[] | null = null;
+        let widths: { columnWidth: number | null }[] | null = null;
         if (target.kind === "new") {
           const sheets = context.workbook.worksheets.load("items/name");
           await context.sync();
@@ -331,9 +336,12 @@ export class ExcelWorkbook implements WorkbookPort {
           let merged: { isNullObject: boolean; address: string } | null = null;
           if (known === null || fits(known.row, known.column)) {
             area = found.anchor.getResizedRange(rows - 1, columns - 1).load("address, rowIndex, columnIndex, formulas");
-            // The widths autofit will change, so that remove can put them back.
+            // The block's column widths: an insert only widens (never narrows) a column, and remove
+            // puts them back. A width is per column, so one cell of each is read (the first row's):
+            // never a whole column, and never several columns at once (Excel gives null for those
+            // when they differ).
             const block = area;
-            widths = Array.from({ length: columns }, (_, c) => block.getColumn(c).format.load("columnWidth"));
+            widths = Array.from({ length: columns }, (_, c) => block.getCell(0, c).format.load("columnWidth"));
             if (this.isSetSupported("ExcelApi", "1.9")) meeting = area.getTables(false).load("items/name");
             // Excel returns only merged areas whose top-left cell is in the range asked about
             // (OfficeDev/office-js#3611), so ask from A1: every area meeting the block starts there.
@@ -425,9 +433,9 @@ export class ExcelWorkbook implements WorkbookPort {
             column: origin.column,
             tableName,
             insertedAt,
-            columnWidths: widths && each.rowOffset === 0 ? widths.slice(0, each.layout.columns).map((format) => format.columnWidth) : null,
+            columnWidths: widths && each.rowOffset === 0 ? widths.slice(0, each.layout.columns).map((format) => format.columnWidth ?? STANDARD_COLUMN_WIDTH) : null,
           });
-          return { each, top, table, tableRange, record };
+          return { each, top, table, record };
         });
 
         // Whole 2-D arrays over everything written: number formats first (so that text cells are
@@ -460,11 +468,15 @@ export class ExcelWorkbook implements WorkbookPort {
 
         const cell = (row: number): XlRange => sheet.getRange(cellAddress(row, origin.column));
         if (plan.heading !== null) cell(origin.row).format.font.bold = true;
-        for (const { each, top, tableRange } of written) {
+        for (const { each, top } of written) {
           cell(top + each.layout.lines.title).format.font.bold = true;
           for (const line of [each.layout.lines.note, each.layout.lines.source]) if (line !== null) cell(top + line).format.font.italic = true;
-          if (each.layout.mode !== "spill") tableRange.format.autofitColumns();
         }
+        // Widths: each column as wide as the widest block in it wants (fitWidths), never narrower
+        // than it was (on a new sheet, the standard width). One write per column that widens.
+        fitWidths(plan.placed.map((each) => each.layout.columnWidths), widths?.map((format) => format.columnWidth) ?? null, columns).forEach((width, c) => {
+          if (width !== null) sheet.getRange(cellAddress(origin.row, origin.column + c)).format.columnWidth = width;
+        });
         // Read back in this same sync, after the writes: each table's range (it must be exactly the
         // range meant: growth is never trusted) and each block's formula cells (an error such as
         // #NAME? is reported). Calculation is never suspended, so Excel calculates as it writes.
@@ -627,14 +639,16 @@ export class ExcelWorkbook implements WorkbookPort {
    * changing nothing, when any of those cells differs from what the insert wrote
    * (edited_since_insert, naming the cell), when the table was resized, when the sheet is
    * protected, or for a version-1 entry (legacy_record). Cell contents the insert did not write
-   * are left as they are; column widths go back to what they were before the insert (on a sheet
-   * the insert created, they stay). listInserted's syncs + 2.
+   * are left as they are; column widths go back to what they were before the insert, except in
+   * a column another inserted table uses (on a sheet the insert created, they stay).
+   * listInserted's syncs + 2.
    */
   async removeInserted(recordId: string): Promise<void> {
     let sheetName: string | undefined;
     try {
       await this.run(async (context) => {
-        const located = this.pick(await this.locate(context), recordId);
+        const all = await this.locate(context);
+        const located = this.pick(all, recordId);
         const { record, binding } = located.entry;
         if (record === null) throw new AdapterError("legacy_record", { recordId, table: binding.tableName });
         const recordedBlock = parseRange(record.block);
@@ -688,7 +702,12 @@ export class ExcelWorkbook implements WorkbookPort {
         clearAt(record.lines.title);
         clearAt(record.lines.note);
         clearAt(record.lines.source);
-        record.columnWidths?.forEach((width, c) => (sheet.getRange(cellAddress(top, left + c)).format.columnWidth = width));
+        // The widths from before the insert, except in a column another inserted table still uses:
+        // putting that one back could cut the other table's text.
+        const inUse = columnsInUse(all.entries.map((each) => each.entry), name, recordId);
+        record.columnWidths?.forEach((width, c) => {
+          if (!inUse.has(left + c)) sheet.getRange(cellAddress(top, left + c)).format.columnWidth = width;
+        });
         // requirement-set guard: ExcelApi 1.5 (locate finds parts only where isSetSupported("ExcelApi", "1.5"))
         located.part.delete();
         await context.sync();

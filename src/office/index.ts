@@ -21,7 +21,7 @@ export { AdapterError, TARGET_ERROR_CODES, toAdapterError } from "./errors";
 export type { AdapterErrorCode, AdapterErrorDetails } from "./errors";
 export { BINDINGS_NAMESPACE, parseBindings, serializeBindings } from "./bindings";
 export type { BindingsDamage, ParsedBindings } from "./bindings";
-export { blockLayout, trackingRecord, uniqueSheetName } from "./layout";
+export { blockLayout, fitWidths, trackingRecord, uniqueSheetName } from "./layout";
 export type { BlockLayout } from "./layout";
 export { BUSY, checkFormulaCells, checkTableRange } from "./insert-checks";
 export type { FormulaCheck, InsertProblem } from "./insert-checks";

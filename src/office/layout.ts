@@ -3,8 +3,9 @@
  * table or spill cell, an empty spacer row, note and source lines) as whole 2-D arrays of values and number formats,
  * and the tracking record that describes it. Pure: no Office.js here.
  */
-import { GENERAL_FORMAT, TEXT_FORMAT, cellAddress, cellHash, headerFingerprint, statFormula, tableFormula } from "../core";
+import { GENERAL_FORMAT, STANDARD_COLUMN_WIDTH, TEXT_FORMAT, cellAddress, cellHash, gridColumnWidths, headerFingerprint, statFormula, tableFormula } from "../core";
 import type { TableGrid, TrackedMode, TrackingRecord } from "../core";
+import type { InsertedEntry } from "./port";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
 export const MAX_ROWS = 1_048_576;
@@ -32,6 +33,12 @@ export interface BlockLayout {
    * the table's last row: the row between (the spacer) is part of the block but never written.
    */
   readonly lines: { readonly title: number; readonly note: number | null; readonly source: number | null };
+  /**
+   * The width (points) each column wants, to show its header and cells whole (gridColumnWidths):
+   * the same in values and spill mode; formulas mode counts the value cells as =BJ.STAT shows
+   * them (with the period tag), so that column may be wider. An insert never narrows a column.
+   */
+  readonly columnWidths: readonly number[];
 }
 
 /** A line of text in the first cell of a row, written as text. */
@@ -90,7 +97,39 @@ export function blockLayout(grid: TableGrid, mode: TrackedMode, includeSource: b
     mode === "spill" ? r === 1 && c === 0 : mode === "formulas" && r >= 2 && r < 2 + grid.rows.length && c === grid.columnKeys.indexOf("value") && (grid.valueFigureIds[r - 2] ?? null) !== null;
   const formulas = values.map((row, r) => row.map((cell, c) => (formulaAt(r, c) && typeof cell === "string" ? cell : null)));
   const plain = values.map((row, r) => row.map((cell, c) => (formulaAt(r, c) ? null : cell)));
-  return { rows: values.length, columns, content: values, values: plain, formulas, formats, tableRow: 1, tableRows, mode, lines: { title: 0, note, source } };
+  const columnWidths = gridColumnWidths(grid, { statTexts: mode === "formulas" });
+  return { rows: values.length, columns, content: values, values: plain, formulas, formats, tableRow: 1, tableRows, mode, lines: { title: 0, note, source }, columnWidths };
+}
+
+/**
+ * The width to set on each of `columns` columns, or null to leave it: the widest any block wants
+ * there, where that is wider than the column was (`before`; null for a new sheet, whose columns
+ * have the standard width; a width read as null is unknown, and that column is left as it is). So
+ * an insert never narrows a column, and insert all tables fits every table sharing a column.
+ */
+export function fitWidths(wanted: readonly (readonly number[])[], before: readonly (number | null)[] | null, columns: number): (number | null)[] {
+  return Array.from({ length: columns }, (_, c) => {
+    const want = Math.max(0, ...wanted.map((each) => each[c] ?? 0));
+    const had = before === null ? STANDARD_COLUMN_WIDTH : (before[c] ?? null);
+    return had !== null && want > had ? want : null;
+  });
+}
+
+/**
+ * The 0-based columns of `sheet` that the found tables of `entries` cover (a spill insert: from
+ * its =BJ.TABLE cell across its columns), leaving out the record `exceptRecordId`: remove leaves
+ * these columns' widths as they are.
+ */
+export function columnsInUse(entries: readonly InsertedEntry[], sheet: string, exceptRecordId: string): Set<number> {
+  const columns = new Set<number>();
+  for (const entry of entries) {
+    if (entry.recordId === exceptRecordId || !entry.found || entry.found.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
+    const rect = parseRange(splitAddress(entry.found.address).local.replace(/\$/g, ""));
+    if (!rect) continue;
+    const width = Math.max(rect.columns, entry.record?.columnKeys.length ?? 0);
+    for (let c = rect.column; c < rect.column + width; c++) columns.add(c);
+  }
+  return columns;
 }
 
 /** A local A1 range for 0-based indexes and a size. */

@@ -203,7 +203,8 @@ export interface WorkbookPort {
   forgetInserted(recordId: string): Promise<void>;
   /**
    * Deletes exactly what the insert wrote (table, title, note and source lines; the =BJ.TABLE
-   * cell in spill mode), puts back the column widths the insert's autofit changed, and deletes its
+   * cell in spill mode), puts back the column widths from before the insert (not in a column
+   * another inserted table uses), and deletes its
    * tracking part. Refuses, deleting nothing, with AdapterError edited_since_insert (naming the
    * first changed cell, or the first cell past the recorded size of a resized table),
    * table_not_found, sheet_protected, legacy_record or record_not_found.

@@ -373,7 +373,7 @@ export class SimRange extends SimObject<RangeProps> {
 }
 
 interface FormatProps {
-  columnWidth: number;
+  columnWidth: number | null;
   wrapText: boolean | null;
   horizontalAlignment: string | null;
 }
@@ -392,9 +392,13 @@ export class SimRangeFormat extends SimObject<FormatProps> {
   }
   protected readers(): Readers<FormatProps> {
     return {
+      // The width of every column of the range; null when they differ (as Excel documents).
       columnWidth: (s) => {
         const { sheet, rect } = this.at(s);
-        return sheet.columnWidths[String(rect.column)] ?? DEFAULT_COLUMN_WIDTH;
+        const width = (column: number): number => sheet.columnWidths[String(column)] ?? DEFAULT_COLUMN_WIDTH;
+        const first = width(rect.column);
+        for (let c = rect.column + 1; c < rect.column + rect.columns; c++) if (width(c) !== first) return null;
+        return first;
       },
       wrapText: (s) => this.read(s, "wrapText", false) ?? null,
       horizontalAlignment: (s) => this.read(s, "horizontalAlignment", "General") ?? null,
@@ -412,7 +416,7 @@ export class SimRangeFormat extends SimObject<FormatProps> {
     }, "write");
   }
 
-  get columnWidth(): number {
+  get columnWidth(): number | null {
     return this.need("columnWidth");
   }
   set columnWidth(width: number) {

@@ -1,10 +1,11 @@
 /**
- * The preview's grid as a user tries it first (issue 16, items 11, 15 and 17), in headless
+ * The preview's grid as a user tries it first (issue 16, items 5, 11, 15 and 17), in headless
  * Chromium: typing in cells (Enter, Tab, Escape, F2, Delete), ordinary formulas evaluated by the
  * preview's formula engine (fast-formula-parser) with BJ.* calls going to the project's functions,
  * Go To in the name box, error values drawn in their own cell, typing into a live spill giving
  * #SPILL!, merged areas drawn merged, the sheet's far edge costing what A1 costs (cells drawn, not
- * time), and the page at 320 px (the heading fits, the pane's status bar stays small).
+ * time), the page at 320 px (the heading fits, the pane's status bar stays small), and inserted
+ * tables drawn whole (a second insert in the same columns narrows none of them; a spill sets widths).
  *
  * Fails on console errors, uncaught exceptions, refused requests and CSP violations.
  */
@@ -13,7 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { currentDataset, formatFigureValue } from "../../src/core";
+import { currentDataset, formatFigureValue, tableGrid } from "../../src/core";
 import { REGISTERED } from "../../src/functions/functions";
 import { MAX_RENDER_COLUMNS, MAX_RENDER_ROWS } from "../../src/preview/viewport";
 import { createSimulatedExcel } from "../../src/simulated-excel";
@@ -262,6 +263,65 @@ describe("the preview grid", () => {
       expect(await page.locator("#workbook-status").textContent()).toContain("isn't valid");
       await page.keyboard.press("Escape");
       expect(await page.locator("#name-box").inputValue()).toBe("XFD1048576");
+      expectClean(visit);
+    } finally {
+      await close(visit);
+    }
+  }, 120_000);
+
+  it("issue 16: an insert fits its columns and never narrows them (a second table below, a Chinese spill beside)", async () => {
+    const visit = await openPreview();
+    const { page } = visit;
+    const index = currentDataset();
+    /** Widths (px) of the grid's columns, by letter. */
+    const widths = (letters: string): Promise<number[]> =>
+      Promise.all([...letters].map(async (letter) => (await page.locator(`#grid thead th[aria-colindex="${letter.charCodeAt(0) - 63}"]`).boundingBox())?.width ?? 0));
+    /**
+     * The cells of rows `from`..`to` in `letters` whose text is cut by the cell's width, except in
+     * a column the preview draws at its widest (240 px, whatever the sheet's width: docs/taskpane.md)
+     * and text that runs on over empty cells.
+     */
+    const cut = (letters: string, from: number, to: number): Promise<string[]> =>
+      page.$$eval(
+        "#grid td[data-address]",
+        (cells, [columns, first, last]) =>
+          cells.flatMap((cell) => {
+            const address = (cell as HTMLElement).dataset.address ?? "";
+            const row = Number(address.replace(/^[A-Z]+/, ""));
+            const inside = columns.includes(address.replace(/[0-9]+$/, "")) && row >= first && row <= last;
+            // Text running on over empty cells to its right (class "overflow") is not cut.
+            const capped = cell.getBoundingClientRect().width >= 239 || cell.classList.contains("overflow");
+            return inside && !capped && cell.scrollWidth > cell.clientWidth + 1 ? [`${address} ${cell.textContent ?? ""}`] : [];
+          }),
+        [letters, from, to] as const,
+      );
+    const insertAt = async (id: string, address: string): Promise<void> => {
+      await page.click(`button.item[data-id="${id}"]`);
+      await page.click(`#grid td[data-address="${address}"]`);
+      await page.click("#insert-here");
+      await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    };
+    try {
+      // fdi_headline at B3: title B3, header row 4, its rows below; Basis in F says "Derived (estimate)".
+      await insertAt("fdi_headline", "B3");
+      const first = tableGrid(index, "fdi_headline", "en");
+      const before = await widths("BCDEF");
+      expect(await cut("BCDEF", 4, 4 + first.rows.length)).toEqual([]);
+      // A table whose Basis column says only "Stated", in the same columns below: nothing narrows.
+      await insertAt("two_zones_policy", "B20");
+      const after = await widths("BCDEF");
+      expect(after.filter((width, c) => width < (before[c] ?? 0))).toEqual([]);
+      expect(await cut("BCDEF", 4, 21 + tableGrid(index, "two_zones_policy", "en").rows.length)).toEqual([]);
+      // In Chinese, as one =BJ.TABLE spill at H3: its columns are set too, and nothing is cut.
+      await page.click("#lang-switch");
+      await page.click("#mode-spill");
+      await page.click(`button.item[data-id="fdi_headline"]`);
+      await page.click('#grid td[data-address="H3"]');
+      await page.click("#insert-here");
+      await page.locator(".message.success").waitFor({ timeout: 30_000 });
+      await expectText(page, "H4", tableGrid(index, "fdi_headline", "zh").header[0] ?? "?");
+      expect((await widths("HIJKL")).every((width) => width > 64)).toBe(true);
+      expect(await cut("HIJKL", 4, 4 + first.rows.length)).toEqual([]);
       expectClean(visit);
     } finally {
       await close(visit);

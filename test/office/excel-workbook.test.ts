@@ -145,6 +145,7 @@ describe("insertTable: safety", () => {
     header: ["=1+1", "+Value"],
     rowIds: ["a", "b"],
     valueFigureIds: [null, null],
+    statTexts: [null, null],
     rows: [
       ["@SUM(1)", 1],
       ["-1+2", 2],
@@ -290,6 +291,7 @@ describe("insertTable: round trips", () => {
       header: ["Item", "Value"],
       rowIds: rows.map((_, i) => `r${i}`),
       valueFigureIds: rows.map(() => null),
+      statTexts: rows.map(() => null),
       rows,
       numberFormats: rows.map(() => ["@", "#,##0"]),
     };

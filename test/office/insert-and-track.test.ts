@@ -588,6 +588,7 @@ describe("hostile text stays inert", () => {
     header: ["=1+1", "+Value", "@Unit", "-Desc"],
     rowIds: hostile.map((_, i) => `row${i}`),
     valueFigureIds: hostile.map(() => null),
+    statTexts: hostile.map(() => null),
     rows: hostile.map((text, i) => [text, `<b>${text}</b>`, i, text]),
     numberFormats: hostile.map(() => ["@", "@", "0", "@"]),
     note: hostile[1] ?? "",

@@ -2,8 +2,8 @@
  * The pure half of an insert (src/office/layout.ts): sheet names made valid and unique, and the
  * block's arrays (formula cells apart from values, text cells "@").
  */
-import { TEXT_FORMAT, currentDataset, statFormula, tableFormula, tableGrid } from "../../src/core";
-import { blockLayout, uniqueSheetName } from "../../src/office";
+import { STANDARD_COLUMN_WIDTH, TEXT_FORMAT, currentDataset, gridColumnWidths, statFormula, tableFormula, tableGrid } from "../../src/core";
+import { blockLayout, fitWidths, uniqueSheetName } from "../../src/office";
 
 describe("uniqueSheetName", () => {
   // Excel: at most 31 characters; none of \ / ? * [ ] :; not starting or ending with an apostrophe;
@@ -71,5 +71,25 @@ describe("blockLayout", () => {
       row.flatMap((cell, c) => (typeof cell === "string" && cell !== "" && layout.formats[r]?.[c] !== TEXT_FORMAT ? [`${r},${c}: ${cell}`] : [])),
     );
     expect(untyped).toEqual([]);
+  });
+});
+
+describe("column widths (issue 16)", () => {
+  const index = currentDataset();
+
+  it("lays out the same widths in values and spill mode; the title, note and source lines do not count", () => {
+    const grid = tableGrid(index, "national_firsts", "en");
+    const values = blockLayout(grid, "values", true);
+    expect(blockLayout(grid, "spill", true).columnWidths).toEqual(values.columnWidths);
+    expect(values.columnWidths).toEqual(gridColumnWidths(grid));
+    const long = { ...grid, title: "T".repeat(400), note: "N".repeat(400), sourceLine: "S".repeat(400) };
+    expect(blockLayout(long, "values", true).columnWidths).toEqual(values.columnWidths);
+  });
+
+  it("widens a column only where a block wants more than it had, the widest block in it winning", () => {
+    // Existing columns: 100, 30, unknown (null), 48.
+    expect(fitWidths([[80, 60, 90], [50, 70]], [100, 30, null, 48], 4)).toEqual([null, 70, null, null]);
+    // A new sheet: the standard width is what a column has.
+    expect(fitWidths([[STANDARD_COLUMN_WIDTH, 49]], null, 3)).toEqual([null, 49, null]);
   });
 });

@@ -494,6 +494,21 @@ describe("ranges", () => {
     expect(code).toBe("InvalidArgument");
   });
 
+  it("reads a column's width from any one of its cells, several columns' width only where they agree (else null)", async () => {
+    const host = createSimulatedExcel();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("B1:C1").format.columnWidth = 90;
+      await context.sync();
+      const cell = sheet.getRange("B500").format.load("columnWidth");
+      const same = sheet.getRange("B2:C9").format.load("columnWidth");
+      const mixed = sheet.getRange("A1:B1").format.load("columnWidth");
+      const untouched = sheet.getRange("D7").format.load("columnWidth");
+      await context.sync();
+      expect([cell.columnWidth, same.columnWidth, mixed.columnWidth, untouched.columnWidth]).toEqual([90, 90, null, 48]);
+    });
+  });
+
   it("formats, merges, links and clears", async () => {
     const host = createSimulatedExcel();
     await host.run(async (context) => {
@@ -511,12 +526,13 @@ describe("ranges", () => {
       sheet.getRange("C1:D1").merge();
       const font = range.format.font.load("bold, italic, color");
       const fill = range.format.fill.load("color");
-      const format = range.format.load("horizontalAlignment, wrapText, columnWidth");
+      const format = range.format.load("horizontalAlignment, wrapText");
+      const width = sheet.getRange("A1").format.load("columnWidth");
       const link = sheet.getRange("A3").load("hyperlink, values");
       await context.sync();
       expect([font.bold, font.italic, font.color, fill.color]).toEqual([true, true, "#FF0000", "#FFFF00"]);
       expect([format.horizontalAlignment, format.wrapText]).toEqual(["Center", true]);
-      expect(format.columnWidth).toBeGreaterThan(48);
+      expect(width.columnWidth).toBeGreaterThan(48);
       expect(link.hyperlink?.address).toBe("https://example.org/");
       expect(link.values).toEqual([["link"]]);
       range.clear();
