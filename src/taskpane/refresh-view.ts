@@ -22,6 +22,7 @@ import {
   changeReasonText,
   countChanges,
   fieldText,
+  movedFromText,
   showWithFormat,
   summarizeReport,
   tableReasonText,
@@ -91,7 +92,7 @@ export function changeView(change: RefreshChange, dataset: DatasetIndex, languag
           : change.kind === "line_moved" || (change.before === null && change.after === null)
             ? ""
             : `${before} → ${after}`;
-  const moved = change.movedFrom ? text.refreshMovedFrom(change.movedFrom) : "";
+  const moved = change.movedFrom ? (language === "en" ? `(${movedFromText(change.movedFrom, language)})` : `（${movedFromText(change.movedFrom, language)}）`) : "";
   const values = [shown, moved].filter((part) => part !== "").join(" ");
   return {
     kind: change.kind,

@@ -110,8 +110,6 @@ export interface PaneStrings {
   readonly refreshKept: (yours: string, release: string) => string;
   /** A cell kept with the user's edit in its row: what it shows, and what the release gives. */
   readonly refreshKeptAsIs: (shown: string, release: string) => string;
-  /** A line of ours Apply moves: where it is now. */
-  readonly refreshMovedFrom: (address: string) => string;
   /** A blocked table: nothing is written to it; `waiting` changes wait until it is unblocked. */
   readonly refreshBlockedHeld: (waiting: number) => string;
   readonly refreshEmptyCell: string;
@@ -280,7 +278,6 @@ const EN: PaneStrings = {
   refreshFromTo: (from, to) => `release ${from} → ${to}`,
   refreshKept: (yours, release) => `yours: ${yours} · release: ${release}`,
   refreshKeptAsIs: (shown, release) => `stays: ${shown} · release: ${release}`,
-  refreshMovedFrom: (address) => `(moved from ${address})`,
   refreshBlockedHeld: (waiting) =>
     waiting === 0
       ? "Nothing is written to this table."
@@ -444,7 +441,6 @@ const ZH: PaneStrings = {
   refreshFromTo: (from, to) => `数据版本 ${from} → ${to}`,
   refreshKept: (yours, release) => `您的值：${yours} · 新版本：${release}`,
   refreshKeptAsIs: (shown, release) => `保持：${shown} · 新版本：${release}`,
-  refreshMovedFrom: (address) => `（从 ${address} 移来）`,
   refreshBlockedHeld: (waiting) => (waiting === 0 ? "此表格不会写入任何内容。" : `此表格不会写入任何内容：有 ${waiting} 处更改待问题解决后再写入，届时请重新刷新。`),
   refreshEmptyCell: "（空）",
   refreshDamaged: (count) => `有 ${count} 条跟踪记录无法读取，未作改动。`,

@@ -42,6 +42,8 @@ const ORIGIN = "https://preview.test";
 const REVISED_TEXT = readFileSync(join(ROOT, "test/fixtures/releases/revised.json"), "utf8");
 const REVISED = indexRelease(ReleaseSchema.parse(JSON.parse(REVISED_TEXT)) as Release);
 const EMBEDDED = currentDataset();
+/** Data rows of fdi_headline in the revised release (one more than the embedded one). */
+const REVISED_ROWS = tableGrid(REVISED, "fdi_headline", "en").rows.length;
 const en = STRINGS.en;
 
 let browser: Browser | undefined;
@@ -185,6 +187,17 @@ describe("refresh in the preview page", () => {
     // Both as the cell shows them (issue 16): 42 typed into a percent cell reads 4200%, as in Excel.
     expect(await kept.innerText()).toContain(en.refreshKept("4200%", formatFigureValue(yoy, "en")));
     expect(await kept.innerText()).toContain(edited);
+    // The edited row's period stays with the user's figure, and the plan says so, naming the edit (issue 16).
+    const periodCell = `${"BCDEFG"[grid.columnKeys.indexOf("period")] ?? "?"}${5 + grid.rowIds.indexOf("fdi_new_enterprises_yoy")}`;
+    const keptWith = page.locator("#refresh-panel li.change[data-kind=kept_with_edit][data-written=false]");
+    expect(await keptWith.count()).toBe(1);
+    expect(await keptWith.getAttribute("data-address")).toBe(`Sheet1!${periodCell}`);
+    expect(await keptWith.innerText()).toContain(`Sheet1!${edited}`);
+    // The note is planned where Apply puts it (below the added row and the spacer), and no added row onto it.
+    const planned = await page.$$eval("#refresh-panel li.change", (items) => items.map((item) => ({ kind: (item as HTMLElement).dataset.kind ?? "", address: (item as HTMLElement).dataset.address ?? "", where: item.querySelector(".change-where")?.textContent ?? "" })));
+    const noteAt = planned.find((change) => change.where.endsWith(" · Note"))?.address ?? "";
+    expect(noteAt).toBe(`Sheet1!B${6 + REVISED_ROWS}`);
+    expect(planned.filter((change) => change.kind === "row_added").map((change) => change.address)).not.toContain(noteAt);
     expect(await gridText(page)).toEqual(beforePlan);
     await page.locator("#refresh-heading").evaluate((heading) => heading.scrollIntoView({ block: "start" }));
     await page.locator("#pane").screenshot({ path: join(SCREENSHOTS, "pane-refresh-plan-en.png") });
@@ -216,6 +229,8 @@ describe("refresh in the preview page", () => {
     const after = await gridText(page);
     expect(after[`${valueColumn}5`]).toBe(formatFigureValue(fdi.revised, "en"));
     expect(after[edited]).toBe(userText); // the user's 42, untouched
+    expect(after[periodCell]).toBe(grid.rows[grid.rowIds.indexOf("fdi_new_enterprises_yoy")]?.[grid.columnKeys.indexOf("period")]); // kept with it
+    expect(after[noteAt.slice("Sheet1!".length)]).toBe(tableGrid(REVISED, "fdi_headline", "en").note); // where the plan said
     const added = REVISED.figure("ftz_fdi_share");
     if (!added) throw new Error("the revised release has no ftz_fdi_share");
     expect(Object.values(after)).toContain(added.label.en);

@@ -146,6 +146,11 @@ export function countChanges(report: RefreshReport): { written: number; kept: nu
   return { written, kept };
 }
 
+/** Where a line of ours Apply moves was before: "moved from Sheet1!B10". */
+export function movedFromText(address: string, language: Language): string {
+  return language === "en" ? `moved from ${address}` : `从 ${address} 移来`;
+}
+
 const UP_TO_DATE: Record<Language, string> = { en: "Up to date", zh: "已是最新" };
 
 /** The words for a change's column key: the table's own headers, the lines, the spill. */
@@ -179,7 +184,7 @@ export function describeChange(change: RefreshChange, language: Language): strin
   const where = [change.address, change.rowId, fieldText(change.columnKey, language)].filter((part) => part !== null).join(" ");
   const values = shownValues(change);
   const arrow = change.before === null && change.after === null ? "" : change.kind === "row_added" ? `: ${show(values.after)}` : `: ${show(values.before)} → ${show(values.after)}`;
-  const from = change.movedFrom ? (language === "en" ? ` (moved from ${change.movedFrom})` : `（从 ${change.movedFrom} 移来）`) : "";
+  const from = change.movedFrom ? (language === "en" ? ` (${movedFromText(change.movedFrom, "en")})` : `（${movedFromText(change.movedFrom, "zh")}）`) : "";
   const why = changeReasonText(change, language);
   const reason = why === null ? "" : language === "en" ? ` — ${why}` : `（${why}）`;
   const kind = REFRESH_KIND_TEXT[language][change.kind];
@@ -225,7 +230,7 @@ export function refreshLogRows(report: RefreshReport, language: Language): strin
         values.before ?? "",
         values.after ?? "",
         REFRESH_KIND_TEXT[language][change.kind],
-        changeReasonText(change, language, table) ?? "",
+        changeReasonText(change, language, table) ?? (change.movedFrom ? movedFromText(change.movedFrom, language) : ""),
       ]);
     }
   }
