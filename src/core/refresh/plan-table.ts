@@ -11,6 +11,7 @@ import { cellHash, headerFingerprint } from "../tracking";
 import { previousState, refreshUndone } from "./undo";
 import { cellOf, isBjFormula, isEmpty, isTaken, parseA1, rectAddress } from "./cells";
 import type { LocatedRecord } from "./locate";
+import { matchColumns, matchRows } from "./plan-match";
 import { FORMULA_LIKE, asCell, blockedReport, findLines, keyIndex, newContent, omittedOf, reportOf, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
 import type { CellRect, CellWrite, RefreshChange, RefreshReason, RefreshStatus, SheetView, TableView } from "./types";
 
@@ -41,26 +42,8 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
     return { report: reportOf(located, toRelease, "undone", [], { reason: "refresh_undone", sheet: sheet.name, tableName: table.name }), write: null };
   }
 
-  // ---- our columns: the i-th recorded header hash belongs to columnKeys[i] ----
-  const recordedHeader: { key: string; hash: string }[] = [];
-  const recordedColumnOf = new Map<string, number>();
-  for (let c = 0; c < recordedTable.columns; c++) {
-    const hash = hashAt(recordedTable.row, recordedTable.column + c);
-    const key = record.columnKeys[recordedHeader.length];
-    if (hash === null || key === undefined) continue;
-    recordedHeader.push({ key, hash });
-    recordedColumnOf.set(key, recordedTable.column + c);
-  }
-  const header = table.formulas[0] ?? [];
-  const columnOf = new Map<string, number>();
-  const taken = new Set<number>();
-  for (const { key, hash } of recordedHeader) {
-    const c = header.findIndex((cell, j) => !taken.has(j) && cellHash(cell) === hash);
-    if (c >= 0) {
-      columnOf.set(key, c);
-      taken.add(c);
-    }
-  }
+  // ---- our columns by their header hashes, our rows by what we wrote in them (plan-match.ts) ----
+  const { recordedColumnOf, columnOf, taken } = matchColumns(record, recordedTable, table, hashAt);
   const changes: RefreshChange[] = [];
   // Where a change's cell is before the write (and, for kept_with_edit, the user's cell), so that
   // its address can be given as it is once the plan is applied (rows deleted move cells up).
@@ -76,50 +59,8 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
   const ourColumns = [...columnOf.entries()].sort((a, b) => a[1] - b[1]);
   const itemColumn = columnOf.get("item");
 
-  // ---- our rows: matched by the item cell's recorded hash, then by the other cells ----
-  const recordedRows: { rowId: string; row: number }[] = [];
-  for (let i = 0; i < recordedTable.rows - 1; i++) {
-    const rowId = record.rowIds[i];
-    if (rowId !== undefined && rowId !== "") recordedRows.push({ rowId, row: recordedTable.row + 1 + i });
-  }
+  const { recordedRows, rowOf, claimed } = matchRows(record, recordedTable, table, hashAt, recordedColumnOf, ourColumns);
   const dataRows = table.rows - 1;
-  const rowOf = new Map<string, number>(); // rowId -> data row index in the table now
-  const claimed = new Set<number>();
-  const recordedItemColumn = recordedColumnOf.get("item");
-  if (itemColumn !== undefined && recordedItemColumn !== undefined) {
-    for (const { rowId, row } of recordedRows) {
-      const hash = hashAt(row, recordedItemColumn);
-      for (let r = 0; r < dataRows && hash !== null; r++) {
-        if (!claimed.has(r) && cellHash(table.formulas[r + 1]?.[itemColumn]) === hash) {
-          rowOf.set(rowId, r);
-          claimed.add(r);
-          break;
-        }
-      }
-    }
-  }
-  for (const { rowId, row } of recordedRows) {
-    if (rowOf.has(rowId)) continue;
-    let best = -1;
-    let bestScore = 0;
-    const others = ourColumns.filter(([key]) => key !== "item");
-    for (let r = 0; r < dataRows; r++) {
-      if (claimed.has(r)) continue;
-      const score = others.filter(([key, c]) => {
-        const recordedColumn = recordedColumnOf.get(key);
-        const hash = recordedColumn === undefined ? null : hashAt(row, recordedColumn);
-        return hash !== null && cellHash(table.formulas[r + 1]?.[c]) === hash && !isEmpty(table.formulas[r + 1]?.[c]);
-      }).length;
-      if (score > bestScore) {
-        best = r;
-        bestScore = score;
-      }
-    }
-    if (best >= 0 && bestScore * 2 >= Math.max(1, others.length)) {
-      rowOf.set(rowId, best);
-      claimed.add(best);
-    }
-  }
 
   const gridRowOf = new Map(grid.rowIds.map((id, i) => [id, i]));
   const omitted = new Set(omittedOf(record));
