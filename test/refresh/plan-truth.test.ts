@@ -8,7 +8,7 @@
  *  - a blocked table lists no change Apply would not make, the summary counts what is listed, Apply
  *    is not offered when nothing can be applied, and the reason names the cell in the way.
  */
-import { describeChange, indexRelease, parseA1, parseTrackingRecord, planRefresh, resetActiveRelease, serializeTrackingRecord, setActiveRelease, statFormula, summarizeReport, tableGrid, tableReasonText } from "../../src/core";
+import { TRACKING_NAMESPACE, describeChange, indexRelease, parseA1, parseTrackingRecord, planRefresh, resetActiveRelease, serializeTrackingRecord, setActiveRelease, statFormula, summarizeReport, tableGrid, tableReasonText } from "../../src/core";
 import type { DatasetIndex, RefreshChange, RefreshReport } from "../../src/core";
 import type { Language } from "../../src/data";
 import { readRefreshView, refreshTables } from "../../src/office/refresh";
@@ -229,6 +229,27 @@ describe("a blocked table's plan is consistent (issue 16 item 7)", () => {
       expect(views[1]?.changes).toEqual([]);
       expect(views[1]?.reason).toContain("Sheet1!B30:C30");
     }
+  });
+
+  it("a table whose only write is its record (its cells already the release's) lists that write, so Apply is offered and counted", async () => {
+    const workbook = setup();
+    await workbook.port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
+    await workbook.host.run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(TRACKING_NAMESPACE).load("items");
+      await context.sync();
+      const xmls = parts.items.map((part) => ({ part, xml: part.getXml() }));
+      await context.sync();
+      for (const { part, xml } of xmls) part.setXml(xml.value.replace(`"releaseId":"${EMBEDDED.release.id}"`, '"releaseId":"2024-12-01.1"'));
+      await context.sync();
+    });
+    const plan = await workbook.refresh(EMBEDDED, { dryRun: true });
+    const listed = plan.tables[0]?.changes.filter((change) => change.kind !== "unchanged");
+    expect([plan.tables[0]?.status, listed]).toEqual(["stale", [{ rowId: null, columnKey: "release", address: null, before: "2024-12-01.1", after: EMBEDDED.release.id, kind: "update", written: true }]]);
+    expect(canApply(plan)).toBe(true);
+    expect(refreshSummary(plan, "en")).toMatch(/ 1 change planned \(nothing written yet\)\.$/);
+    expect(refreshViews(plan, EMBEDDED, "zh")[0]?.changes.map((change) => [change.where, change.values])).toEqual([["数据版本", `2024-12-01.1 → ${EMBEDDED.release.id}`]]);
+    await workbook.refresh(EMBEDDED);
+    expect((await workbook.refresh(EMBEDDED, { dryRun: true })).upToDate).toBe(true);
   });
 
   it("names the protected sheet and the totals row", async () => {

@@ -104,7 +104,7 @@ describe("refresh words", () => {
   });
 
   it("names every field in both languages, Chinese in Chinese (issue 16)", () => {
-    for (const key of ["item", "value", "unit", "period", "basis", "category", "description", "title", "note", "source", "spill", "header:value"]) {
+    for (const key of ["item", "value", "unit", "period", "basis", "category", "description", "title", "note", "source", "spill", "release", "header:value"]) {
       expect(fieldText(key, "zh")).toMatch(/^[\u4e00-\u9fff]+$/);
       expect(fieldText(key, "en")).toMatch(/^[A-Z][a-z]+( [a-z]+)?$/);
     }

@@ -167,7 +167,7 @@ describe("Apply is offered only where something can be written (issue 14)", () =
     expect(canApply(plan)).toBe(false);
   });
 
-  it("a stale table with no change listed (only its record to rewrite) offers no Apply: the summary would say 0 changes", () => {
+  it("offers no Apply for a plan that lists no change to write (the summary would say 0 changes)", () => {
     const report: RefreshReport = {
       releaseId: "b",
       tables: [{ recordId: "r", tableName: "T", tableId: "fdi_headline", sheet: "Sheet1", status: "stale", fromRelease: "a", toRelease: "b", changes: [{ rowId: null, columnKey: "source", address: "Sheet1!B11", before: "mine", after: "theirs", kind: "user_edit", written: false, reason: "kept_user_edit" }] }],

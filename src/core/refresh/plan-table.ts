@@ -12,7 +12,7 @@ import { previousState, refreshUndone } from "./undo";
 import { cellOf, isBjFormula, isEmpty, isTaken, parseA1, rectAddress } from "./cells";
 import type { LocatedRecord } from "./locate";
 import { matchColumns, matchRows } from "./plan-match";
-import { FORMULA_LIKE, asCell, blockedReport, findLines, keyIndex, newContent, omittedOf, reportOf, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
+import { FORMULA_LIKE, asCell, blockedReport, findLines, keyIndex, newContent, omittedOf, reportOf, writtenChanges, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
 import type { CellRect, CellWrite, RefreshChange, RefreshReason, RefreshStatus, SheetView, TableView } from "./types";
 
 /**
@@ -311,6 +311,9 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
   }
 
   const status: RefreshStatus = writesSomething ? "stale" : userEdits > 0 ? "edited" : "current";
+  // Only the record to rewrite (the release changed nothing the user left to us): the plan says so,
+  // so that what Apply does is listed and counted.
+  if (writesSomething && writtenChanges(changes) === 0) changes.push({ rowId: null, columnKey: "release", address: null, before: record.releaseId, after: toRelease, kind: "update", written: true });
   if (writesSomething && sheet.protected) return blocked("sheet_protected", changes);
   if (table.showTotals && (N > 0 || deleted.length > 0)) return blocked("totals_row", changes, at(bottom, table.column) + (table.columns > 1 ? `:${cellAddress(bottom, table.column + table.columns - 1)}` : ""));
   if (firstOccupied !== null) return blocked("cells_below_occupied", changes, firstOccupied);

@@ -155,8 +155,8 @@ const UP_TO_DATE: Record<Language, string> = { en: "Up to date", zh: "已是最�
 
 /** The words for a change's column key: the table's own headers, the lines, the spill. */
 export const REFRESH_FIELD_TEXT: Record<Language, Record<string, string>> = {
-  en: { item: "Indicator", category: "Category", description: "Description", value: "Value", unit: "Unit", period: "Period", basis: "Basis", title: "Title", note: "Note", source: "Source line", spill: "Spill formula" },
-  zh: { item: "指标", category: "类别", description: "说明", value: "数值", unit: "单位", period: "时期", basis: "依据", title: "标题", note: "注释", source: "来源行", spill: "溢出公式" },
+  en: { item: "Indicator", category: "Category", description: "Description", value: "Value", unit: "Unit", period: "Period", basis: "Basis", title: "Title", note: "Note", source: "Source line", spill: "Spill formula", release: "Release" },
+  zh: { item: "指标", category: "类别", description: "说明", value: "数值", unit: "单位", period: "时期", basis: "依据", title: "标题", note: "注释", source: "来源行", spill: "溢出公式", release: "数据版本" },
 };
 
 /** A change's column key in words ("header:value" is the Value header). */
