@@ -253,6 +253,51 @@ describe("refresh in the preview page", () => {
     await close(opened);
   }, 180_000);
 
+  it("a blocked table's plan: its reason names the cell in the way, it lists no change, says what waits, and offers no Apply (issue 16)", async () => {
+    const served = site();
+    const opened = await visit(served);
+    const { page } = opened;
+    await page.click('button.item[data-id="fdi_headline"]');
+    await page.click('#grid td[data-address="B3"]');
+    await page.click("#insert-here");
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    // B3 title, B4 header, data to row 9, the spacer row 10: the revision's added row takes row 10
+    // and needs row 11 as its spacer (the note there moves down). A value set in row 10 would join
+    // the table (Excel's auto-expansion), so the user's value goes in row 11.
+    const blocker = `D${6 + tableGrid(EMBEDDED, "fdi_headline", "en").rows.length}`;
+    await page.evaluate(async (address) => {
+      const hook = window.bjPreviewHost;
+      if (!hook) throw new Error("no preview hook");
+      await hook.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject("Sheet1").getRange(address).values = [["in the way"]];
+        await context.sync();
+      });
+    }, blocker);
+    publish(served.dir, REVISED_TEXT);
+    await page.reload();
+    await ready(page);
+    await page.click("#refresh-figures");
+    await page.locator("#refresh-close").waitFor({ timeout: 30_000 });
+    expect(await page.locator("#refresh-apply").count()).toBe(0);
+    const article = page.locator("#refresh-panel article[data-status=blocked]");
+    expect(await article.count()).toBe(1);
+    expect(await article.locator("li.change").count()).toBe(0);
+    expect(await article.locator(".notice").innerText()).toContain(`Sheet1!${blocker}`);
+    const held = article.locator("p[data-held]");
+    expect(await held.innerText()).toMatch(/^Nothing is written to this table: \d+ changes wait until that is resolved; then refresh again\.$/);
+    expect(await page.locator("#refresh-summary").innerText()).toContain("0 changes planned");
+    await page.locator("#refresh-heading").evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+    await page.locator("#pane").screenshot({ path: join(SCREENSHOTS, "pane-refresh-blocked-en.png") });
+    // In Chinese too.
+    await page.click("#lang-switch");
+    expect(await article.locator(".notice").innerText()).toContain(`Sheet1!${blocker}`);
+    expect(await held.innerText()).toMatch(/^此表格不会写入任何内容：有 \d+ 处更改待问题解决后再写入/);
+    expect(await page.locator("#refresh-summary").innerText()).toContain("计划 0 处更改");
+
+    expectClean(opened);
+    await close(opened);
+  }, 120_000);
+
   it("refuses a release with a wrong checksum, says what failed, and keeps the embedded release", async () => {
     const served = site();
     publish(served.dir, REVISED_TEXT, { wrongChecksum: true });
