@@ -6,7 +6,7 @@
  * Layer: task pane (DOM).
  */
 import type { Language } from "../data";
-import { type DatasetIndex, REFRESH_REASON_TEXT, type RefreshReport, type RefreshTableReport, activeDataset, compareReleaseIds } from "../core";
+import { type DatasetIndex, type RefreshReport, type RefreshTableReport, activeDataset, compareReleaseIds, tableReasonText } from "../core";
 import type { InsertMode, InsertedReport } from "../office";
 import { byId, el, fill } from "./dom";
 import { describeFailure } from "./feedback";
@@ -243,7 +243,7 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
         el("span", { class: "item-label" }, title, status && " ", status && statusBadge(ctx, status.status)),
         el("span", { class: "item-meta" }, t.insertedMeta(name, sheet, binding.releaseId, tableLanguage, modeWord(binding.mode))),
         !entry.found && el("span", { class: "item-meta warn" }, t.insertedMissing),
-        status?.reason && (status.status === "blocked" || status.status === "missing" || status.status === "undone") && el("span", { class: "item-meta notice" }, REFRESH_REASON_TEXT[state.language][status.reason]),
+        status?.reason && (status.status === "blocked" || status.status === "missing" || status.status === "undone") && el("span", { class: "item-meta notice" }, tableReasonText(status, state.language)),
         edited.length > 0 && el("span", { class: "item-meta edited-cells" }, t.editedCells(edited.slice(0, EDITED_SHOWN).join(", "), Math.max(0, edited.length - EDITED_SHOWN))),
         confirm ||
           el(
@@ -329,7 +329,7 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
       el("p", { class: "item-label" }, table.title, " ", statusBadge(ctx, table.status)),
       el("p", { class: "item-meta" }, [table.place, table.releases].filter((part) => part !== "").join(" · ")),
       table.reason !== null && el("p", { class: "item-meta notice" }, table.reason),
-      table.changes.length > 0 ? el("ul", { class: "changes" }, ...table.changes.map(changeItem)) : el("p", { class: "item-meta" }, text().refreshNoChanges),
+      table.changes.length > 0 ? el("ul", { class: "changes" }, ...table.changes.map(changeItem)) : el("p", { class: "item-meta", "data-held": table.held !== null }, table.held ?? text().refreshNoChanges),
     );
   }
 

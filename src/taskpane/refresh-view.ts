@@ -12,7 +12,6 @@ import {
   type DatasetIndex,
   type FormulaCount,
   REFRESH_KIND_TEXT,
-  REFRESH_REASON_TEXT,
   REFRESH_STATUS_TEXT,
   type RefreshCell,
   type RefreshChange,
@@ -20,9 +19,13 @@ import {
   type RefreshReport,
   type RefreshStatus,
   type RefreshTableReport,
+  changeReasonText,
+  countChanges,
   fieldText,
+  movedFromText,
   showWithFormat,
   summarizeReport,
+  tableReasonText,
 } from "../core";
 import { STRINGS } from "./strings";
 
@@ -50,10 +53,15 @@ export interface TableRefreshView {
   readonly place: string;
   /** "release A → B". */
   readonly releases: string;
-  /** Why the table is blocked or missing; null otherwise. */
+  /** Why the table is blocked or missing, naming the cell in the way where known; null otherwise. */
   readonly reason: string | null;
-  /** Every change but the unchanged cells. */
+  /**
+   * Every change but the unchanged cells and the blocked entry (the reason says it). A blocked
+   * table lists none: nothing is written to it.
+   */
   readonly changes: readonly ChangeView[];
+  /** A blocked table: that nothing is written to it, and how many changes wait; null otherwise. */
+  readonly held: string | null;
 }
 
 /** A cell's content as shown in a plan line, in its number format ("1,777"): "(empty)" for nothing. */
@@ -74,18 +82,24 @@ export function changeView(change: RefreshChange, dataset: DatasetIndex, languag
     .join(" · ");
   const before = cellShown(change.before, language, change.beforeFormat);
   const after = cellShown(change.after, language, change.afterFormat);
-  const values =
+  const shown =
     change.kind === "user_edit"
       ? text.refreshKept(before, after)
-      : change.before === null && change.after === null
-        ? ""
-        : `${before} → ${after}`;
+      : change.kind === "kept_with_edit"
+        ? text.refreshKeptAsIs(before, after)
+        : change.kind === "row_added"
+          ? after // the cell may hold a line of ours now: it moves down
+          : change.kind === "line_moved" || (change.before === null && change.after === null)
+            ? ""
+            : `${before} → ${after}`;
+  const moved = change.movedFrom ? (language === "en" ? `(${movedFromText(change.movedFrom, language)})` : `（${movedFromText(change.movedFrom, language)}）`) : "";
+  const values = [shown, moved].filter((part) => part !== "").join(" ");
   return {
     kind: change.kind,
     kindText: REFRESH_KIND_TEXT[language][change.kind],
     where,
     values,
-    reason: change.reason ? REFRESH_REASON_TEXT[language][change.reason] : null,
+    reason: changeReasonText(change, language),
     written: change.written,
     address: change.address,
   };
@@ -99,8 +113,9 @@ export function tableRefreshView(table: RefreshTableReport, dataset: DatasetInde
     title: dataset.table(table.tableId)?.title[language] ?? table.tableId,
     place: [table.tableName, table.sheet].filter((part): part is string => part !== null && part !== "").join(" · "),
     releases: STRINGS[language].refreshFromTo(table.fromRelease, table.toRelease),
-    reason: table.reason ? REFRESH_REASON_TEXT[language][table.reason] : null,
-    changes: table.changes.filter((change) => change.kind !== "unchanged").map((change) => changeView(change, dataset, language)),
+    reason: tableReasonText(table, language),
+    changes: table.changes.filter((change) => change.kind !== "unchanged" && change.kind !== "blocked").map((change) => changeView(change, dataset, language)),
+    held: table.status === "blocked" ? STRINGS[language].refreshBlockedHeld(table.waiting ?? 0) : null,
   };
 }
 
@@ -125,12 +140,12 @@ export function formulaCountTexts(counts: readonly FormulaCount[], language: Lan
 }
 
 /**
- * Whether the pane offers Apply for a plan: only where some table has something to write
- * ("stale"). Blocked tables get no write at all, and undone, missing or only edited ones none
- * either, so a plan of only those is shown as a report, without Apply.
+ * Whether the pane offers Apply for a plan: only where it lists a change Apply writes (the count
+ * the summary gives). Blocked tables get no write at all, and undone, missing or only edited ones
+ * none either, so a plan of only those is shown as a report, without Apply.
  */
 export function canApply(report: RefreshReport): boolean {
-  return !report.upToDate && report.tables.some((table) => table.status === "stale");
+  return !report.upToDate && report.tables.some((table) => table.status === "stale") && countChanges(report).written > 0;
 }
 
 /** The tables Apply leaves alone although they are not up to date: blocked or undone. */

@@ -108,6 +108,10 @@ export interface PaneStrings {
   readonly refreshNoChanges: string;
   readonly refreshFromTo: (from: string, to: string) => string;
   readonly refreshKept: (yours: string, release: string) => string;
+  /** A cell kept with the user's edit in its row: what it shows, and what the release gives. */
+  readonly refreshKeptAsIs: (shown: string, release: string) => string;
+  /** A blocked table: nothing is written to it; `waiting` changes wait until it is unblocked. */
+  readonly refreshBlockedHeld: (waiting: number) => string;
   readonly refreshEmptyCell: string;
   readonly refreshDamaged: (count: number) => string;
   readonly statusLabel: (status: string) => string;
@@ -273,6 +277,11 @@ const EN: PaneStrings = {
   refreshNoChanges: "Nothing to change in this table.",
   refreshFromTo: (from, to) => `release ${from} → ${to}`,
   refreshKept: (yours, release) => `yours: ${yours} · release: ${release}`,
+  refreshKeptAsIs: (shown, release) => `stays: ${shown} · release: ${release}`,
+  refreshBlockedHeld: (waiting) =>
+    waiting === 0
+      ? "Nothing is written to this table."
+      : `Nothing is written to this table: ${waiting} ${waiting === 1 ? "change waits" : "changes wait"} until that is resolved; then refresh again.`,
   refreshEmptyCell: "(empty)",
   refreshDamaged: (count) => `${count} tracking ${count === 1 ? "record" : "records"} could not be read and ${count === 1 ? "was" : "were"} left untouched.`,
   statusLabel: (status) => `Status: ${status}`,
@@ -431,6 +440,8 @@ const ZH: PaneStrings = {
   refreshNoChanges: "此表格无需更改。",
   refreshFromTo: (from, to) => `数据版本 ${from} → ${to}`,
   refreshKept: (yours, release) => `您的值：${yours} · 新版本：${release}`,
+  refreshKeptAsIs: (shown, release) => `保持：${shown} · 新版本：${release}`,
+  refreshBlockedHeld: (waiting) => (waiting === 0 ? "此表格不会写入任何内容。" : `此表格不会写入任何内容：有 ${waiting} 处更改待问题解决后再写入，届时请重新刷新。`),
   refreshEmptyCell: "（空）",
   refreshDamaged: (count) => `有 ${count} 条跟踪记录无法读取，未作改动。`,
   statusLabel: (status) => `状态：${status}`,

@@ -42,6 +42,8 @@ const ORIGIN = "https://preview.test";
 const REVISED_TEXT = readFileSync(join(ROOT, "test/fixtures/releases/revised.json"), "utf8");
 const REVISED = indexRelease(ReleaseSchema.parse(JSON.parse(REVISED_TEXT)) as Release);
 const EMBEDDED = currentDataset();
+/** Data rows of fdi_headline in the revised release (one more than the embedded one). */
+const REVISED_ROWS = tableGrid(REVISED, "fdi_headline", "en").rows.length;
 const en = STRINGS.en;
 
 let browser: Browser | undefined;
@@ -185,6 +187,17 @@ describe("refresh in the preview page", () => {
     // Both as the cell shows them (issue 16): 42 typed into a percent cell reads 4200%, as in Excel.
     expect(await kept.innerText()).toContain(en.refreshKept("4200%", formatFigureValue(yoy, "en")));
     expect(await kept.innerText()).toContain(edited);
+    // The edited row's period stays with the user's figure, and the plan says so, naming the edit (issue 16).
+    const periodCell = `${"BCDEFG"[grid.columnKeys.indexOf("period")] ?? "?"}${5 + grid.rowIds.indexOf("fdi_new_enterprises_yoy")}`;
+    const keptWith = page.locator("#refresh-panel li.change[data-kind=kept_with_edit][data-written=false]");
+    expect(await keptWith.count()).toBe(1);
+    expect(await keptWith.getAttribute("data-address")).toBe(`Sheet1!${periodCell}`);
+    expect(await keptWith.innerText()).toContain(`Sheet1!${edited}`);
+    // The note is planned where Apply puts it (below the added row and the spacer), and no added row onto it.
+    const planned = await page.$$eval("#refresh-panel li.change", (items) => items.map((item) => ({ kind: (item as HTMLElement).dataset.kind ?? "", address: (item as HTMLElement).dataset.address ?? "", where: item.querySelector(".change-where")?.textContent ?? "" })));
+    const noteAt = planned.find((change) => change.where.endsWith(" · Note"))?.address ?? "";
+    expect(noteAt).toBe(`Sheet1!B${6 + REVISED_ROWS}`);
+    expect(planned.filter((change) => change.kind === "row_added").map((change) => change.address)).not.toContain(noteAt);
     expect(await gridText(page)).toEqual(beforePlan);
     await page.locator("#refresh-heading").evaluate((heading) => heading.scrollIntoView({ block: "start" }));
     await page.locator("#pane").screenshot({ path: join(SCREENSHOTS, "pane-refresh-plan-en.png") });
@@ -216,6 +229,8 @@ describe("refresh in the preview page", () => {
     const after = await gridText(page);
     expect(after[`${valueColumn}5`]).toBe(formatFigureValue(fdi.revised, "en"));
     expect(after[edited]).toBe(userText); // the user's 42, untouched
+    expect(after[periodCell]).toBe(grid.rows[grid.rowIds.indexOf("fdi_new_enterprises_yoy")]?.[grid.columnKeys.indexOf("period")]); // kept with it
+    expect(after[noteAt.slice("Sheet1!".length)]).toBe(tableGrid(REVISED, "fdi_headline", "en").note); // where the plan said
     const added = REVISED.figure("ftz_fdi_share");
     if (!added) throw new Error("the revised release has no ftz_fdi_share");
     expect(Object.values(after)).toContain(added.label.en);
@@ -237,6 +252,51 @@ describe("refresh in the preview page", () => {
     expectClean(opened);
     await close(opened);
   }, 180_000);
+
+  it("a blocked table's plan: its reason names the cell in the way, it lists no change, says what waits, and offers no Apply (issue 16)", async () => {
+    const served = site();
+    const opened = await visit(served);
+    const { page } = opened;
+    await page.click('button.item[data-id="fdi_headline"]');
+    await page.click('#grid td[data-address="B3"]');
+    await page.click("#insert-here");
+    await page.locator(".message.success").waitFor({ timeout: 30_000 });
+    // B3 title, B4 header, data to row 9, the spacer row 10: the revision's added row takes row 10
+    // and needs row 11 as its spacer (the note there moves down). A value set in row 10 would join
+    // the table (Excel's auto-expansion), so the user's value goes in row 11.
+    const blocker = `D${6 + tableGrid(EMBEDDED, "fdi_headline", "en").rows.length}`;
+    await page.evaluate(async (address) => {
+      const hook = window.bjPreviewHost;
+      if (!hook) throw new Error("no preview hook");
+      await hook.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject("Sheet1").getRange(address).values = [["in the way"]];
+        await context.sync();
+      });
+    }, blocker);
+    publish(served.dir, REVISED_TEXT);
+    await page.reload();
+    await ready(page);
+    await page.click("#refresh-figures");
+    await page.locator("#refresh-close").waitFor({ timeout: 30_000 });
+    expect(await page.locator("#refresh-apply").count()).toBe(0);
+    const article = page.locator("#refresh-panel article[data-status=blocked]");
+    expect(await article.count()).toBe(1);
+    expect(await article.locator("li.change").count()).toBe(0);
+    expect(await article.locator(".notice").innerText()).toContain(`Sheet1!${blocker}`);
+    const held = article.locator("p[data-held]");
+    expect(await held.innerText()).toMatch(/^Nothing is written to this table: \d+ changes wait until that is resolved; then refresh again\.$/);
+    expect(await page.locator("#refresh-summary").innerText()).toContain("0 changes planned");
+    await page.locator("#refresh-heading").evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+    await page.locator("#pane").screenshot({ path: join(SCREENSHOTS, "pane-refresh-blocked-en.png") });
+    // In Chinese too.
+    await page.click("#lang-switch");
+    expect(await article.locator(".notice").innerText()).toContain(`Sheet1!${blocker}`);
+    expect(await held.innerText()).toMatch(/^此表格不会写入任何内容：有 \d+ 处更改待问题解决后再写入/);
+    expect(await page.locator("#refresh-summary").innerText()).toContain("计划 0 处更改");
+
+    expectClean(opened);
+    await close(opened);
+  }, 120_000);
 
   it("refuses a release with a wrong checksum, says what failed, and keeps the embedded release", async () => {
     const served = site();

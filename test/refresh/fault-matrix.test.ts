@@ -218,7 +218,9 @@ describe("refresh fault matrix", () => {
     const edit = outcome.report.tables[0]?.changes.find((change) => change.address === "Sheet1!C4");
     expect(edit).toMatchObject({ kind: "user_edit", before: 1800, after: 1950, written: false, reason: "kept_user_edit" });
     expect(outcome.report.tables[0]?.status).toBe("stale");
-    expect((await read(workbook.host, "Sheet1!E4")).values).toEqual([[NEW_GRID.rows[0]?.[3]]]);
+    // The row's period stays with the user's figure (issue 16); the other rows' periods are refreshed.
+    expect((await read(workbook.host, "Sheet1!E4")).values).toEqual([[GRID.rows[0]?.[3]]]);
+    expect((await read(workbook.host, "Sheet1!E5")).values).toEqual([[NEW_GRID.rows[1]?.[3]]]);
     // Refreshing again keeps reporting the edit, and writes nothing more.
     const again = await workbook.refresh(REVISED);
     expect([again.upToDate, again.tables[0]?.status, again.writeOperations]).toEqual([true, "edited", 0]);

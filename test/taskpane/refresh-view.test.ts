@@ -3,7 +3,8 @@
  * a table inserted with the embedded release into the simulated workbook, then planned against the
  * revised fixture by the adapter's refresh (a dry run), and applied.
  */
-import { REFRESH_KIND_TEXT, formatFigureValue, REFRESH_REASON_TEXT, REFRESH_STATUS_TEXT, resetActiveRelease, summarizeReport, tableGrid } from "../../src/core";
+import { REFRESH_KIND_TEXT, formatFigureValue, REFRESH_REASON_AT_TEXT, REFRESH_REASON_TEXT, REFRESH_STATUS_TEXT, resetActiveRelease, summarizeReport, tableGrid } from "../../src/core";
+import type { RefreshReport } from "../../src/core";
 import type { Language } from "../../src/data";
 import { canApply, cellShown, formulaCountTexts, leftAlone, refreshSummary, refreshViews, statusesByRecord } from "../../src/taskpane/refresh-view";
 import { STRINGS } from "../../src/taskpane/strings";
@@ -146,5 +147,40 @@ describe("Apply is offered only where something can be written (issue 14)", () =
 
     const stale = await (await inserted()).refresh(REVISED, { dryRun: true });
     expect([canApply(stale), leftAlone(stale)]).toEqual([true, 0]);
+  });
+
+  it("a blocked table lists no change, says nothing is written and how many changes wait, naming the sheet in its reason (issue 16)", async () => {
+    const free = await (await inserted()).refresh(REVISED, { dryRun: true });
+    const waiting = free.tables[0]?.changes.filter((change) => change.written).length ?? 0;
+    const book = await inserted();
+    book.host.user.protectSheet("Sheet1");
+    const plan = await book.refresh(REVISED, { dryRun: true });
+    expect(plan.tables[0]?.waiting).toBe(waiting);
+    for (const language of LANGUAGES) {
+      const [view] = refreshViews(plan, REVISED, language);
+      expect(view?.changes).toEqual([]);
+      expect(view?.reason).toBe(REFRESH_REASON_AT_TEXT[language].sheet_protected?.("Sheet1"));
+      expect(view?.held).toBe(STRINGS[language].refreshBlockedHeld(waiting));
+      // The summary's count is what the view lists: none.
+      expect(refreshSummary(plan, language)).toContain(language === "en" ? "0 changes planned" : "计划 0 处更改");
+    }
+    expect(canApply(plan)).toBe(false);
+  });
+
+  it("offers no Apply for a plan that lists no change to write (the summary would say 0 changes)", () => {
+    const report: RefreshReport = {
+      releaseId: "b",
+      tables: [{ recordId: "r", tableName: "T", tableId: "fdi_headline", sheet: "Sheet1", status: "stale", fromRelease: "a", toRelease: "b", changes: [{ rowId: null, columnKey: "source", address: "Sheet1!B11", before: "mine", after: "theirs", kind: "user_edit", written: false, reason: "kept_user_edit" }] }],
+      upToDate: false,
+      damagedParts: [],
+      formulaCells: [],
+      dryRun: true,
+      writeOperations: 0,
+      syncs: 3,
+      logSheet: null,
+    };
+    expect(canApply(report)).toBe(false);
+    const written = { ...report, tables: report.tables.map((table) => ({ ...table, changes: [...table.changes, { rowId: "x", columnKey: "value", address: "Sheet1!C4", before: 1, after: 2, kind: "update" as const, written: true }] })) };
+    expect(canApply(written)).toBe(true);
   });
 });

@@ -16,8 +16,8 @@
  */
 import { qualified } from "../a1";
 import { rectAddress } from "./cells";
-import type { TablePlan } from "./plan-common";
-import type { CellRect, RefreshChange, SheetView } from "./types";
+import { blockedReport, type TablePlan } from "./plan-common";
+import type { CellRect, SheetView } from "./types";
 
 const SHEET_ROWS = 1_048_576;
 
@@ -44,9 +44,5 @@ export function mergedConflict(plan: TablePlan, sheet: SheetView | undefined): C
 export function guardPlan(plan: TablePlan, sheet: SheetView | undefined): TablePlan {
   const area = mergedConflict(plan, sheet);
   if (!area || !sheet) return plan;
-  const blocked: RefreshChange = { rowId: null, columnKey: null, address: qualified(sheet.name, rectAddress(area)), before: null, after: null, kind: "blocked", written: false, reason: "merged_cells" };
-  return {
-    report: { ...plan.report, status: "blocked", reason: "merged_cells", changes: [...plan.report.changes.map((change) => ({ ...change, written: false })), blocked] },
-    write: null,
-  };
+  return { report: blockedReport(plan.report, "merged_cells", qualified(sheet.name, rectAddress(area)), plan.report.changes), write: null };
 }

@@ -91,6 +91,21 @@ export function reportOf(
   };
 }
 
+/** The changes a table's plan writes (or, in a dry run, would write): what a summary counts. */
+export const writtenChanges = (changes: readonly RefreshChange[]): number => changes.filter((change) => change.written && change.kind !== "unchanged").length;
+
+/**
+ * A table refused: nothing is written to it, so its report lists no change but the one blocked
+ * entry, naming the cell or range in the way where the guard found one (`blockedAt`); what would
+ * be written once it is unblocked is only counted (`waiting`), so the plan never lists a change
+ * that Apply does not make.
+ */
+export function blockedReport(report: RefreshTableReport, reason: RefreshReason, blockedAt: string | null, wouldWrite: readonly RefreshChange[]): RefreshTableReport {
+  const waiting = writtenChanges(wouldWrite);
+  const entry: RefreshChange = { rowId: null, columnKey: null, address: blockedAt, before: null, after: null, kind: "blocked", written: false, reason };
+  return { ...report, status: "blocked", reason, changes: [entry], ...(blockedAt !== null ? { blockedAt } : {}), ...(waiting > 0 ? { waiting } : {}) };
+}
+
 /** The lines of a record, found relative to where the table (or spill area) is now. */
 export function findLines(record: TrackingRecord, grid: TableGrid, sheet: SheetView, recordedTop: number, recordedBottom: number, top: number, bottom: number, block: CellRect): LineFound[] {
   const found: LineFound[] = [];

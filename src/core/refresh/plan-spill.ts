@@ -9,7 +9,7 @@ import type { TableGrid } from "../tables";
 import { cellHash } from "../tracking";
 import { cellOf, isEmpty, isTaken, parseA1, rectAddress } from "./cells";
 import type { LocatedRecord } from "./locate";
-import { asCell, findLines, reportOf, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
+import { asCell, blockedReport, findLines, reportOf, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
 import type { CellRect, CellWrite, RefreshChange, RefreshReason, RefreshStatus, SheetView } from "./types";
 
 /** Spill mode: the =BJ.TABLE cell recalculates; the lines follow the spill area as it grows. */
@@ -51,12 +51,13 @@ export function planSpill(located: LocatedRecord, ctx: Context, grid: TableGrid,
     if (textChanged || target !== line.row) {
       moves.push({ line, row: target });
       writesSomething = true;
-      if (textChanged) changes.push({ rowId: null, columnKey: line.key, address: at(line.row, line.column), before: asCell(line.current), after: line.text, kind: "update", written: true });
+      // Named where Apply leaves it (below the grown spill area), with where it was.
+      changes.push({ rowId: null, columnKey: line.key, address: at(target, line.column), before: asCell(line.current), after: line.text, kind: textChanged ? "update" : "line_moved", written: true, ...(target !== line.row ? { movedFrom: at(line.row, line.column) } : {}) });
     }
   }
   const status: RefreshStatus = writesSomething ? "stale" : userEdits > 0 ? "edited" : "current";
   const blockedPlan = (reason: RefreshReason): TablePlan => ({
-    report: reportOf(located, toRelease, "blocked", [...changes.map((change) => ({ ...change, written: false })), { rowId: null, columnKey: null, address: firstOccupied, before: null, after: null, kind: "blocked", written: false, reason }], { reason, sheet: sheet.name }),
+    report: blockedReport(reportOf(located, toRelease, "blocked", [], { sheet: sheet.name }), reason, reason === "cells_below_occupied" ? firstOccupied : null, changes),
     write: null,
   });
   if (writesSomething && sheet.protected) return blockedPlan("sheet_protected");

@@ -11,8 +11,16 @@ import { cellHash, headerFingerprint } from "../tracking";
 import { previousState, refreshUndone } from "./undo";
 import { cellOf, isBjFormula, isEmpty, isTaken, parseA1, rectAddress } from "./cells";
 import type { LocatedRecord } from "./locate";
-import { FORMULA_LIKE, asCell, findLines, keyIndex, newContent, omittedOf, reportOf, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
+import { matchColumns, matchRows } from "./plan-match";
+import { FORMULA_LIKE, asCell, blockedReport, findLines, keyIndex, newContent, omittedOf, reportOf, writtenChanges, type Context, type LineFound, type RefreshedRecord, type TablePlan } from "./plan-common";
 import type { CellRect, CellWrite, RefreshChange, RefreshReason, RefreshStatus, SheetView, TableView } from "./types";
+
+/**
+ * The columns that describe a row's value: when the user's typed-over value is kept, these cells
+ * of the row are kept with it (not rewritten), so the row never pairs the user's figure with the
+ * release's period, unit or basis.
+ */
+const DESCRIBES_VALUE: ReadonlySet<string> = new Set(["unit", "period", "basis"]);
 
 /** The report, the write and the refreshed record of a values- or formulas-mode table. */
 export function planExcelTable(located: LocatedRecord, ctx: Context, grid: TableGrid, table: TableView, sheet: SheetView, partId: string): TablePlan {
@@ -21,8 +29,8 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
   const at = (row: number, column: number): string => qualified(sheet.name, cellAddress(row, column));
   const block = parseA1(record.block);
   const recordedTable = record.table ? parseA1(record.table.address) : null;
-  const blocked = (reason: RefreshReason, changes: RefreshChange[] = []): TablePlan => ({
-    report: reportOf(located, toRelease, "blocked", [...changes.map((change) => ({ ...change, written: false })), { rowId: null, columnKey: null, address: null, before: null, after: null, kind: "blocked", written: false, reason }], { reason, sheet: sheet.name, tableName: table.name }),
+  const blocked = (reason: RefreshReason, wouldWrite: readonly RefreshChange[] = [], blockedAt: string | null = null): TablePlan => ({
+    report: blockedReport(reportOf(located, toRelease, "blocked", [], { sheet: sheet.name, tableName: table.name }), reason, blockedAt, wouldWrite),
     write: null,
   });
   if (!block || !recordedTable) return blocked("table_not_found");
@@ -34,27 +42,16 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
     return { report: reportOf(located, toRelease, "undone", [], { reason: "refresh_undone", sheet: sheet.name, tableName: table.name }), write: null };
   }
 
-  // ---- our columns: the i-th recorded header hash belongs to columnKeys[i] ----
-  const recordedHeader: { key: string; hash: string }[] = [];
-  const recordedColumnOf = new Map<string, number>();
-  for (let c = 0; c < recordedTable.columns; c++) {
-    const hash = hashAt(recordedTable.row, recordedTable.column + c);
-    const key = record.columnKeys[recordedHeader.length];
-    if (hash === null || key === undefined) continue;
-    recordedHeader.push({ key, hash });
-    recordedColumnOf.set(key, recordedTable.column + c);
-  }
-  const header = table.formulas[0] ?? [];
-  const columnOf = new Map<string, number>();
-  const taken = new Set<number>();
-  for (const { key, hash } of recordedHeader) {
-    const c = header.findIndex((cell, j) => !taken.has(j) && cellHash(cell) === hash);
-    if (c >= 0) {
-      columnOf.set(key, c);
-      taken.add(c);
-    }
-  }
+  // ---- our columns by their header hashes, our rows by what we wrote in them (plan-match.ts) ----
+  const { recordedColumnOf, columnOf, taken } = matchColumns(record, recordedTable, table, hashAt);
   const changes: RefreshChange[] = [];
+  // Where a change's cell is before the write (and, for kept_with_edit, the user's cell), so that
+  // its address can be given as it is once the plan is applied (rows deleted move cells up).
+  const places = new Map<RefreshChange, { row: number; column: number; keptWith?: { row: number; column: number } }>();
+  const place = (change: RefreshChange, row: number, column: number, keptWith?: { row: number; column: number }): void => {
+    changes.push(change);
+    places.set(change, { row, column, ...(keptWith ? { keptWith } : {}) });
+  };
   const missingColumns = record.columnKeys.filter((key) => !columnOf.has(key));
   for (const key of missingColumns) {
     changes.push({ rowId: null, columnKey: `header:${key}`, address: null, before: null, after: grid.header[keyIndex(grid, key)] ?? null, kind: "user_edit", written: false, reason: "column_not_found" });
@@ -62,50 +59,8 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
   const ourColumns = [...columnOf.entries()].sort((a, b) => a[1] - b[1]);
   const itemColumn = columnOf.get("item");
 
-  // ---- our rows: matched by the item cell's recorded hash, then by the other cells ----
-  const recordedRows: { rowId: string; row: number }[] = [];
-  for (let i = 0; i < recordedTable.rows - 1; i++) {
-    const rowId = record.rowIds[i];
-    if (rowId !== undefined && rowId !== "") recordedRows.push({ rowId, row: recordedTable.row + 1 + i });
-  }
+  const { recordedRows, rowOf, claimed } = matchRows(record, recordedTable, table, hashAt, recordedColumnOf, ourColumns);
   const dataRows = table.rows - 1;
-  const rowOf = new Map<string, number>(); // rowId -> data row index in the table now
-  const claimed = new Set<number>();
-  const recordedItemColumn = recordedColumnOf.get("item");
-  if (itemColumn !== undefined && recordedItemColumn !== undefined) {
-    for (const { rowId, row } of recordedRows) {
-      const hash = hashAt(row, recordedItemColumn);
-      for (let r = 0; r < dataRows && hash !== null; r++) {
-        if (!claimed.has(r) && cellHash(table.formulas[r + 1]?.[itemColumn]) === hash) {
-          rowOf.set(rowId, r);
-          claimed.add(r);
-          break;
-        }
-      }
-    }
-  }
-  for (const { rowId, row } of recordedRows) {
-    if (rowOf.has(rowId)) continue;
-    let best = -1;
-    let bestScore = 0;
-    const others = ourColumns.filter(([key]) => key !== "item");
-    for (let r = 0; r < dataRows; r++) {
-      if (claimed.has(r)) continue;
-      const score = others.filter(([key, c]) => {
-        const recordedColumn = recordedColumnOf.get(key);
-        const hash = recordedColumn === undefined ? null : hashAt(row, recordedColumn);
-        return hash !== null && cellHash(table.formulas[r + 1]?.[c]) === hash && !isEmpty(table.formulas[r + 1]?.[c]);
-      }).length;
-      if (score > bestScore) {
-        best = r;
-        bestScore = score;
-      }
-    }
-    if (best >= 0 && bestScore * 2 >= Math.max(1, others.length)) {
-      rowOf.set(rowId, best);
-      claimed.add(best);
-    }
-  }
 
   const gridRowOf = new Map(grid.rowIds.map((id, i) => [id, i]));
   const omitted = new Set(omittedOf(record));
@@ -121,6 +76,8 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
   const key = (r: number, c: number): string => `${r},${c}`;
   let writesSomething = record.releaseId !== toRelease;
   let userEdits = 0;
+  /** "rowId,columnKey" → the hash recorded for a kept_with_edit cell: it stays in the record. */
+  const keptHashes = new Map<string, string>();
 
   // Header cells of ours: rewritten when the new grid names the column differently.
   for (const [columnKey, c] of ourColumns) {
@@ -178,14 +135,27 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
       removed.push({ rowId, r, deletable: untouched && userCellsEmpty });
       continue;
     }
+    // An adopted row has no recorded hashes: any cell that differs from the release is kept as the user's.
+    const recordedHashOf = (columnKey: string): string | null => {
+      const recordedColumn = recordedColumnOf.get(columnKey);
+      return row === null ? "adopted" : recordedColumn === undefined ? null : hashAt(row, recordedColumn);
+    };
+    // The user's typed-over value, where it is kept: the cells describing it stay with it.
+    const valueColumn = columnOf.get("value");
+    const freshValue = newContent(grid, g, "value", record.mode);
+    const valueHash = recordedHashOf("value");
+    const keptValue = valueColumn !== undefined && freshValue !== null && valueHash !== null
+      && cellHash(formulaOf(tableRow, valueColumn)) !== valueHash && cellHash(formulaOf(tableRow, valueColumn)) !== cellHash(freshValue.content)
+      ? { row: top + tableRow, column: table.column + valueColumn }
+      : undefined;
     for (const [columnKey, c] of ourColumns) {
       const fresh = newContent(grid, g, columnKey, record.mode);
       if (!fresh) continue;
-      const recordedColumn = recordedColumnOf.get(columnKey);
-      // An adopted row has no recorded hashes: any cell that differs from the release is kept as the user's.
-      const recordedHash = row === null ? "adopted" : recordedColumn === undefined ? null : hashAt(row, recordedColumn);
+      const recordedHash = recordedHashOf(columnKey);
       const current = formulaOf(tableRow, c);
       const address = at(top + tableRow, table.column + c);
+      const cellRow = top + tableRow;
+      const cellColumn = table.column + c;
       const isFormulaCell = typeof fresh.content === "string" && fresh.content.startsWith("=") && record.mode === "formulas";
       newHash.set(key(tableRow, c), cellHash(fresh.content));
       const figureValue = isFormulaCell ? grid.rows[g]?.[keyIndex(grid, columnKey)] ?? null : fresh.content;
@@ -194,9 +164,9 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
       const formats = { ...(typeof currentFormat === "string" ? { beforeFormat: currentFormat } : {}), afterFormat: fresh.format };
       if (recordedHash !== null && cellHash(current) !== recordedHash) {
         if (cellHash(current) === cellHash(fresh.content)) {
-          changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: figureValue, kind: "unchanged", written: false, ...formats });
+          place({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: figureValue, kind: "unchanged", written: false, ...formats }, cellRow, cellColumn);
         } else {
-          changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: asCell(figureValue), kind: "user_edit", written: false, reason: "kept_user_edit", ...formats });
+          place({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: asCell(figureValue), kind: "user_edit", written: false, reason: "kept_user_edit", ...formats }, cellRow, cellColumn);
           userEdits++;
         }
         continue;
@@ -211,13 +181,20 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
         const figure = isFormulaCell ? ctx.index.figure(grid.valueFigureIds[g] ?? "") : undefined;
         const showsRelease = typeof shown === "number" ? shown === figureValue : figure !== undefined && shown === formatFigureValue(figure, grid.language, { periodTag: true });
         const stale = isFormulaCell && record.releaseId !== toRelease && !showsRelease;
-        changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? shown : current), after: asCell(figureValue), kind: stale ? "update" : "unchanged", written: stale, ...formats });
+        place({ rowId, columnKey, address, before: asCell(isFormulaCell ? shown : current), after: asCell(figureValue), kind: stale ? "update" : "unchanged", written: stale, ...formats }, cellRow, cellColumn);
+        continue;
+      }
+      if (keptValue && DESCRIBES_VALUE.has(columnKey)) {
+        // Still ours and the release differs, but the user's value in this row is kept: so is this
+        // cell, and the record keeps its hash as written (it stays ours, and stale).
+        place({ rowId, columnKey, address, before: asCell(current), after: asCell(figureValue), kind: "kept_with_edit", written: false, reason: "kept_with_edit", ...formats }, cellRow, cellColumn, keptValue);
+        if (recordedHash !== null) keptHashes.set(`${rowId},${columnKey}`, recordedHash);
         continue;
       }
       cellWrites.set(key(tableRow, c), fresh.content);
       if (typeof fresh.content === "string" && FORMULA_LIKE.test(fresh.content) && !isFormulaCell && table.numberFormat[tableRow]?.[c] !== TEXT_FORMAT) forceText.add(key(tableRow, c));
       writesSomething = true;
-      changes.push({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: asCell(figureValue), kind: columnKey === "item" ? "label_changed" : "update", written: true, ...formats });
+      place({ rowId, columnKey, address, before: asCell(isFormulaCell ? valueOf(tableRow, c) : current), after: asCell(figureValue), kind: columnKey === "item" ? "label_changed" : "update", written: true, ...formats }, cellRow, cellColumn);
     }
   }
 
@@ -288,7 +265,10 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
     const reason: RefreshReason | undefined = !each.deletable ? "row_has_user_data" : !belowIsOurs ? "cells_below_would_move" : filterReason ?? undefined;
     if (deletable) deleted.push(each.r);
     for (const [columnKey, c] of ourColumns) {
-      changes.push({ rowId: each.rowId, columnKey, address: at(top + 1 + each.r, table.column + c), before: asCell(valueOf(each.r + 1, c)), after: null, kind: "row_removed", written: deletable, ...(reason ? { reason } : {}), ...removedFormat(each.r + 1, c) });
+      const change: RefreshChange = { rowId: each.rowId, columnKey, address: at(top + 1 + each.r, table.column + c), before: asCell(valueOf(each.r + 1, c)), after: null, kind: "row_removed", written: deletable, ...(reason ? { reason } : {}), ...removedFormat(each.r + 1, c) };
+      // A row Apply deletes is named where it is now; a row kept moves up with the deletions above it.
+      if (deletable) changes.push(change);
+      else place(change, top + 1 + each.r, table.column + c);
     }
     if (each.deletable && belowIsOurs && filterReason !== null) {
       // Nothing to write for it: the table is reported edited (not up to date with the release) until then.
@@ -296,14 +276,17 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
       userEdits++;
     } else writesSomething = true;
   }
-  for (const { rowId, g } of added) {
+  added.forEach(({ rowId, g }, i) => {
     for (const [columnKey, c] of ourColumns) {
       const fresh = newContent(grid, g, columnKey, record.mode);
       const figure = grid.rows[g]?.[keyIndex(grid, columnKey)] ?? null;
-      changes.push({ rowId, columnKey, address: at(bottom + 1 + added.findIndex((a) => a.rowId === rowId), table.column + c), before: null, after: asCell(record.mode === "formulas" && columnKey === "value" ? figure : fresh?.content ?? null), kind: "row_added", written: true, ...(fresh ? { afterFormat: fresh.format } : {}) });
+      place({ rowId, columnKey, address: at(bottom + 1 + i, table.column + c), before: null, after: asCell(record.mode === "formulas" && columnKey === "value" ? figure : fresh?.content ?? null), kind: "row_added", written: true, ...(fresh ? { afterFormat: fresh.format } : {}) }, bottom + 1 + i, table.column + c);
     }
     writesSomething = true;
-  }
+  });
+  // A cell's row once the plan is applied: rows deleted above it (in the table's columns) move it up.
+  const rowAfter = (row: number, column: number): number =>
+    column >= table.column && column < table.column + table.columns ? row - deleted.filter((r) => top + 1 + r < row).length : row;
 
   // Lines: rewritten where their text changed, moved down by the added rows.
   const lineMoves: { line: LineFound; row: number }[] = [];
@@ -321,17 +304,26 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
     if (textChanged || target !== line.row) {
       lineMoves.push({ line, row: target });
       writesSomething = true;
-      if (textChanged) changes.push({ rowId: null, columnKey: line.key, address: at(line.row, line.column), before: asCell(line.current), after: line.text, kind: "update", written: true });
+      // Named where Apply leaves it: moved down by the added rows, up by the deleted ones.
+      const final = follows(line) ? target - deleted.length : target;
+      changes.push({ rowId: null, columnKey: line.key, address: at(final, line.column), before: asCell(line.current), after: line.text, kind: textChanged ? "update" : "line_moved", written: true, ...(final !== line.row ? { movedFrom: at(line.row, line.column) } : {}) });
     }
   }
 
   const status: RefreshStatus = writesSomething ? "stale" : userEdits > 0 ? "edited" : "current";
+  // Only the record to rewrite (the release changed nothing the user left to us): the plan says so,
+  // so that what Apply does is listed and counted.
+  if (writesSomething && writtenChanges(changes) === 0) changes.push({ rowId: null, columnKey: "release", address: null, before: record.releaseId, after: toRelease, kind: "update", written: true });
   if (writesSomething && sheet.protected) return blocked("sheet_protected", changes);
-  if (table.showTotals && (N > 0 || deleted.length > 0)) return blocked("totals_row", changes);
-  if (firstOccupied !== null) {
-    return blocked("cells_below_occupied", [...changes, { rowId: null, columnKey: null, address: firstOccupied, before: null, after: null, kind: "blocked", written: false, reason: "cells_below_occupied" }]);
-  }
-  const report = reportOf(located, toRelease, status, changes, { tableName: table.name, sheet: sheet.name });
+  if (table.showTotals && (N > 0 || deleted.length > 0)) return blocked("totals_row", changes, at(bottom, table.column) + (table.columns > 1 ? `:${cellAddress(bottom, table.column + table.columns - 1)}` : ""));
+  if (firstOccupied !== null) return blocked("cells_below_occupied", changes, firstOccupied);
+  const planned = changes.map((change) => {
+    const where = places.get(change);
+    if (!where) return change;
+    const keptWith = where.keptWith ? { keptWith: at(rowAfter(where.keptWith.row, where.keptWith.column), where.keptWith.column) } : {};
+    return { ...change, address: at(rowAfter(where.row, where.column), where.column), ...keptWith };
+  });
+  const report = reportOf(located, toRelease, status, planned, { tableName: table.name, sheet: sheet.name });
   if (!writesSomething) return { report, write: null };
 
   // ---- the write ----
@@ -412,7 +404,7 @@ export function planExcelTable(located: LocatedRecord, ctx: Context, grid: Table
     }
     for (const [columnKey, c] of ourColumns) {
       const fresh = newContent(grid, each.g, columnKey, record.mode);
-      put(top + 1 + i, table.column + c, fresh ? cellHash(fresh.content) : null);
+      put(top + 1 + i, table.column + c, keptHashes.get(`${each.rowId},${columnKey}`) ?? (fresh ? cellHash(fresh.content) : null));
     }
   });
   for (const line of Object.values(finalLines)) if (line) put(line.row, line.column, cellHash(line.text));

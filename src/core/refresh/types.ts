@@ -23,6 +23,13 @@ export type RefreshChangeKind =
   | "row_added"
   | "row_removed"
   | "label_changed"
+  /** A title, note or source line of ours moved (rows were added), its text as it was. */
+  | "line_moved"
+  /**
+   * A cell of ours that describes a value the user typed over (its unit, period or basis, in the
+   * same row): left as it is with the user's value, so that the row stays coherent.
+   */
+  | "kept_with_edit"
   | "missing_table"
   | "blocked";
 
@@ -30,6 +37,8 @@ export type RefreshChangeKind =
 export type RefreshReason =
   /** The user changed the cell since we wrote it: their value is kept. */
   | "kept_user_edit"
+  /** The cell describes the user's kept value in the same row (`keptWith`): not rewritten either. */
+  | "kept_with_edit"
   /** The user deleted this row from the table: it is not added back. */
   | "deleted_by_user"
   /** A removed row still holds the user's data (their edits, or cells of their own columns): kept. */
@@ -74,8 +83,17 @@ export interface RefreshChange {
   readonly rowId: string | null;
   /** The column key ("item", "value", ...), "header:<key>", "title", "note", "source", "spill", or null. */
   readonly columnKey: string | null;
-  /** Sheet-qualified A1 address (before the write); null where none. */
+  /**
+   * Sheet-qualified A1 address of the cell as it is once the plan is applied (after rows are
+   * added and deleted and our lines move down), so a plan names the cells Apply writes. A row
+   * Apply deletes is named where it is before. A blocked table lists only its blocking cell, as it
+   * is now. Null where none.
+   */
   readonly address: string | null;
+  /** A line of ours that moves: where it is before the write (sheet-qualified). */
+  readonly movedFrom?: string;
+  /** kept_with_edit: the user's edited cell it stays with (sheet-qualified, as after the write). */
+  readonly keptWith?: string;
   /** What the cell shows now (a formula cell: its value). */
   readonly before: RefreshCell;
   /** What the new release gives. */
@@ -100,6 +118,13 @@ export interface RefreshTableReport {
   readonly status: RefreshStatus;
   /** Why the table is blocked or missing. */
   readonly reason?: RefreshReason;
+  /** A blocked table: the cell or range in the way (sheet-qualified), where the guard found one. */
+  readonly blockedAt?: string;
+  /**
+   * A blocked table: how many changes would be written once it is unblocked. They are not listed
+   * (nothing is written to a blocked table); `changes` holds only the blocked entry.
+   */
+  readonly waiting?: number;
   readonly fromRelease: string;
   readonly toRelease: string;
   readonly changes: readonly RefreshChange[];
