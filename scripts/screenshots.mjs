@@ -1,5 +1,5 @@
 // npm run screenshots: refreshes the README's pictures in docs/screenshots/ by running the browser
-// tests that take them (the preview page, the refresh plan and the briefing) with BJ_SCREENSHOTS_DIR set there.
+// tests that take them (the preview page, the refresh plan, the briefing, sharing and the pane's briefing) with BJ_SCREENSHOTS_DIR set there.
 // A plain `npm test` writes the same pictures to test-results/screenshots/ (gitignored) instead.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
@@ -12,7 +12,7 @@ const ensure = spawnSync(process.execPath, [join(root, "scripts/ensure-chromium.
 if (ensure.status !== 0) process.exit(ensure.status ?? 1);
 const jest = spawnSync(
   process.execPath,
-  [require.resolve("jest/bin/jest"), "test/browser/preview-page.test.ts", "test/browser/refresh.test.ts", "test/browser/briefing-preview.test.ts", "test/browser/share.test.ts"],
+  [require.resolve("jest/bin/jest"), "test/browser/preview-page.test.ts", "test/browser/refresh.test.ts", "test/browser/briefing-preview.test.ts", "test/browser/share.test.ts", "test/browser/pane-briefing.test.ts"],
   { cwd: root, stdio: "inherit", env: { ...process.env, BJ_SCREENSHOTS_DIR: "docs/screenshots" } },
 );
 if (jest.status === 0) console.log("[screenshots] docs/screenshots/ refreshed; review them with git diff --stat docs/screenshots before committing.");

@@ -10,10 +10,12 @@
  *
  * Layer: pure core.
  */
+import type { Language } from "../data";
 import { cellAddress } from "./a1";
 import type { BriefingLayout } from "./briefing";
 import { type BriefingRecord, briefingRecord } from "./briefing-record";
 import { GENERAL_FORMAT } from "./formats";
+import { REFRESH_STATUS_TEXT, type RefreshStatus } from "./refresh";
 import { cellHash } from "./tracking";
 
 /** What one briefing's refresh writes: 2-D arrays over `rows` x `columns` from A1, null = leave. */
@@ -130,4 +132,55 @@ export function planBriefingRefresh(
     upToDate,
     record: { ...fresh, block: `A1:${cellAddress(rows - 1, columns - 1)}`, cellHashes: hashes, figureCells, charts: record.charts },
   };
+}
+
+/**
+ * How one briefing fared in a refresh: refreshed / planned (dry run): cells were (or would be)
+ * written; up_to_date: nothing to do; not_found: its sheet is gone; protected: its sheet is
+ * protected; data_error: the release lacks a figure or fact the briefing names.
+ */
+export type BriefingRefreshOutcome = "refreshed" | "planned" | "up_to_date" | "not_found" | "protected" | "data_error";
+
+/** What the words below need of a briefing's refresh entry (src/office's BriefingRefreshEntry). */
+export interface BriefingOutcomeLike {
+  readonly status: BriefingRefreshOutcome;
+  readonly updated: readonly string[];
+  readonly kept: readonly string[];
+}
+
+/**
+ * A briefing's outcome as a table's refresh status, so that the pane shows one set of badges:
+ * as for tables, the status says what the briefing was before the refresh (refreshed: "stale").
+ */
+export function briefingRefreshStatus(entry: BriefingOutcomeLike): RefreshStatus {
+  switch (entry.status) {
+    case "planned":
+    case "refreshed":
+      return "stale";
+    case "up_to_date":
+      return entry.kept.length > 0 ? "edited" : "current";
+    case "not_found":
+      return "missing";
+    case "protected":
+    case "data_error":
+      return "blocked";
+  }
+}
+
+/**
+ * One sentence on the briefings of a refresh, for the pane and the ribbon command: their counts
+ * per status and the cells written (or to write, in a dry run). "" when there is no briefing.
+ */
+export function summarizeBriefingRefresh(briefings: readonly BriefingOutcomeLike[], dryRun: boolean, language: Language): string {
+  if (briefings.length === 0) return "";
+  const counts = new Map<RefreshStatus, number>();
+  for (const entry of briefings) counts.set(briefingRefreshStatus(entry), (counts.get(briefingRefreshStatus(entry)) ?? 0) + 1);
+  const parts = [...counts.entries()].map(([status, n]) => `${REFRESH_STATUS_TEXT[language][status]}${language === "en" ? ": " : "："}${n}`);
+  // Only what is (or will be) written: a protected briefing's planned cells are not.
+  const cells = briefings.filter((entry) => entry.status === "planned" || entry.status === "refreshed").reduce((n, entry) => n + entry.updated.length, 0);
+  const noun = cells === 1 ? "cell" : "cells";
+  const written = dryRun
+    ? language === "en" ? `${cells} ${noun} to update (nothing written yet)` : `计划更新 ${cells} 个单元格（尚未写入）`
+    : language === "en" ? `${cells} ${noun} written` : `已写入 ${cells} 个单元格`;
+  return language === "en" ? `Briefings — ${parts.join(", ")}; ${written}.` : `简报：${parts.join("，")}；${written}。`;
 }

@@ -10,6 +10,7 @@
  *   does not roll back a failed sync, so what it may refuse comes first: if a chart is refused,
  *   only an empty sheet is left, untracked, and the error says so (office_error).
  * - listBriefings: 2 (the parts, then their XML with every sheet's name and id).
+ * - selectBriefing: listBriefings' 2 + 1 (activate the sheet, select A1).
  * - removeBriefing: listBriefings' 2 + 2 (read the written cells, the used range, tables and charts;
  *   then delete). The reads cost what the insert wrote, never what the user keeps.
  * - refreshBriefings: listBriefings' 2 + 1 read (each briefing's block) + 1 write (only when
@@ -26,7 +27,7 @@ import {
   qualified,
   serializeBriefingRecord,
 } from "../core";
-import type { BriefingLayout, BriefingRecord, DatasetIndex } from "../core";
+import type { BriefingLayout, BriefingRecord, BriefingRefreshOutcome, DatasetIndex } from "../core";
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlWorksheet } from "./excel-api";
 import { parseRange, rangeAddress, uniqueSheetName } from "./layout";
@@ -164,6 +165,25 @@ export async function listBriefings(deps: BriefingDeps): Promise<BriefingsReport
 }
 
 /**
+ * Activates a briefing's sheet and selects its title cell (A1). Throws record_not_found, or
+ * sheet_not_found when its sheet is gone. listBriefings' 2 syncs + 1.
+ */
+export async function selectBriefing(deps: BriefingDeps, recordId: string): Promise<void> {
+  try {
+    await deps.run(async (context) => {
+      const located = (await locate(context, deps.isSetSupported)).entries.find((each) => each.entry.recordId === recordId);
+      if (!located) throw new AdapterError("record_not_found", { recordId });
+      if (!located.sheet) throw new AdapterError("sheet_not_found", { sheet: located.entry.record.sheet.name, recordId });
+      located.sheet.activate();
+      located.sheet.getRange("A1").select();
+      await context.sync();
+    });
+  } catch (error: unknown) {
+    throw toAdapterError(error);
+  }
+}
+
+/**
  * Removes exactly what a briefing insert wrote. The sheet it created is deleted when nothing else
  * is on it (no cell outside what was written, no table, no other chart) and it is not the last
  * visible sheet; otherwise only the written cells (contents, number formats, bold and italic) and
@@ -244,12 +264,8 @@ export interface BriefingRefreshEntry {
   readonly sheet: string | null;
   readonly language: "en" | "zh";
   readonly fromRelease: string;
-  /**
-   * refreshed / planned (dry run): cells were (or would be) written; up_to_date: nothing to do;
-   * not_found: its sheet is gone; protected: its sheet is protected; data_error: the release
-   * lacks a figure or fact the briefing names (nothing written).
-   */
-  readonly status: "refreshed" | "planned" | "up_to_date" | "not_found" | "protected" | "data_error";
+  /** What happened (core's BriefingRefreshOutcome); data_error: nothing written. */
+  readonly status: BriefingRefreshOutcome;
   /** Cells written (or to be written), figure recalculations aside, local A1. */
   readonly updated: readonly string[];
   /** Cells kept as the user left them, local A1. */

@@ -39,7 +39,7 @@ import {
 import type { BriefingLayout, DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
 import type { Release } from "../data";
 import { refreshTables, type RefreshOptions } from "./refresh";
-import { type BriefingDeps, type BriefingRefreshReport, insertBriefing, listBriefings, queueBriefings, refreshBriefings, removeBriefing } from "./briefing";
+import { type BriefingDeps, type BriefingRefreshReport, insertBriefing, listBriefings, queueBriefings, refreshBriefings, removeBriefing, selectBriefing } from "./briefing";
 import { type DocumentSettings, officeDocumentSettings, readAutoOpen, writeAutoOpen } from "./auto-open";
 import type { FreezeOptions, FreezeReport, InsertFigureOptions, InsertedFigure, RestoreReport } from "./share";
 
@@ -749,6 +749,11 @@ export class ExcelWorkbook implements WorkbookPort {
   /** Brings every briefing to `release` (src/office/briefing.ts). 4 syncs to apply, 3 for a dry run or when up to date. */
   refreshBriefings(release: Release | DatasetIndex, options: { readonly dryRun?: boolean } = {}): Promise<BriefingRefreshReport> {
     return refreshBriefings(this.briefingDeps(), "figureIds" in release ? release : indexRelease(release), options);
+  }
+
+  /** Activates a briefing's sheet and selects its title (src/office/briefing.ts). 3 syncs. */
+  selectBriefing(recordId: string): Promise<void> {
+    return selectBriefing(this.briefingDeps(), recordId);
   }
 
   /** Removes exactly what a briefing insert wrote (src/office/briefing.ts). 4 syncs. */

@@ -247,6 +247,11 @@ export interface WorkbookPort {
   /** Every briefing record, with its sheet where found. 2 syncs (1 when there are none). */
   listBriefings(): Promise<BriefingsReport>;
   /**
+   * Activates a briefing's sheet and selects its title cell. Throws AdapterError record_not_found
+   * or sheet_not_found (its sheet is gone). 3 syncs.
+   */
+  selectBriefing(recordId: string): Promise<void>;
+  /**
    * Deletes exactly what a briefing insert wrote: the sheet it created when nothing else is on it,
    * else only its cells and charts; then its record. Refuses, changing nothing, with
    * edited_since_insert, sheet_protected, sheet_not_found or record_not_found. 4 syncs.

@@ -1,33 +1,38 @@
 /**
- * The inserted-and-refresh panel: what the add-in inserted in this workbook (go to, remove, forget),
- * each table's refresh status and the BJ.* formula counts from a dry run, and "Refresh figures":
- * the plan to review (Apply / Cancel), then the report.
+ * The inserted-and-refresh panel: what the add-in inserted in this workbook, tables (go to, remove,
+ * forget) and briefings (go to, remove: briefing-items.ts), each one's refresh status and the BJ.*
+ * formula counts from a dry run, and "Refresh figures": the plan for tables and briefings to
+ * review (Apply / Cancel), then the report.
  *
  * Layer: task pane (DOM).
  */
 import type { Language } from "../data";
-import { type DatasetIndex, type RefreshReport, type RefreshTableReport, activeDataset, compareReleaseIds, tableReasonText } from "../core";
-import type { InsertMode, InsertedReport } from "../office";
+import { type DatasetIndex, type RefreshReport, type RefreshTableReport, activeDataset, tableReasonText } from "../core";
+import type { BriefingRefreshReport, InsertMode, InsertedReport, WorkbookPort } from "../office";
+import { briefingItems } from "./briefing-items";
+import { allUpToDate, briefingStatusesByRecord, canApplyAll, olderThan, refreshSummaryAll } from "./briefing-refresh-view";
 import { byId, el, fill } from "./dom";
 import { describeFailure } from "./feedback";
 import type { PaneContext, Panel, Words } from "./pane-state";
 import { STRINGS } from "./strings";
-import { type ChangeView, type TableRefreshView, canApply, formulaCountTexts, leftAlone, refreshSummary, refreshViews, statusesByRecord } from "./refresh-view";
-import { actionButton, keepFocus, statusBadge } from "./ui";
+import { refreshPanelContent } from "./refresh-blocks";
+import { formulaCountTexts, statusesByRecord } from "./refresh-view";
+import { actionButton, confirmBox, keepFocus, statusBadge } from "./ui";
 
 export interface InsertedPanel extends Panel {
   readonly nodes: readonly HTMLElement[];
-  /** The revision notice ("N inserted tables hold figures older than release X", Review changes), for the top of the pane. */
+  /** The revision notice ("N inserted tables and M briefings hold figures older than release X", Review changes), for the top of the pane. */
   readonly noticeNodes: readonly HTMLElement[];
   /**
    * Re-reads the "Inserted in this workbook" list, then the tables' refresh statuses and the BJ.*
-   * formula counts (a dry run against the active release: 2 more syncs, nothing written). One
-   * request at a time. announce: with the busy state, and failures said.
+   * formula counts (a dry run against the active release, nothing written) and, when the workbook
+   * holds briefings, theirs (refreshBriefings' dry run, 3 more syncs). One request at a time.
+   * announce: with the busy state, and failures said.
    */
   refreshInserted(announce: boolean): Promise<void>;
   /** The release in use changed: a plan made for another one is dropped, and the user told. */
   releaseChanged(dataset: DatasetIndex): void;
-  /** "Refresh figures": plans a refresh to the active release (a dry run) and shows it for review. */
+  /** "Refresh figures": plans a refresh of tables and briefings to the active release (dry runs) and shows it for review. */
   planFigureRefresh(): Promise<void>;
 }
 
@@ -76,22 +81,26 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
     if (!port) return;
     const dataset = activeDataset();
     try {
-      const read = async (): Promise<{ list: InsertedReport; plan: RefreshReport | null; planError: unknown }> => {
+      const read = async (): Promise<{ list: InsertedReport; plan: RefreshReport | null; briefings: BriefingRefreshReport | null; planError: unknown }> => {
         const list = await port.listInserted();
         try {
-          return { list, plan: await port.refreshTables(dataset, { dryRun: true }), planError: null };
+          const plan = await port.refreshTables(dataset, { dryRun: true });
+          // Briefings' statuses only where the list found some: nothing more to read otherwise.
+          const briefings = (list.briefings ?? []).length > 0 ? await port.refreshBriefings(dataset, { dryRun: true }) : null;
+          return { list, plan, briefings, planError: null };
         } catch (error: unknown) {
-          return { list, plan: null, planError: error };
+          return { list, plan: null, briefings: null, planError: error };
         }
       };
       // Asked for: the progress indicator and busy state. In the background (after an insert, a new
       // release): quietly, so that it never holds up what the user does meanwhile.
-      const { list, plan, planError } = announce ? await ctx.busy(read) : await read();
+      const { list, plan, briefings, planError } = announce ? await ctx.busy(read) : await read();
       store.set({
         inserted: list.entries,
+        briefings: list.briefings ?? [],
         damagedParts: list.damagedParts.length,
         // No statuses rather than old ones.
-        ...(plan ? statusPatch(plan) : { statuses: new Map(), formulaCells: null }),
+        ...(plan ? statusPatch(plan, briefings) : { statuses: new Map(), formulaCells: null, briefingStatuses: new Map() }),
       });
       renderInserted();
       if (planError !== null && announce) ctx.say("error", (l) => `${STRINGS[l].refreshFailed} ${describeFailure(planError, l).text}`);
@@ -100,8 +109,14 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
     }
   }
 
-  function statusPatch(report: RefreshReport): { statuses: ReturnType<typeof statusesByRecord>; formulaCells: RefreshReport["formulaCells"] } {
-    return { statuses: statusesByRecord(report), formulaCells: report.formulaCells };
+  function statusPatch(report: RefreshReport, briefings: BriefingRefreshReport | null) {
+    return { statuses: statusesByRecord(report), formulaCells: report.formulaCells, briefingStatuses: briefings ? briefingStatusesByRecord(briefings) : new Map() };
+  }
+
+  /** The plan: the tables' dry run, then the briefings' (1 sync more when there are none, 3 when there are). */
+  async function dryRun(port: WorkbookPort, dataset: DatasetIndex): Promise<{ report: RefreshReport; briefings: BriefingRefreshReport }> {
+    const report = await port.refreshTables(dataset, { dryRun: true });
+    return { report, briefings: await port.refreshBriefings(dataset, { dryRun: true }) };
   }
 
   /** Moves keyboard focus to the refresh panel's heading (the plan or the report just shown). */
@@ -114,21 +129,26 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
     if (!port) return;
     const dataset = activeDataset();
     try {
-      const report = await ctx.busy(() => port.refreshTables(dataset, { dryRun: true }));
+      const { report, briefings } = await ctx.busy(() => dryRun(port, dataset));
       // Already current, or nothing that can be written (every table blocked, missing, undone or
-      // only edited): the report says so, and Apply is not offered.
-      const applicable = canApply(report);
-      store.set({ ...statusPatch(report), refresh: { stage: applicable ? "plan" : "report", report, dataset } });
+      // only edited, every briefing up to date or blocked): the report says so, and Apply is not offered.
+      const applicable = canApplyAll(report, briefings);
+      const upToDate = allUpToDate(report, briefings);
+      store.set({ ...statusPatch(report, briefings), refresh: { stage: applicable ? "plan" : "report", report, briefings, dataset } });
       renderInserted();
       renderRefreshPanel();
-      ctx.say(report.upToDate ? "success" : "info", (l) => (applicable || report.upToDate ? refreshSummary(report, l) : `${refreshSummary(report, l)} ${STRINGS[l].refreshNothingToApply}`));
+      ctx.say(upToDate ? "success" : "info", (l) => (applicable || upToDate ? refreshSummaryAll(report, briefings, l) : `${refreshSummaryAll(report, briefings, l)} ${STRINGS[l].refreshNothingToApply}`));
       focusRefreshPanel();
     } catch (error: unknown) {
       ctx.say("error", (l) => `${STRINGS[l].refreshFailed} ${describeFailure(error, l).text}`);
     }
   }
 
-  /** Apply: refreshes for real to the release the plan was made for, then shows the report. */
+  /**
+   * Apply: refreshes for real to the release the plan was made for, the tables then (when the plan
+   * had any) the briefings, then shows the report. A briefing failure after the tables' refresh
+   * still shows the tables' report, and says what failed.
+   */
   async function applyFigureRefresh(): Promise<void> {
     const planned = store.get().refresh;
     if (planned?.stage !== "plan") return;
@@ -136,11 +156,21 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
     if (!port) return;
     try {
       const { writeLog } = store.get();
-      const report = await ctx.busy(() => port.refreshTables(planned.dataset, { log: writeLog ? language() : false }));
-      store.set({ refresh: { stage: "report", report, dataset: planned.dataset } });
+      const { report, briefings, briefingError } = await ctx.busy(async () => {
+        const tables = await port.refreshTables(planned.dataset, { log: writeLog ? language() : false });
+        if ((planned.briefings?.briefings.length ?? 0) === 0) return { report: tables, briefings: null, briefingError: null };
+        try {
+          return { report: tables, briefings: await port.refreshBriefings(planned.dataset), briefingError: null };
+        } catch (error: unknown) {
+          return { report: tables, briefings: null, briefingError: error };
+        }
+      });
+      store.set({ refresh: { stage: "report", report, briefings, dataset: planned.dataset } });
       renderRefreshPanel();
       const { logSheet } = report;
-      ctx.say("success", (l) => (logSheet ? `${refreshSummary(report, l)} ${STRINGS[l].refreshLogWritten(logSheet)}` : refreshSummary(report, l)));
+      const said = (l: Language): string => (logSheet ? `${refreshSummaryAll(report, briefings, l)} ${STRINGS[l].refreshLogWritten(logSheet)}` : refreshSummaryAll(report, briefings, l));
+      if (briefingError === null) ctx.say("success", said);
+      else ctx.say("error", (l) => `${said(l)} ${STRINGS[l].briefingRefreshFailed} ${describeFailure(briefingError, l).text}`);
       focusRefreshPanel();
       await refreshInserted(false);
     } catch (error: unknown) {
@@ -156,13 +186,30 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
     return Promise.resolve();
   }
 
-  async function onRecord(recordId: string, work: "select" | "remove" | "forget", done: Words): Promise<void> {
+  type Work = "select" | "remove" | "forget" | "select-briefing" | "remove-briefing";
+
+  function perform(port: WorkbookPort, recordId: string, work: Work): Promise<void> {
+    switch (work) {
+      case "select":
+        return port.selectInserted(recordId);
+      case "remove":
+        return port.removeInserted(recordId);
+      case "forget":
+        return port.forgetInserted(recordId);
+      case "select-briefing":
+        return port.selectBriefing(recordId);
+      case "remove-briefing":
+        return port.removeBriefing(recordId);
+    }
+  }
+
+  async function onRecord(recordId: string, work: Work, done: Words): Promise<void> {
     const port = await ctx.requirePort();
     if (!port) return;
     try {
-      await ctx.busy(() => (work === "select" ? port.selectInserted(recordId) : work === "remove" ? port.removeInserted(recordId) : port.forgetInserted(recordId)));
+      await ctx.busy(() => perform(port, recordId, work));
       ctx.say("success", done);
-      if (work !== "select") await refreshInserted(false);
+      if (work !== "select" && work !== "select-briefing") await refreshInserted(false);
     } catch (error: unknown) {
       ctx.say("error", (l) => describeFailure(error, l).text);
     }
@@ -178,12 +225,13 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
     return Promise.resolve();
   }
 
-  function answerRemove(recordId: string, index: number, remove: boolean, done: Words, kept: Words): Promise<void> {
+  /** The answer to a Remove confirmation; kept: focus goes back to the Remove button (`back`). */
+  function answerRemove(recordId: string, work: "remove" | "remove-briefing", remove: boolean, done: Words, kept: Words, back: string): Promise<void> {
     confirming = null;
     renderInserted();
-    if (remove) return onRecord(recordId, "remove", done);
+    if (remove) return onRecord(recordId, work, done);
     ctx.say("info", kept);
-    document.getElementById(`remove-${index}`)?.focus();
+    document.getElementById(back)?.focus();
     return Promise.resolve();
   }
 
@@ -219,24 +267,9 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
       const block = entry.record ? qualify(sheet, entry.record.block) : where;
       const confirm =
         confirming === recordId &&
-        el(
-          "div",
-          { class: "confirm", role: "group", "aria-labelledby": "remove-confirm-text" },
-          el("p", { id: "remove-confirm-text" }, t.removeConfirm(label(state.language), block)),
-          el(
-            "div",
-            { class: "buttons" },
-            actionButton(ctx, "remove-confirm-yes", t.removeConfirmYes, () => answerRemove(recordId, i, true, (l) => STRINGS[l].removed(label(l)), (l) => STRINGS[l].removeKept(label(l))), true),
-            actionButton(ctx, "remove-confirm-no", t.removeConfirmNo, () => answerRemove(recordId, i, false, (l) => STRINGS[l].removed(label(l)), (l) => STRINGS[l].removeKept(label(l)))),
-          ),
+        confirmBox(ctx, t.removeConfirm(label(state.language), block), t.removeConfirmYes, t.removeConfirmNo, (remove) =>
+          answerRemove(recordId, "remove", remove, (l) => STRINGS[l].removed(label(l)), (l) => STRINGS[l].removeKept(label(l)), `remove-${i}`),
         );
-      if (confirm) {
-        confirm.addEventListener("keydown", (event) => {
-          if (event.key !== "Escape") return;
-          event.preventDefault();
-          void answerRemove(recordId, i, false, (l) => STRINGS[l].removed(label(l)), (l) => STRINGS[l].removeKept(label(l)));
-        });
-      }
       return el(
         "li",
         { class: entry.found ? "" : "missing", "data-record": recordId, "data-status": status?.status },
@@ -257,6 +290,13 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
           ),
       );
     });
+    const briefings = briefingItems(ctx, {
+      confirming,
+      goTo: (recordId, done) => onRecord(recordId, "select-briefing", done),
+      askRemove,
+      answerRemove: (recordId, remove, done, kept, back) => answerRemove(recordId, "remove-briefing", remove, done, kept, back),
+    });
+    items.push(...briefings);
     keepFocus(ctx.root, () =>
       fill(
         insertedList,
@@ -269,23 +309,23 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
   }
 
   /**
-   * Word when figures are revised: how many tracked tables come from a release older than the one
-   * in use (from the list read when the pane opens and whenever the release changes). Review
-   * changes opens the refresh plan; nothing changes until the user applies it.
+   * Word when figures are revised: how many tracked tables and briefings come from a release older
+   * than the one in use (from the list read when the pane opens and whenever the release changes).
+   * Review changes opens the refresh plan; nothing changes until the user applies it.
    */
   function renderNotice(): void {
     const state = store.get();
     const current = activeDataset().release.id;
-    const older = state.inserted.filter((entry) => entry.found !== null && compareReleaseIds(entry.binding.releaseId, current) < 0).length;
-    notice.hidden = older === 0;
-    if (older === 0) {
+    const older = olderThan(state.inserted, state.briefings, current);
+    notice.hidden = older.tables + older.briefings === 0;
+    if (notice.hidden) {
       fill(notice);
       return;
     }
     keepFocus(ctx.root, () =>
       fill(
         notice,
-        el("p", {}, text().revisionOlder(older, current)),
+        el("p", {}, text().revisionOlder(older.tables, older.briefings, current)),
         el("div", { class: "buttons" }, actionButton(ctx, "review-changes", text().revisionReview, planFigureRefresh, true)),
       ),
     );
@@ -311,28 +351,6 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
     );
   }
 
-  function changeItem(change: ChangeView): HTMLElement {
-    return el(
-      "li",
-      { class: `change change-${change.kind}`, "data-kind": change.kind, "data-written": change.written ? "true" : "false", "data-address": change.address },
-      el("span", { class: "change-kind" }, change.kindText),
-      el("span", { class: "change-where" }, change.where),
-      change.values !== "" && el("span", { class: "change-values" }, change.values),
-      change.reason !== null && el("span", { class: "change-reason" }, change.reason),
-    );
-  }
-
-  function tableBlock(table: TableRefreshView): HTMLElement {
-    return el(
-      "article",
-      { class: "refresh-table", "data-record": table.recordId, "data-status": table.status, "aria-label": table.title },
-      el("p", { class: "item-label" }, table.title, " ", statusBadge(ctx, table.status)),
-      el("p", { class: "item-meta" }, [table.place, table.releases].filter((part) => part !== "").join(" · ")),
-      table.reason !== null && el("p", { class: "item-meta notice" }, table.reason),
-      table.changes.length > 0 ? el("ul", { class: "changes" }, ...table.changes.map(changeItem)) : el("p", { class: "item-meta", "data-held": table.held !== null }, table.held ?? text().refreshNoChanges),
-    );
-  }
-
   /** The plan under review (Apply / Cancel), or the last report (Close). */
   function renderRefreshPanel(): void {
     const state = store.get();
@@ -342,35 +360,14 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
       fill(refreshPanel);
       return;
     }
-    const t = text();
-    const { report } = view;
-    const summary = refreshSummary(report, state.language);
-    const log = el("input", { type: "checkbox", id: "refresh-log", checked: state.writeLog, "data-focus-key": "refresh-log" });
-    log.addEventListener("change", () => store.set({ writeLog: log.checked }));
-    const controls =
-      view.stage === "plan"
-        ? [
-            el("div", { class: "choice" }, log, el("label", { for: "refresh-log" }, t.refreshWriteLog)),
-            el(
-              "div",
-              { class: "buttons" },
-              actionButton(ctx, "refresh-apply", t.refreshApply, applyFigureRefresh, true),
-              actionButton(ctx, "refresh-cancel", t.refreshCancel, () => closeRefreshPanel((l) => STRINGS[l].refreshCancelled)),
-            ),
-          ]
-        : [el("div", { class: "buttons" }, actionButton(ctx, "refresh-close", t.refreshClose, () => closeRefreshPanel(null)))];
     keepFocus(ctx.root, () =>
       fill(
         refreshPanel,
-        el("h3", { id: "refresh-heading", tabindex: -1, "data-focus-key": "refresh-heading" }, view.stage === "plan" ? t.refreshPlanHeading : t.refreshReportHeading),
-        el("p", { id: "refresh-summary" }, summary),
-        view.stage === "plan" && el("p", { class: "caption" }, t.refreshPlanIntro(report.releaseId)),
-        view.stage === "plan" && leftAlone(report) > 0 && el("p", { class: "caption", id: "refresh-skips" }, t.refreshApplySkips(leftAlone(report))),
-        view.stage === "report" && report.dryRun && !report.upToDate && !canApply(report) && el("p", { class: "caption", id: "refresh-nothing" }, t.refreshNothingToApply),
-        report.logSheet !== null && el("p", { class: "caption" }, t.refreshLogWritten(report.logSheet)),
-        ...refreshViews(report, view.dataset, state.language).map(tableBlock),
-        report.damagedParts.length > 0 && el("p", { class: "item-meta warn" }, t.refreshDamaged(report.damagedParts.length)),
-        ...controls,
+        ...refreshPanelContent(ctx, view, {
+          apply: applyFigureRefresh,
+          cancel: () => closeRefreshPanel((l) => STRINGS[l].refreshCancelled),
+          close: () => closeRefreshPanel(null),
+        }),
       ),
     );
   }

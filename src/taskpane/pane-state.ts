@@ -7,7 +7,7 @@
 import type { Figure, Language } from "../data";
 import { type CitationStyle, type DatasetIndex, type FormulaCount, type RefreshReport, type RefreshTableReport, type TableGrid, activeDataset, tableGrid } from "../core";
 import type { LoadReleaseOutcome } from "../channel";
-import type { FreezeReport, InsertMode, InsertedEntry, WorkbookPort } from "../office";
+import type { BriefingEntry, BriefingRefreshEntry, BriefingRefreshReport, FreezeReport, InsertMode, InsertedEntry, WorkbookPort } from "../office";
 import type { PaneHost } from "./host";
 import { type PaneStrings, STRINGS, TABLE_STYLES } from "./strings";
 import { type Store, createStore } from "./store";
@@ -20,6 +20,8 @@ export interface Selection {
 export interface RefreshView {
   readonly stage: "plan" | "report";
   readonly report: RefreshReport;
+  /** The briefings' part of the plan or report (refreshBriefings); null where it was not read. */
+  readonly briefings: BriefingRefreshReport | null;
   /** The release the plan was made for: Apply refreshes to exactly this one. */
   readonly dataset: DatasetIndex;
 }
@@ -40,6 +42,13 @@ export interface PaneState {
   readonly host: PaneHost | null;
   readonly busy: boolean;
   readonly inserted: readonly InsertedEntry[];
+  /** The briefings the workbook records (listInserted's `briefings`). */
+  readonly briefings: readonly BriefingEntry[];
+  /** Each briefing's outcome in the last dry run, by record id (empty until one ran). */
+  readonly briefingStatuses: ReadonlyMap<string, BriefingRefreshEntry>;
+  /** The language of the next briefing: follows the pane's until the user picks one. */
+  readonly briefingLanguage: Language;
+  readonly briefingLanguageChosen: boolean;
   readonly damagedParts: number;
   /** The release channel: still being read, or its outcome (null if it could not run at all). */
   readonly channel: { readonly stage: "checking" } | { readonly stage: "done"; readonly outcome: LoadReleaseOutcome | null };
@@ -76,6 +85,10 @@ export function initialState(language: Language): PaneState {
     host: null,
     busy: false,
     inserted: [],
+    briefings: [],
+    briefingStatuses: new Map(),
+    briefingLanguage: language,
+    briefingLanguageChosen: false,
     damagedParts: 0,
     channel: { stage: "checking" },
     statuses: new Map(),
@@ -92,10 +105,11 @@ export function createPaneStore(language: Language): Store<PaneState> {
   return createStore(initialState(language));
 }
 
-/** The table language and citation style follow the pane's language until the user picks them. */
+/** The table and briefing languages and the citation style follow the pane's language until the user picks them. */
 export function followLanguage(state: PaneState): Partial<PaneState> {
   return {
     ...(state.tableLanguageChosen ? {} : { tableLanguage: state.language }),
+    ...(state.briefingLanguageChosen ? {} : { briefingLanguage: state.language }),
     ...(state.citeStyleChosen ? {} : { citeStyle: state.language === "zh" ? "gbt7714" : "apa" }),
   };
 }

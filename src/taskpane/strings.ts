@@ -156,7 +156,8 @@ export interface PaneStrings {
   readonly autoOpen: string;
   readonly autoOpenOn: string;
   readonly autoOpenOff: string;
-  readonly revisionOlder: (count: number, release: string) => string;
+  /** How many inserted tables and briefings hold figures of an older release. */
+  readonly revisionOlder: (tables: number, briefings: number, release: string) => string;
   readonly revisionReview: string;
   /** A table in messages: its title and where it is ("“Comprehensive bonded zones” (Sheet1!B3:F9)"). */
   readonly entryName: (title: string, where: string) => string;
@@ -166,6 +167,32 @@ export interface PaneStrings {
   readonly removeKept: (name: string) => string;
   /** An "Edited" entry: the cells the user changed (refresh keeps them). */
   readonly editedCells: (cells: string, more: number) => string;
+  // ---- the briefing (issue 17) ----
+  readonly briefingHeading: string;
+  readonly briefingIntro: string;
+  readonly briefingLanguage: string;
+  readonly briefingLanguageEn: string;
+  readonly briefingLanguageZh: string;
+  readonly insertBriefing: string;
+  /** After an insert: the new sheet's name and how many charts it holds. */
+  readonly briefingInserted: (sheet: string, charts: number) => string;
+  readonly briefingFailed: string;
+  /** The release in use lacks a figure or fact the briefing tells (core's BriefingDataError). */
+  readonly briefingDataError: (release: string) => string;
+  /** A briefing in the list and in messages, by its language ("Briefing (English)"). */
+  readonly briefingName: (language: string) => string;
+  readonly briefingMeta: (sheet: string, release: string, language: string) => string;
+  readonly briefingMissing: string;
+  readonly briefingProtected: string;
+  readonly briefingNoData: string;
+  readonly briefingRemoveConfirm: (name: string, sheet: string) => string;
+  /** A briefing in the refresh plan (done: false) or report (done: true): the cells written. */
+  readonly briefingCells: (cells: string, more: number, done: boolean) => string;
+  readonly briefingKept: (cells: string, more: number) => string;
+  readonly briefingNoChanges: string;
+  readonly briefingRefreshFailed: string;
+  readonly refreshAllUpToDate: (release: string) => string;
+  readonly refreshTablesUpToDate: string;
 }
 
 const EN: PaneStrings = {
@@ -228,7 +255,7 @@ const EN: PaneStrings = {
   copyCitation: "Copy citation",
   insertedHeading: "Inserted in this workbook",
   refreshList: "Refresh list",
-  insertedEmpty: "No table inserted by the add-in in this workbook yet.",
+  insertedEmpty: "Nothing inserted by the add-in in this workbook yet.",
   insertedMeta: (name, sheet, release, language, mode) => `${name} on ${sheet} · release ${release} · ${language} · ${mode}`,
   insertedMissing: "not found: deleted or moved out of the workbook",
   goTo: (name) => `Go to ${name}`,
@@ -291,8 +318,8 @@ const EN: PaneStrings = {
   help: "Help",
   helpHref: "help.html",
   dismiss: "Dismiss",
-  refreshNothingToApply: "Nothing can be applied: no table has figures it can update. The reasons are listed with each table.",
-  refreshApplySkips: (count) => `Apply writes only the tables marked Stale; ${count} ${count === 1 ? "table is" : "tables are"} left as they are (see the reasons).`,
+  refreshNothingToApply: "Nothing can be applied: no table or briefing has figures it can update. The reasons are listed with each.",
+  refreshApplySkips: (count) => `Apply writes only what is marked Stale; ${count} ${count === 1 ? "item is" : "items are"} left as they are (see the reasons).`,
   figureInsertHeading: "Put this figure in the active cell",
   figureInsertFormula: "Insert live formula",
   figureInsertValue: "Insert value",
@@ -322,7 +349,13 @@ const EN: PaneStrings = {
   autoOpen: "Open this pane when this workbook opens",
   autoOpenOn: "This pane will open with this workbook.",
   autoOpenOff: "This pane will no longer open with this workbook.",
-  revisionOlder: (count, release) => `${count} inserted ${count === 1 ? "table holds" : "tables hold"} figures older than release ${release}.`,
+  revisionOlder: (tables, briefings, release) => {
+    const items = [
+      tables > 0 ? `${tables} inserted ${tables === 1 ? "table" : "tables"}` : "",
+      briefings > 0 ? `${briefings} ${briefings === 1 ? "briefing" : "briefings"}` : "",
+    ].filter((part) => part !== "");
+    return `${items.join(" and ")} ${tables + briefings === 1 ? "holds" : "hold"} figures older than release ${release}.`;
+  },
   revisionReview: "Review changes",
   entryName: (title, where) => `“${title}” (${where})`,
   removeConfirm: (name, block) =>
@@ -331,6 +364,31 @@ const EN: PaneStrings = {
   removeConfirmNo: "Keep it",
   removeKept: (name) => `Kept ${name}. Nothing was removed.`,
   editedCells: (cells, more) => `Cells you edited (kept on refresh): ${cells}${more > 0 ? ` and ${more} more` : ""}`,
+  briefingHeading: "Briefing",
+  briefingIntro: "A new sheet telling the report in short sentences, each figure a live =BJ.STAT cell, with three charts on those cells.",
+  briefingLanguage: "Briefing language",
+  briefingLanguageEn: "English",
+  briefingLanguageZh: "Simplified Chinese (简体中文)",
+  insertBriefing: "Insert briefing",
+  briefingInserted: (sheet, charts) =>
+    charts > 0
+      ? `Inserted the briefing on the new sheet “${sheet}”, with ${charts} ${charts === 1 ? "chart" : "charts"}.`
+      : `Inserted the briefing on the new sheet “${sheet}”, without charts (this version of Excel cannot set a chart's series).`,
+  briefingFailed: "Could not insert the briefing.",
+  briefingDataError: (release) => `Release ${release} lacks a figure or fact the briefing tells, so no briefing was written.`,
+  briefingName: (language) => `Briefing (${language})`,
+  briefingMeta: (sheet, release, language) => `on ${sheet} · release ${release} · ${language}`,
+  briefingMissing: "not found: its sheet was deleted or renamed",
+  briefingProtected: "the sheet is protected; nothing is written to this briefing",
+  briefingNoData: "the release in use lacks a figure or fact this briefing tells; nothing is written to it",
+  briefingRemoveConfirm: (name, sheet) =>
+    `Remove ${name}? This deletes everything the add-in wrote on the sheet ${sheet} (its text, figures and charts; the sheet itself when nothing else is on it) and its record. Excel cannot undo this.`,
+  briefingCells: (cells, more, done) => `${done ? "Cells updated" : "Cells to update"}: ${cells}${more > 0 ? ` and ${more} more` : ""}`,
+  briefingKept: (cells, more) => `Your changes, kept: ${cells}${more > 0 ? ` and ${more} more` : ""}`,
+  briefingNoChanges: "Nothing to change in this briefing.",
+  briefingRefreshFailed: "Could not refresh the briefings.",
+  refreshAllUpToDate: (release) => `Up to date: every table and briefing already shows release ${release}. Nothing was written.`,
+  refreshTablesUpToDate: "Tables: up to date.",
 };
 
 const ZH: PaneStrings = {
@@ -392,7 +450,7 @@ const ZH: PaneStrings = {
   copyCitation: "复制引文",
   insertedHeading: "本工作簿中已插入",
   refreshList: "刷新列表",
-  insertedEmpty: "本工作簿中尚无由本加载项插入的数据表。",
+  insertedEmpty: "本工作簿中尚无由本加载项插入的内容。",
   insertedMeta: (name, sheet, release, language, mode) => `${name}（工作表 ${sheet}）· 数据版本 ${release} · ${language} · ${mode}`,
   insertedMissing: "未找到：已删除或不在本工作簿中",
   goTo: (name) => `转到 ${name}`,
@@ -451,8 +509,8 @@ const ZH: PaneStrings = {
   help: "帮助",
   helpHref: "help.html#zh-CN",
   dismiss: "关闭",
-  refreshNothingToApply: "没有可应用的更新：没有表格能够更新数字。原因列在各表格下。",
-  refreshApplySkips: (count) => `“应用”只写入标记为“待更新”的表格；另有 ${count} 个表格保持不变（见原因）。`,
+  refreshNothingToApply: "没有可应用的更新：没有表格或简报能够更新数字。原因列在各项下。",
+  refreshApplySkips: (count) => `“应用”只写入标记为“待更新”的内容；另有 ${count} 项保持不变（见原因）。`,
   figureInsertHeading: "将此指标放入活动单元格",
   figureInsertFormula: "插入实时公式",
   figureInsertValue: "插入数值",
@@ -482,7 +540,10 @@ const ZH: PaneStrings = {
   autoOpen: "打开此工作簿时打开此窗格",
   autoOpenOn: "此窗格将随此工作簿一起打开。",
   autoOpenOff: "此窗格将不再随此工作簿打开。",
-  revisionOlder: (count, release) => `有 ${count} 个已插入的表格所含数字早于数据版本 ${release}。`,
+  revisionOlder: (tables, briefings, release) => {
+    const items = [tables > 0 ? `${tables} 个已插入的表格` : "", briefings > 0 ? `${briefings} 份简报` : ""].filter((part) => part !== "");
+    return `有 ${items.join("和 ")}所含数字早于数据版本 ${release}。`;
+  },
   revisionReview: "查看更改",
   entryName: (title, where) => `“${title}”（${where}）`,
   removeConfirm: (name, block) => `移除${name}？将删除加载项在 ${block} 写入的全部内容（标题、表格、注释和来源行）及其记录。Excel 无法撤销此操作。`,
@@ -490,6 +551,29 @@ const ZH: PaneStrings = {
   removeConfirmNo: "保留",
   removeKept: (name) => `已保留${name}，未移除任何内容。`,
   editedCells: (cells, more) => `您修改过的单元格（刷新时保留）：${cells}${more > 0 ? ` 等，另有 ${more} 个` : ""}`,
+  briefingHeading: "简报",
+  briefingIntro: "新建一张工作表，用简短的句子讲述报道内容，每个数字都是实时的 =BJ.STAT 单元格，并附三张基于这些单元格的图表。",
+  briefingLanguage: "简报语言",
+  briefingLanguageEn: "英文（English）",
+  briefingLanguageZh: "简体中文",
+  insertBriefing: "插入简报",
+  briefingInserted: (sheet, charts) =>
+    charts > 0 ? `已在新工作表“${sheet}”插入简报，含 ${charts} 张图表。` : `已在新工作表“${sheet}”插入简报，未含图表（此 Excel 版本无法设置图表的数据系列）。`,
+  briefingFailed: "无法插入简报。",
+  briefingDataError: (release) => `数据版本 ${release} 缺少简报所需的指标或事实，未写入简报。`,
+  briefingName: (language) => `简报（${language}）`,
+  briefingMeta: (sheet, release, language) => `工作表 ${sheet} · 数据版本 ${release} · ${language}`,
+  briefingMissing: "未找到：其工作表已删除或重命名",
+  briefingProtected: "工作表受保护，此简报未写入任何内容",
+  briefingNoData: "使用中的数据版本缺少此简报所需的指标或事实，未写入任何内容",
+  briefingRemoveConfirm: (name, sheet) =>
+    `移除${name}？将删除加载项在工作表 ${sheet} 写入的全部内容（文字、数字和图表；工作表上没有其他内容时连同工作表）及其记录。Excel 无法撤销此操作。`,
+  briefingCells: (cells, more, done) => `${done ? "已更新的单元格" : "待更新的单元格"}：${cells}${more > 0 ? ` 等，另有 ${more} 个` : ""}`,
+  briefingKept: (cells, more) => `保留您的修改：${cells}${more > 0 ? ` 等，另有 ${more} 个` : ""}`,
+  briefingNoChanges: "此简报无需更改。",
+  briefingRefreshFailed: "无法刷新简报。",
+  refreshAllUpToDate: (release) => `已是最新：所有数据表和简报均已是数据版本 ${release}。未写入任何内容。`,
+  refreshTablesUpToDate: "表格：已是最新。",
 };
 
 /** The pane's strings in each language. */

@@ -1,7 +1,7 @@
 /**
  * The task pane's composition root: builds the page from its panels (catalog, preview with the
- * one-figure actions, insert, cite, inserted and refresh with the revision notice, share, status
- * bar), one typed store (pane-state.ts) they all read and
+ * one-figure actions, insert, briefing, cite, inserted and refresh with the revision notice, share,
+ * status bar), one typed store (pane-state.ts) they all read and
  * write, the host (Office or the preview page), the release channel, and the ribbon command.
  * Each panel renders itself from the store and subscribes to the keys it shows; the language,
  * the host and the release re-render them all from here.
@@ -23,6 +23,7 @@ import { type DatasetIndex, activeDataset, compareReleaseIds, setActiveRelease, 
 // The channel itself (and zod, which checks a release) is loaded on demand, after the pane is drawn: see startChannel.
 import type { LoadReleaseOutcome, ReleaseCache } from "../channel";
 import type { WorkbookPort } from "../office";
+import { createBriefingPanel } from "./briefing-panel";
 import { createCatalogPanel } from "./catalog-panel";
 import { createCitePanel } from "./cite-panel";
 import { byId, el, fill } from "./dom";
@@ -86,13 +87,14 @@ function buildPane(root: HTMLElement): Pane {
   const reread = (): Promise<void> => inserted.refreshInserted(false);
   const preview = createPreviewPanel(ctx, figureActions(ctx, reread));
   const insert = createInsertPanel(ctx, reread);
+  const briefing = createBriefingPanel(ctx, reread);
   const cite = createCitePanel(ctx);
   const share = createSharePanel(ctx, reread);
-  const panels = [catalog, preview, insert, cite, inserted, share, statusBar];
+  const panels = [catalog, preview, insert, briefing, cite, inserted, share, statusBar];
 
   root.replaceChildren(
     el("header", { class: "pane-header" }, el("img", { src: "assets/icon-32.png", width: 24, height: 24, alt: "" }), appName, langSwitch),
-    el("main", {}, ...inserted.noticeNodes, ...catalog.nodes, ...preview.nodes, ...insert.nodes, ...cite.nodes, ...inserted.nodes, ...share.nodes),
+    el("main", {}, ...inserted.noticeNodes, ...catalog.nodes, ...preview.nodes, ...insert.nodes, ...briefing.nodes, ...cite.nodes, ...inserted.nodes, ...share.nodes),
     ...statusBar.nodes,
     footer,
   );
@@ -179,14 +181,18 @@ async function startChannel(): Promise<void> {
 /**
  * The ribbon's "Refresh figures" (an ExecuteFunction command of the shared runtime, associated at
  * the top level by src/commands/ribbon.ts): what it needs, given once Office is ready. It applies
- * a refresh to the release in use without asking (once the channel has answered), then reports in
- * the pane's status line and re-reads the list.
+ * a refresh of the tables and the briefings to the release in use without asking (once the
+ * channel has answered), then reports in the pane's status line and re-reads the list.
  */
 function registerRibbonCommand(port: WorkbookPort): void {
   provideRefreshCommand({
     refresh: async (_release, options) => {
       await channelReady;
       return port.refreshTables(activeDataset(), options);
+    },
+    refreshBriefings: async () => {
+      await channelReady;
+      return port.refreshBriefings(activeDataset());
     },
     release: () => activeDataset(),
     language: () => store.get().language,

@@ -50,3 +50,22 @@ export function statusBadge(ctx: Pick<PaneContext, "store" | "t">, status: Refre
   const word = REFRESH_STATUS_TEXT[ctx.store.get().language][status];
   return el("span", { class: `status status-${status}`, "data-status": status, title: ctx.t().statusLabel(word) }, word);
 }
+
+/**
+ * The confirmation a removal asks for (Excel cannot undo an add-in's writes): the question, the
+ * action's button and the one that keeps everything; Escape keeps everything too.
+ */
+export function confirmBox(ctx: Pick<PaneContext, "store">, question: string, yes: string, no: string, answer: (remove: boolean) => Promise<void>): HTMLElement {
+  const box = el(
+    "div",
+    { class: "confirm", role: "group", "aria-labelledby": "remove-confirm-text" },
+    el("p", { id: "remove-confirm-text" }, question),
+    el("div", { class: "buttons" }, actionButton(ctx, "remove-confirm-yes", yes, () => answer(true), true), actionButton(ctx, "remove-confirm-no", no, () => answer(false))),
+  );
+  box.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    void answer(false);
+  });
+  return box;
+}

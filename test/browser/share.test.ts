@@ -293,7 +293,7 @@ describe("sharing and one figure on the preview page", () => {
     }, current);
     await page.click("#refresh-inserted");
     await page.locator("#revision-notice:not([hidden])").waitFor({ timeout: 30_000 });
-    expect(await page.locator("#revision-notice p").innerText()).toBe(en.revisionOlder(1, current));
+    expect(await page.locator("#revision-notice p").innerText()).toBe(en.revisionOlder(1, 0, current));
     await page.click("#review-changes");
     await page.locator("#refresh-panel:not([hidden])").waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("refresh-heading");

@@ -186,6 +186,46 @@ describe.each(LANGUAGES)("insertBriefing (%s)", (language) => {
   });
 });
 
+describe("selectBriefing (the pane's Go to)", () => {
+  const layout = briefingLayout(index, "en");
+
+  async function active(host: SimulatedExcel): Promise<[string, string]> {
+    return host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+      const cell = context.workbook.getActiveCell().load("address");
+      await context.sync();
+      return [sheet.name, cell.address];
+    });
+  }
+
+  test("activates its sheet and selects its title: 3 syncs, whatever the number of briefings", async () => {
+    const { host, port } = setup();
+    const first = await port.insertBriefing(layout);
+    host.user.activate("Sheet1");
+    host.user.select("Sheet1!D4");
+    const [, syncs] = await syncsOf(host, () => port.selectBriefing(first.record.recordId));
+    expect(syncs).toBe(3);
+    expect(await active(host)).toEqual(["Briefing", "Briefing!A1"]);
+
+    const zh = await port.insertBriefing(briefingLayout(index, "zh"));
+    await port.insertBriefing(layout);
+    host.user.activate("Sheet1");
+    const [, again] = await syncsOf(host, () => port.selectBriefing(zh.record.recordId));
+    expect(again).toBe(3);
+    expect(await active(host)).toEqual(["简报", "'简报'!A1"]);
+  });
+
+  test("refused for a gone sheet and an unknown record, changing nothing", async () => {
+    const { host, port } = setup();
+    const inserted = await port.insertBriefing(layout);
+    host.user.deleteSheet("Briefing");
+    host.user.select("Sheet1!C2");
+    await expect(port.selectBriefing(inserted.record.recordId)).rejects.toMatchObject({ code: "sheet_not_found", details: { sheet: "Briefing" } });
+    await expect(port.selectBriefing("nope")).rejects.toMatchObject({ code: "record_not_found" });
+    expect(await active(host)).toEqual(["Sheet1", "Sheet1!C2"]);
+  });
+});
+
 describe("remove keeps what the user added", () => {
   const layout = briefingLayout(index, "en");
 

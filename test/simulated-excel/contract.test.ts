@@ -342,6 +342,23 @@ describe("workbook and worksheets", () => {
     });
     expect([selected, active]).toEqual(["Sheet1!B2:C4", "Sheet1!B2"]);
   });
+
+  it("selects a range of another sheet once that sheet is activated in the same request", async () => {
+    const host = createSimulatedExcel();
+    host.user.addSheet("Briefing");
+    host.user.select("Sheet1!C3");
+    const [sheet, selected, active] = await host.run(async (context) => {
+      const target = context.workbook.worksheets.getItem("Briefing");
+      target.activate();
+      target.getRange("A1").select();
+      const now = context.workbook.worksheets.getActiveWorksheet().load("name");
+      const selection = context.workbook.getSelectedRange().load("address");
+      const cell = context.workbook.getActiveCell().load("address");
+      await context.sync();
+      return [now.name, selection.address, cell.address];
+    });
+    expect([sheet, selected, active]).toEqual(["Briefing", "Briefing!A1", "Briefing!A1"]);
+  });
 });
 
 describe("ranges", () => {
