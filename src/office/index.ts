@@ -15,7 +15,8 @@ export type {
   TableBinding,
   WorkbookPort,
 } from "./port";
-export { ExcelWorkbook, INSERT_MODES, TABLE_STYLE, baseTableName, newGuid, uniqueTableName } from "./excel-workbook";
+export { ExcelWorkbook, INSERT_MODES, newGuid } from "./excel-workbook";
+export { TABLE_STYLE, baseTableName, uniqueTableName } from "./insert";
 export type { ExcelWorkbookOptions } from "./excel-workbook";
 export { AdapterError, TARGET_ERROR_CODES, toAdapterError } from "./errors";
 export type { AdapterErrorCode, AdapterErrorDetails } from "./errors";
