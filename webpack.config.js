@@ -147,6 +147,10 @@ module.exports = (_env, argv) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true, configFile: path.join(root, "tsconfig.json") } },
         },
+        // Data and core are pure (no top-level effects): a module that only re-exports (core's
+        // index) then brings along just what each entry uses, so functions.js does not carry the
+        // refresh planner or the briefing, which only the pane needs.
+        { test: /[\\/]src[\\/](core|data)[\\/]/, sideEffects: false },
       ],
     },
     plugins: [

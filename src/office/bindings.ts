@@ -9,6 +9,7 @@
  */
 import type { Language } from "../data";
 import { elementJson, escapeXml } from "../core/tracking";
+import type { TrackingRecord } from "../core";
 import type { TableBinding } from "./port";
 
 export const BINDINGS_NAMESPACE = "urn:bj-open-stats:bindings:1";
@@ -64,4 +65,17 @@ export function parseBindings(xml: string): ParsedBindings {
   const tables: unknown[] = record.tables;
   if (!tables.every(isBinding)) return { ok: false, damage: "invalid_entry" };
   return { ok: true, bindings: tables.filter(isBinding) };
+}
+
+/** The binding view of a version-2 record (what listBindings reports). */
+export function bindingOf(record: TrackingRecord): TableBinding {
+  return {
+    recordId: record.recordId,
+    tableName: record.table?.name ?? "",
+    tableId: record.tableId,
+    releaseId: record.releaseId,
+    language: record.language,
+    sheet: record.sheet.name,
+    mode: record.mode,
+  };
 }

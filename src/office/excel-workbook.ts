@@ -28,18 +28,26 @@
 import { TRACKING_NAMESPACE, cellAddress, changedCells, headerFingerprint, indexRelease, parseTrackingRecord, qualified } from "../core";
 import type { BriefingLayout, DatasetIndex, RefreshReport, TableGrid, TrackingRecord } from "../core";
 import type { Release } from "../data";
-import { refreshTables, type RefreshOptions } from "./refresh";
-import { type BriefingDeps, type BriefingRefreshReport, insertBriefing, listBriefings, queueBriefings, refreshBriefings, removeBriefing, selectBriefing } from "./briefing";
+import type { RefreshOptions } from "./refresh";
+import type { BriefingRefreshReport } from "./briefing";
+import { type BriefingDeps, listBriefings, queueBriefings } from "./briefing-records";
 import { type DocumentSettings, officeDocumentSettings, readAutoOpen, writeAutoOpen } from "./auto-open";
 import type { FreezeOptions, FreezeReport, InsertFigureOptions, InsertedFigure, RestoreReport } from "./share";
 
 /** Freeze, restore and one figure into a cell: a chunk of their own (share.js), loaded when first used. */
 const shareModule = (): Promise<typeof import("./share")> => import(/* webpackChunkName: "share" */ "./share");
-import { BINDINGS_NAMESPACE, parseBindings } from "./bindings";
-import { type InsertDeps, type Placed, TABLE_STYLE, bindingOf, type Target, writeTables } from "./insert";
+/**
+ * Inserting tables, refresh (the planner and its reads) and the briefing's insert, remove and refresh: chunks of
+ * their own too (insert.js, refresh.js, briefing.js), so that the pane is drawn before they load.
+ */
+const insertModule = (): Promise<typeof import("./insert")> => import(/* webpackChunkName: "insert" */ "./insert");
+const refreshModule = (): Promise<typeof import("./refresh")> => import(/* webpackChunkName: "refresh" */ "./refresh");
+const briefingModule = (): Promise<typeof import("./briefing")> => import(/* webpackChunkName: "briefing" */ "./briefing");
+import { BINDINGS_NAMESPACE, bindingOf, parseBindings } from "./bindings";
+import type { InsertDeps } from "./insert";
 import { AdapterError, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlTable, XlWorksheet } from "./excel-api";
-import { blockLayout, columnsInUse, parseRange, rangeAddress, splitAddress } from "./layout";
+import { columnsInUse, parseRange, rangeAddress, splitAddress } from "./layout";
 import { type MatchHow, matchTables } from "./matching";
 import type { BindingsReport, BriefingsReport, DamagedBindingsPart, InsertBriefingOptions, InsertedBriefing, InsertAllOptions, InsertMode, InsertTableOptions, InsertedEntry, InsertedReport, InsertedTable, TableBinding, WorkbookPort } from "./port";
 
@@ -161,37 +169,14 @@ export class ExcelWorkbook implements WorkbookPort {
     return (await shareModule()).insertFigure({ run: this.run, isSetSupported: this.isSetSupported }, figureId, options);
   }
 
-  /**
-   * Inserts one grid: at the active cell (default), at `address` (on `sheet` or the active sheet),
-   * at A1 of `sheet`, or at A1 of a new sheet named after the grid's title (`newSheet`).
-   * 2 syncs. Throws AdapterError: target_* (nothing written), sheet_protected, sheet_not_found,
-   * name_taken, office_error.
-   */
+  /** See WorkbookPort.insertTable (src/office/insert.ts). 2 syncs. */
   async insertTable(grid: TableGrid, options: InsertTableOptions = {}): Promise<InsertedTable> {
-    const mode = options.mode ?? "values";
-    const layout = blockLayout(grid, mode, options.includeSource ?? true);
-    const target: Target = options.newSheet ? { kind: "new", title: grid.title } : { kind: "existing", options };
-    const [inserted] = await writeTables(this.insertDeps(), { target, placed: [{ grid, layout, rowOffset: 0 }], heading: null, style: options.style ?? TABLE_STYLE });
-    if (!inserted) throw new AdapterError("office_error", {});
-    return inserted;
+    return (await insertModule()).insertTable(this.insertDeps(), grid, options);
   }
 
-  /**
-   * Every grid on one new sheet (named from `sheetName`, with " (2)" ... when taken): the title
-   * line in A1, then each grid's block (title, table, note, source) one under the other with a
-   * blank row between. One tracking record per grid; the sheet's title line is not tracked.
-   * 2 syncs in all.
-   */
+  /** See WorkbookPort.insertAllTables (src/office/insert.ts). 2 syncs in all. */
   async insertAllTables(grids: readonly TableGrid[], options: InsertAllOptions): Promise<InsertedTable[]> {
-    const mode = options.mode ?? "values";
-    const placed: Placed[] = [];
-    let row = 2;
-    for (const grid of grids) {
-      const layout = blockLayout(grid, mode, options.includeSource ?? true);
-      placed.push({ grid, layout, rowOffset: row });
-      row += layout.rows + 1;
-    }
-    return writeTables(this.insertDeps(), { target: { kind: "new", title: options.sheetName }, placed, heading: options.title, style: options.style ?? TABLE_STYLE });
+    return (await insertModule()).insertAllTables(this.insertDeps(), grids, options);
   }
 
   /** Every binding recorded, version 1 and 2, and the parts that could not be read. 2 syncs. */
@@ -238,7 +223,7 @@ export class ExcelWorkbook implements WorkbookPort {
     if (!this.isSetSupported("ExcelApi", "1.5")) return { entries: [], damagedParts: [] };
     try {
       return await this.run(async (context) => {
-        // Briefing records (src/office/briefing.ts) ride locate's first sync; their XML takes one more.
+        // Briefing records (src/office/briefing-records.ts) ride locate's first sync; their XML takes one more.
         const briefings = queueBriefings(context, this.isSetSupported);
         const located = await this.locate(context);
         const found = await briefings.read();
@@ -275,8 +260,8 @@ export class ExcelWorkbook implements WorkbookPort {
    * Refresh, delegated to src/office/refresh.ts over this workbook's Excel.run (which compiles
    * only because XlContext gives refresh every member it calls) and requirement-set check.
    */
-  refreshTables(release: Release | DatasetIndex, options: RefreshOptions = {}): Promise<RefreshReport> {
-    return refreshTables(this.run, release, { isSetSupported: this.isSetSupported, ...options });
+  async refreshTables(release: Release | DatasetIndex, options: RefreshOptions = {}): Promise<RefreshReport> {
+    return (await refreshModule()).refreshTables(this.run, release, { isSetSupported: this.isSetSupported, ...options });
   }
 
   /**
@@ -383,8 +368,8 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /** A briefing on a new sheet, with its charts and record (src/office/briefing.ts). 2 syncs. */
-  insertBriefing(layout: BriefingLayout, options: InsertBriefingOptions = {}): Promise<InsertedBriefing> {
-    return insertBriefing(this.briefingDeps(), layout, options);
+  async insertBriefing(layout: BriefingLayout, options: InsertBriefingOptions = {}): Promise<InsertedBriefing> {
+    return (await briefingModule()).insertBriefing(this.briefingDeps(), layout, options);
   }
 
   /** The briefings the workbook records (src/office/briefing.ts). 2 syncs. */
@@ -393,18 +378,18 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /** Brings every briefing to `release` (src/office/briefing.ts). 4 syncs to apply, 3 for a dry run or when up to date. */
-  refreshBriefings(release: Release | DatasetIndex, options: { readonly dryRun?: boolean } = {}): Promise<BriefingRefreshReport> {
-    return refreshBriefings(this.briefingDeps(), "figureIds" in release ? release : indexRelease(release), options);
+  async refreshBriefings(release: Release | DatasetIndex, options: { readonly dryRun?: boolean } = {}): Promise<BriefingRefreshReport> {
+    return (await briefingModule()).refreshBriefings(this.briefingDeps(), "figureIds" in release ? release : indexRelease(release), options);
   }
 
   /** Activates a briefing's sheet and selects its title (src/office/briefing.ts). 3 syncs. */
-  selectBriefing(recordId: string): Promise<void> {
-    return selectBriefing(this.briefingDeps(), recordId);
+  async selectBriefing(recordId: string): Promise<void> {
+    return (await briefingModule()).selectBriefing(this.briefingDeps(), recordId);
   }
 
   /** Removes exactly what a briefing insert wrote (src/office/briefing.ts). 4 syncs. */
-  removeBriefing(recordId: string): Promise<void> {
-    return removeBriefing(this.briefingDeps(), recordId);
+  async removeBriefing(recordId: string): Promise<void> {
+    return (await briefingModule()).removeBriefing(this.briefingDeps(), recordId);
   }
 
   private pick(located: Located, recordId: string): LocatedEntry {

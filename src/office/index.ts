@@ -16,7 +16,7 @@ export type {
   WorkbookPort,
 } from "./port";
 export { ExcelWorkbook, INSERT_MODES, newGuid } from "./excel-workbook";
-export { TABLE_STYLE, baseTableName, uniqueTableName } from "./insert";
+export { TABLE_STYLE, baseTableName, uniqueTableName } from "./table-names";
 export type { ExcelWorkbookOptions } from "./excel-workbook";
 export { AdapterError, TARGET_ERROR_CODES, toAdapterError } from "./errors";
 export type { AdapterErrorCode, AdapterErrorDetails } from "./errors";

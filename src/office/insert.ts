@@ -5,14 +5,19 @@
  * parts, and the read-back (insert-checks.ts).
  */
 import { STANDARD_COLUMN_WIDTH, cellAddress, qualified, serializeTrackingRecord } from "../core";
-import type { TableGrid, TrackingRecord } from "../core";
+import type { TableGrid } from "../core";
 
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlRange, XlTable, XlWorksheet } from "./excel-api";
-import { type BlockLayout, MAX_COLUMNS, MAX_ROWS, fitWidths, parseCell, parseRange, rangeAddress, splitAddress, trackingRecord, uniqueSheetName } from "./layout";
+import { type BlockLayout, blockLayout, MAX_COLUMNS, MAX_ROWS, fitWidths, parseCell, parseRange, rangeAddress, splitAddress, trackingRecord, uniqueSheetName } from "./layout";
 import { checkFormulaCells, checkTableRange } from "./insert-checks";
-import type { InsertTableOptions, InsertedTable, TableBinding } from "./port";
+import { bindingOf } from "./bindings";
+import { TABLE_STYLE, baseTableName, uniqueTableName } from "./table-names";
+import type { InsertAllOptions, InsertTableOptions, InsertedTable } from "./port";
 
+
+/** The number format that makes Excel keep a cell's content as text. */
+const TEXT = "@";
 
 /** What an insert needs of the adapter. */
 export interface InsertDeps {
@@ -20,23 +25,6 @@ export interface InsertDeps {
   readonly isSetSupported: IsSetSupported;
   readonly newRecordId: () => string;
   readonly now: () => Date;
-}
-
-/** The table style of inserted tables. */
-export const TABLE_STYLE = "TableStyleMedium2";
-/** The number format that makes Excel keep a cell's content as text. */
-const TEXT = "@";
-
-/** A table name Excel accepts: "BJ_" + the table id with anything but letters, digits, _ and . replaced. */
-export function baseTableName(tableId: string): string {
-  return `BJ_${tableId.replace(/[^\p{L}\p{N}_.]/gu, "_")}`;
-}
-
-/** The base name, or base_2, base_3 ... : the first not taken (names compare case-insensitively). */
-export function uniqueTableName(base: string, taken: Iterable<string>): string {
-  const used = new Set([...taken].map((name) => name.toLowerCase()));
-  if (!used.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}_${n}`.toLowerCase())) return `${base}_${n}`;
 }
 
 /** The first cell with content in a block, as [row, column] offsets, or null. */
@@ -55,20 +43,7 @@ function overlaps(a: Rect, b: Rect): boolean {
 }
 
 /** One grid placed in the block being written. */
-/** The binding view of a version-2 record (what listBindings reports). */
-export function bindingOf(record: TrackingRecord): TableBinding {
-  return {
-    recordId: record.recordId,
-    tableName: record.table?.name ?? "",
-    tableId: record.tableId,
-    releaseId: record.releaseId,
-    language: record.language,
-    sheet: record.sheet.name,
-    mode: record.mode,
-  };
-}
-
-export interface Placed {
+interface Placed {
   readonly grid: TableGrid;
   readonly layout: BlockLayout;
   /** Row offset of the grid's block from the top-left of everything written. */
@@ -76,9 +51,9 @@ export interface Placed {
 }
 
 /** Where an insert goes: an existing sheet (as InsertTableOptions say) or a new sheet. */
-export type Target = { readonly kind: "existing"; readonly options: InsertTableOptions } | { readonly kind: "new"; readonly title: string };
+type Target = { readonly kind: "existing"; readonly options: InsertTableOptions } | { readonly kind: "new"; readonly title: string };
 
-export interface WritePlan {
+interface WritePlan {
   readonly target: Target;
   readonly placed: readonly Placed[];
   /** insertAllTables' title line, written at the top-left (not part of any record). */
@@ -86,7 +61,40 @@ export interface WritePlan {
   readonly style: string;
 }
 
-export async function writeTables(deps: InsertDeps, plan: WritePlan): Promise<InsertedTable[]> {
+/**
+ * Inserts one grid: at the active cell (default), at `address` (on `sheet` or the active sheet),
+ * at A1 of `sheet`, or at A1 of a new sheet named after the grid's title (`newSheet`).
+ * 2 syncs. Throws AdapterError: target_* (nothing written), sheet_protected, sheet_not_found,
+ * name_taken, office_error.
+ */
+export async function insertTable(deps: InsertDeps, grid: TableGrid, options: InsertTableOptions = {}): Promise<InsertedTable> {
+  const mode = options.mode ?? "values";
+  const layout = blockLayout(grid, mode, options.includeSource ?? true);
+  const target: Target = options.newSheet ? { kind: "new", title: grid.title } : { kind: "existing", options };
+  const [inserted] = await writeTables(deps, { target, placed: [{ grid, layout, rowOffset: 0 }], heading: null, style: options.style ?? TABLE_STYLE });
+  if (!inserted) throw new AdapterError("office_error", {});
+  return inserted;
+}
+
+/**
+ * Every grid on one new sheet (named from `sheetName`, with " (2)" ... when taken): the title
+ * line in A1, then each grid's block (title, table, note, source) one under the other with a
+ * blank row between. One tracking record per grid; the sheet's title line is not tracked.
+ * 2 syncs in all.
+ */
+export async function insertAllTables(deps: InsertDeps, grids: readonly TableGrid[], options: InsertAllOptions): Promise<InsertedTable[]> {
+  const mode = options.mode ?? "values";
+  const placed: Placed[] = [];
+  let row = 2;
+  for (const grid of grids) {
+    const layout = blockLayout(grid, mode, options.includeSource ?? true);
+    placed.push({ grid, layout, rowOffset: row });
+    row += layout.rows + 1;
+  }
+  return writeTables(deps, { target: { kind: "new", title: options.sheetName }, placed, heading: options.title, style: options.style ?? TABLE_STYLE });
+}
+
+async function writeTables(deps: InsertDeps, plan: WritePlan): Promise<InsertedTable[]> {
   const rows = Math.max(1, ...plan.placed.map((each) => each.rowOffset + each.layout.rows));
   const columns = Math.max(1, ...plan.placed.map((each) => each.layout.columns));
   const fits = (row: number, column: number): boolean => row + rows <= MAX_ROWS && column + columns <= MAX_COLUMNS;

@@ -6,7 +6,7 @@
  *
  * Layer: task pane (DOM).
  */
-import { BriefingDataError, activeDataset, briefingLayout } from "../core";
+import { activeDataset } from "../core";
 import { el, fill } from "./dom";
 import { describeFailure } from "./feedback";
 import type { PaneContext, Panel } from "./pane-state";
@@ -16,6 +16,9 @@ import { actionButton, keepFocus, radioGroup } from "./ui";
 export interface BriefingPanel extends Panel {
   readonly nodes: readonly HTMLElement[];
 }
+
+/** The briefing's layout (core, with its sentences in both languages): its own chunk, loaded on the first insert. */
+const briefingCore = (): Promise<typeof import("../core/briefing")> => import(/* webpackChunkName: "briefing-layout" */ "../core/briefing");
 
 /** @param afterInsert re-reads what the workbook holds (the inserted panel's list), quietly. */
 export function createBriefingPanel(ctx: PaneContext, afterInsert: () => Promise<void>): BriefingPanel {
@@ -28,12 +31,12 @@ export function createBriefingPanel(ctx: PaneContext, afterInsert: () => Promise
     const language = store.get().briefingLanguage;
     const dataset = activeDataset();
     try {
-      const result = await ctx.busy(() => port.insertBriefing(briefingLayout(dataset, language)));
+      const result = await ctx.busy(async () => port.insertBriefing((await briefingCore()).briefingLayout(dataset, language)));
       ctx.say("success", (l) => STRINGS[l].briefingInserted(result.sheet, result.charts.length));
       await afterInsert();
     } catch (error: unknown) {
       // The layout refuses a release lacking a figure or fact it tells: nothing reached the workbook.
-      if (error instanceof BriefingDataError) ctx.say("error", (l) => STRINGS[l].briefingDataError(dataset.release.id));
+      if (error instanceof Error && error.name === "BriefingDataError") ctx.say("error", (l) => STRINGS[l].briefingDataError(dataset.release.id));
       else ctx.say("error", (l) => `${STRINGS[l].briefingFailed} ${describeFailure(error, l).text}`);
     }
   }

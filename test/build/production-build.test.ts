@@ -110,6 +110,18 @@ describe("production build", () => {
     expect(text).not.toMatch(/localhost/i);
   });
 
+  // What the pane does not need to be drawn loads when first used (excel-workbook.ts,
+  // briefing-panel.ts): each chunk holds a call or text only it has, and the start bundles do not.
+  test.each([
+    ["insert.js", "getActiveCell"],
+    ["refresh.js", "getSpecialCellsOrNullObject"],
+    ["briefing.js", ".charts.add("],
+    ["briefing-layout.js", "Beijing vs national average"],
+  ])("%s loads on demand: it holds %s, functions.js and taskpane.js do not", (chunk, marker) => {
+    expect(readFileSync(join(outDir, chunk), "utf8")).toContain(marker);
+    expect(["functions.js", "taskpane.js"].filter((start) => readFileSync(join(outDir, start), "utf8").includes(marker))).toEqual([]);
+  });
+
   test("taskpane.html loads Office.js from the CDN and both bundles (shared runtime)", () => {
     const html = readFileSync(join(outDir, "taskpane.html"), "utf8");
     const doc = new DOMParser({ onError: () => undefined }).parseFromString(html, "text/html");
