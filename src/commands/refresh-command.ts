@@ -28,8 +28,11 @@ export interface RefreshCommandDeps {
   readonly release: () => Release | DatasetIndex;
   /** Excel's display language. */
   readonly language: () => Language;
-  /** Tells the user what happened (e.g. the pane's status line, or a dialog); never throws. */
-  readonly notify: (message: string, report: RefreshReport | null) => void;
+  /**
+   * Tells the user what happened (e.g. the pane's status line, or a dialog); never throws. `ok` is
+   * false when anything failed: the tables' refresh (report null) or, after it, the briefings'.
+   */
+  readonly notify: (message: string, report: RefreshReport | null, ok: boolean) => void;
   /** Also write the report to a "Refresh log" sheet when anything changed. Default false. */
   readonly writeLog?: boolean;
 }
@@ -46,17 +49,19 @@ export async function runRefreshCommand(deps: RefreshCommandDeps): Promise<Refre
     const release = deps.release();
     const report = await deps.refresh(release, { log: deps.writeLog ? language : false });
     let briefings = "";
+    let ok = true;
     try {
       const refreshed = deps.refreshBriefings ? await deps.refreshBriefings(release) : null;
       briefings = refreshed ? summarizeBriefingRefresh(refreshed.briefings, refreshed.dryRun, language) : "";
     } catch (error: unknown) {
       const failure = toAdapterError(error).localized(language);
       briefings = language === "en" ? `Briefings: ${failure}` : `简报：${failure}`;
+      ok = false;
     }
-    deps.notify(briefings === "" ? summarizeReport(report, language) : `${summarizeReport(report, language)} ${briefings}`, report);
+    deps.notify(briefings === "" ? summarizeReport(report, language) : `${summarizeReport(report, language)} ${briefings}`, report, ok);
     return report;
   } catch (error: unknown) {
-    deps.notify(toAdapterError(error).localized(language), null);
+    deps.notify(toAdapterError(error).localized(language), null, false);
     return null;
   }
 }

@@ -352,10 +352,15 @@ export class ExcelWorkbook implements WorkbookPort {
   async forgetInserted(recordId: string): Promise<void> {
     try {
       await this.run(async (context) => {
-        const located = this.pick(await this.locate(context), recordId);
-        if (located.entry.record === null) throw new AdapterError("legacy_record", { recordId, table: located.entry.binding.tableName });
+        // Briefing records ride locate's first sync; their XML is read only when no table's record has the id.
+        const briefings = queueBriefings(context, this.isSetSupported);
+        const tables = await this.locate(context);
+        const table = tables.entries.find((each) => each.entry.recordId === recordId);
+        const part = table ? table.part : (await briefings.read()).entries.find((each) => each.entry.recordId === recordId)?.part;
+        if (!part) throw new AdapterError("record_not_found", { recordId });
+        if (table && table.entry.record === null) throw new AdapterError("legacy_record", { recordId, table: table.entry.binding.tableName });
         // requirement-set guard: ExcelApi 1.5 (as in removeInserted)
-        located.part.delete();
+        part.delete();
         await context.sync();
       });
     } catch (error: unknown) {

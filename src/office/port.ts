@@ -196,9 +196,10 @@ export interface WorkbookPort {
    */
   selectInserted(recordId: string): Promise<void>;
   /**
-   * Deletes a record's tracking part only, leaving the cells alone: for a record whose table is gone
-   * or that the user wants to keep as plain cells. Throws AdapterError record_not_found, or
-   * legacy_record for a version-1 entry. listInserted's syncs + 1.
+   * Deletes a record's tracking part only, leaving the cells alone: for a record whose table (or
+   * briefing sheet: a briefing record's id works too) is gone, or that the user wants to keep as
+   * plain cells. Throws AdapterError record_not_found, or legacy_record for a version-1 entry.
+   * listInserted's syncs + 1 (for a briefing: +1 more when the workbook holds no table record of that id).
    */
   forgetInserted(recordId: string): Promise<void>;
   /**

@@ -1,6 +1,7 @@
 /**
  * Briefings in "Inserted in this workbook": each with its status badge from the last dry run,
- * sheet, release and language; Go to, and Remove behind the same confirmation as a table's.
+ * sheet, release and language; Go to, and Remove behind the same confirmation as a table's;
+ * Forget when its sheet is gone.
  *
  * Layer: task pane (DOM).
  */
@@ -18,6 +19,8 @@ export interface BriefingItemActions {
   readonly confirming: string | null;
   goTo(recordId: string, done: Words): Promise<void>;
   askRemove(recordId: string): Promise<void>;
+  /** Deletes the record only (its sheet is gone): the port's forgetInserted. */
+  forget(recordId: string, done: Words): Promise<void>;
   /** The answer to the confirmation; `back` is the id of the button that focus returns to when kept. */
   answerRemove(recordId: string, remove: boolean, done: Words, kept: Words, back: string): Promise<void>;
 }
@@ -54,13 +57,15 @@ export function briefingItems(ctx: PaneContext, actions: BriefingItemActions): H
       view?.reason && entry.found && el("span", { class: "item-meta notice" }, view.reason),
       view?.kept && el("span", { class: "item-meta edited-cells" }, view.kept),
       confirm ||
-        (entry.found &&
-          el(
-            "div",
-            { class: "buttons" },
-            actionButton(ctx, `goto-briefing-${i}`, t.goToShort, () => actions.goTo(recordId, (l) => STRINGS[l].selected(name(l))), false, t.goTo(name(state.language))),
-            actionButton(ctx, removeId, t.removeShort, () => actions.askRemove(recordId), false, t.remove(name(state.language))),
-          )),
+        (entry.found
+          ? el(
+              "div",
+              { class: "buttons" },
+              actionButton(ctx, `goto-briefing-${i}`, t.goToShort, () => actions.goTo(recordId, (l) => STRINGS[l].selected(name(l))), false, t.goTo(name(state.language))),
+              actionButton(ctx, removeId, t.removeShort, () => actions.askRemove(recordId), false, t.remove(name(state.language))),
+            )
+          : // Its sheet is gone: only the record is left to forget.
+            el("div", { class: "buttons" }, actionButton(ctx, `forget-briefing-${i}`, t.forgetShort, () => actions.forget(recordId, (l) => STRINGS[l].forgotten(name(l))), false, t.forget(name(state.language))))),
     );
   });
 }

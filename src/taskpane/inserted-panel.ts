@@ -294,6 +294,7 @@ export function createInsertedPanel(ctx: PaneContext): InsertedPanel {
       confirming,
       goTo: (recordId, done) => onRecord(recordId, "select-briefing", done),
       askRemove,
+      forget: (recordId, done) => onRecord(recordId, "forget", done),
       answerRemove: (recordId, remove, done, kept, back) => answerRemove(recordId, "remove-briefing", remove, done, kept, back),
     });
     items.push(...briefings);

@@ -196,8 +196,8 @@ function registerRibbonCommand(port: WorkbookPort): void {
     },
     release: () => activeDataset(),
     language: () => store.get().language,
-    notify: (message, report) => {
-      pane.ctx.say(report ? "success" : "error", message);
+    notify: (message, _report, ok) => {
+      pane.ctx.say(ok ? "success" : "error", message);
       void pane.refreshInserted(false);
     },
   });

@@ -188,6 +188,24 @@ describe("Insert briefing in the pane", () => {
       await page.locator(".message.success", { hasText: zh.removed(nameZh) }).waitFor({ timeout: 30_000 });
       await page.locator('#sheet-tabs [data-sheet="简报"]').waitFor({ state: "detached", timeout: 30_000 });
       expect((await listed(page, 1))[0]?.text).toContain(zh.briefingName(zh.languageEn));
+
+      // Its sheet deleted behind the pane's back: the entry says so and offers Forget only.
+      await page.evaluate(async () => {
+        type Batch = (context: { workbook: { worksheets: { getItem(name: string): { delete(): void } } }; sync(): Promise<void> }) => Promise<void>;
+        const host = (window as unknown as { bjPreviewHost: { run(batch: Batch): Promise<void> } }).bjPreviewHost;
+        await host.run(async (context) => {
+          context.workbook.worksheets.getItem("Briefing").delete();
+          await context.sync();
+        });
+      });
+      await page.click("#refresh-inserted");
+      await page.locator("li.briefing.missing #forget-briefing-0").waitFor({ timeout: 30_000 });
+      expect(await page.locator("li.briefing.missing").innerText()).toContain(zh.briefingMissing);
+      expect(await page.locator("#goto-briefing-0, #remove-briefing-0").count()).toBe(0);
+      await tabTo(page, "#forget-briefing-0");
+      await page.keyboard.press("Enter");
+      await page.locator(".message.success", { hasText: zh.forgotten(nameEn) }).waitFor({ timeout: 30_000 });
+      await page.locator("li.briefing").waitFor({ state: "detached", timeout: 30_000 });
       expectClean(opened);
     } finally {
       await close(opened);

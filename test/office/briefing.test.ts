@@ -226,6 +226,27 @@ describe("selectBriefing (the pane's Go to)", () => {
   });
 });
 
+describe("forgetInserted takes a briefing's record too (its sheet gone)", () => {
+  test("deletes only the record; the workbook's other briefing, its table and its cells stay", async () => {
+    const { host, port } = setup();
+    const en = await port.insertBriefing(briefingLayout(index, "en"));
+    const zh = await port.insertBriefing(briefingLayout(index, "zh"));
+    host.user.deleteSheet("Briefing");
+    const before = host.save().workbook.sheets.map((sheet) => sheet.name);
+    expect((await port.listBriefings()).entries.map((each) => [each.recordId, each.found !== null])).toEqual([
+      [en.record.recordId, false],
+      [zh.record.recordId, true],
+    ]);
+    const listSyncs = (await syncsOf(host, () => port.listInserted()))[1];
+    const [, syncs] = await syncsOf(host, () => port.forgetInserted(en.record.recordId));
+    // listInserted's syncs + 1: the records and their XML, then the delete.
+    expect(syncs).toBe(listSyncs + 1);
+    expect((await port.listBriefings()).entries.map((each) => each.recordId)).toEqual([zh.record.recordId]);
+    expect(host.save().workbook.sheets.map((sheet) => sheet.name)).toEqual(before);
+    await expect(port.forgetInserted(en.record.recordId)).rejects.toMatchObject({ code: "record_not_found" });
+  });
+});
+
 describe("remove keeps what the user added", () => {
   const layout = briefingLayout(index, "en");
 

@@ -120,11 +120,11 @@ describe("the refresh command", () => {
   });
 
   it("reports a failure in the user's language, never throws, and still completes the event", async () => {
-    const messages: string[] = [];
+    const messages: [string, boolean][] = [];
     const failing = Object.assign(new Error("boom"), { code: "GeneralException" });
-    const report = await runRefreshCommand({ refresh: () => Promise.reject(failing), release: () => REVISED, language: () => "en", notify: (message) => messages.push(message) });
+    const report = await runRefreshCommand({ refresh: () => Promise.reject(failing), release: () => REVISED, language: () => "en", notify: (message, _report, ok) => messages.push([message, ok]) });
     expect(report).toBeNull();
-    expect(messages).toEqual(["Excel reported an error (GeneralException). Nothing more was changed."]);
+    expect(messages).toEqual([["Excel reported an error (GeneralException). Nothing more was changed.", false]]);
     let done = false;
     const handler = createRefreshHandler(Promise.resolve({ refresh: () => Promise.reject(failing), release: () => REVISED, language: () => "zh", notify: () => undefined }), () => Promise.resolve());
     handler({ completed: () => (done = true) });

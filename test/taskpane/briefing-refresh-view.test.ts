@@ -174,15 +174,20 @@ describe("the ribbon's Refresh figures refreshes briefings too", () => {
     await port.insertTable(tableGrid(EMBEDDED, "fdi_headline", "en"), { address: "Sheet1!B2" });
     setActiveRelease(REVISED.release, { kind: "channel" });
     const messages: string[] = [];
+    const oks: boolean[] = [];
     const run = await measured(host, () =>
       runRefreshCommand({
         refresh: (release, options) => port.refreshTables(release, options),
         refreshBriefings: (release) => port.refreshBriefings(release),
         release: () => REVISED,
         language: () => "en",
-        notify: (message) => messages.push(message),
+        notify: (message, _report, ok) => {
+          messages.push(message);
+          oks.push(ok);
+        },
       }),
     );
+    expect(oks).toEqual([true]);
     const report = run.result;
     if (!report) throw new Error("the command failed");
     expect(report.tables[0]?.status).toBe("stale");
@@ -197,17 +202,19 @@ describe("the ribbon's Refresh figures refreshes briefings too", () => {
 
   it("a briefing failure after the tables is said after the tables' summary, in the user's language", async () => {
     const { port } = setup();
-    const messages: string[] = [];
+    const messages: [string, boolean][] = [];
     const failing = Object.assign(new Error("boom"), { code: "GeneralException" });
     const report = await runRefreshCommand({
       refresh: (release, options) => port.refreshTables(release, options),
       refreshBriefings: () => Promise.reject(failing),
       release: () => REVISED,
       language: () => "zh",
-      notify: (message) => messages.push(message),
+      notify: (message, _report, ok) => messages.push([message, ok]),
     });
     expect(report?.upToDate).toBe(true);
-    expect(messages[0]).toMatch(/^已是最新 简报：Excel/);
+    expect(messages[0]?.[0]).toMatch(/^已是最新 简报：Excel/);
+    // Said as a failure (the pane shows it as an error), though the tables' refresh went well.
+    expect(messages[0]?.[1]).toBe(false);
   });
 });
 
