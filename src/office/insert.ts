@@ -9,7 +9,8 @@ import type { TableGrid } from "../core";
 
 import { AdapterError, officeCode, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlRange, XlTable, XlWorksheet } from "./excel-api";
-import { type BlockLayout, blockLayout, MAX_COLUMNS, MAX_ROWS, fitWidths, parseCell, parseRange, rangeAddress, splitAddress, trackingRecord, uniqueSheetName } from "./layout";
+import { MAX_COLUMNS, MAX_ROWS, parseCell, parseRange, rangeAddress, splitAddress, uniqueSheetName } from "./layout";
+import { type BlockLayout, blockLayout, fitWidths, trackingRecord } from "./block-layout";
 import { checkFormulaCells, checkTableRange } from "./insert-checks";
 import { bindingOf } from "./bindings";
 import { TABLE_STYLE, baseTableName, uniqueTableName } from "./table-names";

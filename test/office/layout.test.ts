@@ -1,5 +1,5 @@
 /**
- * The pure half of an insert (src/office/layout.ts): sheet names made valid and unique, and the
+ * The pure half of an insert (src/office/layout.ts, src/office/block-layout.ts): sheet names made valid and unique, and the
  * block's arrays (formula cells apart from values, text cells "@").
  */
 import { STANDARD_COLUMN_WIDTH, TEXT_FORMAT, currentDataset, gridColumnWidths, statFormula, tableFormula, tableGrid } from "../../src/core";
