@@ -7,26 +7,15 @@
  * Layer: task pane (pure: no DOM, so jest checks it against real reports from the simulator).
  */
 import type { Language } from "../data";
-import { REFRESH_STATUS_TEXT, type RefreshReport, type RefreshStatus, briefingRefreshStatus, compareReleaseIds, summarizeBriefingRefresh, summarizeReport } from "../core";
+import { REFRESH_STATUS_TEXT, type RefreshReport, briefingRefreshStatus, compareReleaseIds, summarizeBriefingRefresh, summarizeReport } from "../core";
 import type { BriefingEntry, BriefingRefreshEntry, BriefingRefreshReport, InsertedEntry } from "../office";
-import { canApply, leftAlone, refreshSummary } from "./refresh-view";
+import { type ItemRefreshView, canApply, leftAlone, refreshSummary } from "./refresh-view";
 import { STRINGS } from "./strings";
 
 /** How many cells a briefing's line names before "and N more". */
 const CELLS_SHOWN = 6;
 
-export interface BriefingRefreshView {
-  readonly recordId: string;
-  readonly status: RefreshStatus;
-  readonly statusText: string;
-  /** "Briefing (English)", in the pane's language. */
-  readonly title: string;
-  /** The sheet, where found ("" where not). */
-  readonly place: string;
-  /** "release A → B". */
-  readonly releases: string;
-  /** Why it is blocked or missing; null otherwise. */
-  readonly reason: string | null;
+export interface BriefingRefreshView extends ItemRefreshView {
   /** The cells written (report) or to write (plan); null where none. */
   readonly cells: string | null;
   /** The cells the user changed, which refresh keeps; null where none. */

@@ -43,18 +43,22 @@ export interface ChangeView {
   readonly address: string | null;
 }
 
-export interface TableRefreshView {
+/** What the plan or report shows of one inserted item (a table or a briefing), above its details. */
+export interface ItemRefreshView {
   readonly recordId: string;
   readonly status: RefreshStatus;
   readonly statusText: string;
-  /** The curated table's title in the release (its id where the release has no such table). */
+  /** A table: the curated table's title in the release (its id where it has none); a briefing: "Briefing (English)". */
   readonly title: string;
-  /** The Excel table's name and sheet, where known. */
+  /** A table: the Excel table's name and sheet, where known; a briefing: its sheet ("" where not found). */
   readonly place: string;
   /** "release A → B". */
   readonly releases: string;
-  /** Why the table is blocked or missing, naming the cell in the way where known; null otherwise. */
+  /** Why it is blocked or missing, naming the cell in the way where known; null otherwise. */
   readonly reason: string | null;
+}
+
+export interface TableRefreshView extends ItemRefreshView {
   /**
    * Every change but the unchanged cells and the blocked entry (the reason says it). A blocked
    * table lists none: nothing is written to it.
