@@ -16,7 +16,7 @@ export const SOURCES_SHEET: Record<Language, string> = { en: "Sources", zh: "数
 
 const HEADER: Record<Language, readonly string[]> = {
   en: ["Id", "Label", "Value as shown", "Period", "Bound", "Stated or derived", "Formula (derived)", "Release", "Release SHA-256", "Citation (APA)", "Citation (GB/T 7714)", "Source phrase"],
-  zh: ["编号", "名称", "显示值", "期间", "界限", "公布数或推算", "推算公式", "数据版本", "数据版本 SHA-256", "引文（APA）", "引文（GB/T 7714）", "原文短语"],
+  zh: ["编号", "名称", "显示值", "期间", "数值性质", "公布数或推算", "推算公式", "数据版本", "数据版本 SHA-256", "引文（APA）", "引文（GB/T 7714）", "原文短语"],
 };
 
 const TITLE: Record<Language, string> = {

@@ -5,8 +5,8 @@
  * statistics" (or brands them 统计数据), names an organiser the source does not name, calls them
  * all "figures on 2024" when some are January–November, cumulative or from the 2023 assessment,
  * drops "January–November" from a partial-year figure, or puts words in the source's mouth.
- * Every shipped text is scanned: README, package.json, the manifest, the help pages, the pane's
- * strings and page, the functions' metadata, messages and library, the core's words and the release.
+ * Every shipped text is scanned: README, package.json, the manifest, the docs, and every file under
+ * src/ (the bundles, the help pages, the preview site).
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -19,19 +19,10 @@ const PUBLISHED = [
   "README.md",
   "package.json",
   "manifest.xml",
-  ...readdirSync(join(ROOT, "src/help")).map((name) => `src/help/${name}`),
-  "src/taskpane/strings.ts",
-  "src/taskpane/taskpane.html",
-  "src/functions/functions.ts",
-  "src/functions/functions.zh.json",
-  "src/functions/library.ts",
-  "src/functions/messages.ts",
-  "src/core/formats.ts",
-  "src/core/tables.ts",
-  "src/core/citation.ts",
-  "src/core/briefing.ts",
-  "src/core/briefing-text.ts",
-  "src/data/release.ts",
+  // Every source file that ships (the add-in's bundles, the help pages, the preview site): all of src/.
+  ...readdirSync(join(ROOT, "src"), { recursive: true, encoding: "utf8" })
+    .filter((name) => /\.(ts|html|json|css)$/.test(name))
+    .map((name) => `src/${name.replace(/\\/g, "/")}`),
   ...readdirSync(join(ROOT, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`),
   "test/fixtures/README.md",
 ];
