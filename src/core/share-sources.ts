@@ -19,6 +19,14 @@ const HEADER: Record<Language, readonly string[]> = {
   zh: ["编号", "名称", "显示值", "期间", "数值性质", "公布数或推算", "推算公式", "数据版本", "数据版本 SHA-256", "引文（APA）", "引文（GB/T 7714）", "原文短语"],
 };
 
+/** Whether a row is the Sources sheet's header in either language: the mark that the add-in wrote the sheet. */
+export function isSourcesHeader(row: readonly unknown[]): boolean {
+  return Object.values(HEADER).some((header) => header.every((cell, i) => row[i] === cell));
+}
+
+/** The Sources sheet's header row (its second row), local A1: what a freeze reads to recognise the sheet. */
+export const SOURCES_HEADER_ADDRESS = `A2:${String.fromCharCode(64 + HEADER.en.length)}2`;
+
 const TITLE: Record<Language, string> = {
   en: "Sources of the figures frozen in this workbook",
   zh: "本工作簿中已固定数值的来源",

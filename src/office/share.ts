@@ -36,7 +36,7 @@ import {
   planFreeze,
   planRestore,
 } from "../core/share";
-import { SOURCES_SHEET, sourcesRows } from "../core/share-sources";
+import { SOURCES_HEADER_ADDRESS, SOURCES_SHEET, isSourcesHeader, sourcesRows } from "../core/share-sources";
 import { frozenTableSpill } from "../core/share-spill";
 import { AdapterError, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlRange, XlRangeAreas, XlWorksheet } from "./excel-api";
@@ -194,10 +194,20 @@ export async function freezeFormulas(ctx: Context, asked: FreezeOptions = {}): P
         syncs++;
         for (const sheet of sheets.items) queue(sheet, sheet.id, sheet.name, sheet.getRange("A1:XFD1048576"), false);
       }
+      // The Sources sheet a freeze wrote before (recorded in the setting read in sync 1): by id and
+      // name, else by name (sheet ids hold within a session only, office-js#1390). Its protection and
+      // header row ride sync 2, in either scope: it is rewritten in place only when unprotected and
+      // still headed as the add-in wrote it (a user's own sheet of that name is never cleared).
+      const previous = setting.isNullObject ? null : parseFreezeRecord(setting.value);
+      const recordedSources = previous?.sourcesSheet ?? null;
+      const candidate = recordedSources
+        ? (sheets.items.find((sheet) => sheet.id === recordedSources.id && sheet.name === recordedSources.name) ?? sheets.items.find((sheet) => sheet.name === recordedSources.name) ?? null)
+        : null;
+      const sourcesHeader = candidate ? candidate.getRange(SOURCES_HEADER_ADDRESS).load("values") : null;
+      candidate?.protection.load("protected");
       // ---- sync 2: each sheet's protection and its formula cells ----
       await context.sync();
       syncs++;
-      const previous = setting.isNullObject ? null : parseFreezeRecord(setting.value);
       const inputs: FreezeSheetInput[] = [];
       let liveSpills = 0;
       for (const scope of scopes) {
@@ -226,15 +236,7 @@ export async function freezeFormulas(ctx: Context, asked: FreezeOptions = {}): P
         inputs.push({ id: scope.id, name: scope.name, protected: scope.sheet.protection.protected, areas: kept, spills });
       }
       const names = sheets.items.length > 0 ? sheets.items.map((sheet) => ({ id: sheet.id, name: sheet.name })) : scopes.map((scope) => ({ id: scope.id, name: scope.name }));
-      const recordedSources = previous?.sourcesSheet ?? null;
-      // By id and name, else by name (sheet ids hold within a session only, office-js#1390).
-      const existingSources = recordedSources
-        ? (names.find((sheet) => sheet.id === recordedSources.id && sheet.name === recordedSources.name) ?? names.find((sheet) => sheet.name === recordedSources.name) ?? null)
-        : null;
-      // The Sources sheet is rewritten in place when the add-in wrote it before and this freeze read
-      // its protection (it is in scope) and found it unprotected; else a new sheet of a free name.
-      const scopedIds = new Set(inputs.filter((input) => !input.protected).map((input) => input.id));
-      const reuse = existingSources !== null && scopedIds.has(existingSources.id) ? existingSources : null;
+      const reuse = candidate && sourcesHeader && !candidate.protection.protected && isSourcesHeader(sourcesHeader.values[0] ?? []) ? { id: candidate.id, name: candidate.name, sheet: candidate } : null;
       const sourcesName = reuse?.name ?? uniqueSheetName(SOURCES_SHEET[language], names.map((sheet) => sheet.name));
       const plan = planFreeze(inputs, options.release, {
         frozenAt: (options.now ?? ((): Date => new Date()))().toISOString(),
@@ -267,7 +269,7 @@ export async function freezeFormulas(ctx: Context, asked: FreezeOptions = {}): P
       }
       workbook.settings.add(FREEZE_SETTING, plan.record);
       const rows = sourcesRows(options.release, plan.record.figures, language, options.sha256 ?? null, plan.unnamedCalls);
-      const target = (reuse ? byId.get(reuse.id) : undefined) ?? workbook.worksheets.add(sourcesName);
+      const target = reuse?.sheet ?? workbook.worksheets.add(sourcesName);
       if (reuse) target.getRange("A1:XFD1048576").clear("Contents");
       const width = rows[0]?.length ?? 1;
       const block = target.getRange(rangeAddress(0, 0, rows.length, width));

@@ -115,18 +115,45 @@ describe("freezeFormulas", () => {
     expect(sources.numberFormat.flat().every((format) => format === "@")).toBe(true);
   });
 
-  test("a second freeze rewrites the same Sources sheet; a selection freeze never collides with it", async () => {
+  test("a second freeze rewrites the same Sources sheet, in either scope; the syncs stay 3", async () => {
     const host = await workbook();
     const port = portOf(host);
     host.user.select("Sheet1!A1");
     expect((await port.freezeFormulas({ scope: "selection" })).sourcesSheet).toBe("Sources");
-    // Its protection was not read (another sheet): a new Sources sheet, never a clash.
     host.user.select("Sheet1!A2");
-    expect((await port.freezeFormulas({ scope: "selection" })).sourcesSheet).toBe("Sources (2)");
-    // The whole workbook reads every sheet: the recorded one is rewritten in place.
+    const before = host.syncCount;
+    expect((await port.freezeFormulas({ scope: "selection" })).sourcesSheet).toBe("Sources");
+    expect(host.syncCount - before).toBe(3);
+    expect((await port.freezeFormulas()).sourcesSheet).toBe("Sources");
+    expect(host.save().workbook.sheets.map((sheet) => sheet.name)).toEqual(["Sheet1", "Sources"]);
+    // The rewritten sheet lists every figure frozen so far: A1's and A2's.
+    const ids = (await read(host, "A3:A10", "Sources")).values.flat().filter((value) => value !== "");
+    expect(ids).toEqual(expect.arrayContaining(["fdi_new_enterprises", "ftz_fdi_share"]));
+  });
+
+  test("a user's own sheet named like the recorded Sources sheet is never cleared: a new one is made", async () => {
+    const host = await workbook();
+    const port = portOf(host);
+    host.user.select("Sheet1!A1");
+    expect((await port.freezeFormulas({ scope: "selection" })).sourcesSheet).toBe("Sources");
+    // The user deletes it and makes a sheet of that name of their own (as after a reopen, where
+    // sheet ids change and the recorded sheet is found by name).
+    host.user.deleteSheet("Sources");
+    host.user.addSheet("Sources");
+    await host.user.type("Sources!A1", "my notes");
+    await host.user.type("Sources!A2", "keep me");
+    // The whole workbook: the user's sheet is in scope, unprotected, but not headed as ours.
     expect((await port.freezeFormulas()).sourcesSheet).toBe("Sources (2)");
-    const tabs = host.save().workbook.sheets.map((sheet) => sheet.name);
-    expect(tabs).toEqual(["Sheet1", "Sources", "Sources (2)"]);
+    expect((await read(host, "A1:A2", "Sources")).values).toEqual([["my notes"], ["keep me"]]);
+  });
+
+  test("a protected Sources sheet is left as it is: a new one is made", async () => {
+    const host = await workbook();
+    const port = portOf(host);
+    await port.freezeFormulas();
+    host.user.protectSheet("Sources");
+    await port.restoreFormulas();
+    expect((await port.freezeFormulas()).sourcesSheet).toBe("Sources (2)");
   });
 
   test("a protected sheet is left as it is and reported; the rest is frozen", async () => {
