@@ -19,7 +19,7 @@
  * - listInserted: 2 (+1 when the workbook holds spill inserts: their cell is read to find them; +1
  *   when it holds briefings: their records' XML).
  * - selectInserted: listInserted's + 1. removeInserted: listInserted's + 2 (read the cells, then
- *   delete). forgetInserted: listInserted's + 1. listBindings: 2 (1 when there are no parts).
+ *   delete). forgetInserted: listInserted's + 1 (see WorkbookPort.forgetInserted). listBindings: 2 (1 when there are no parts).
  *
  * Failed batches are not rolled back by Excel: operations before a failure in the same sync stay
  * applied. The write sync therefore starts with what Excel may refuse (the new sheet, then the

@@ -199,7 +199,9 @@ export interface WorkbookPort {
    * Deletes a record's tracking part only, leaving the cells alone: for a record whose table (or
    * briefing sheet: a briefing record's id works too) is gone, or that the user wants to keep as
    * plain cells. Throws AdapterError record_not_found, or legacy_record for a version-1 entry.
-   * listInserted's syncs + 1 (for a briefing: +1 more when the workbook holds no table record of that id).
+   * Syncs: the tables' records (2, +1 with spill records; the briefing parts ride the first), +1 for
+   * the briefing records' XML when no table record has the id, +1 to delete: a table's record costs
+   * listInserted's syncs + 1 in a workbook without briefings, a briefing's record listInserted's + 1.
    */
   forgetInserted(recordId: string): Promise<void>;
   /**
