@@ -131,6 +131,10 @@ module.exports = (_env, argv) => {
     output: {
       path: path.join(root, "dist"),
       filename: "[name].js",
+      // Chunks loaded on demand carry a content hash: a pane left open across a deployment never
+      // loads a new chunk into its old runtime (the entries keep fixed names: the manifest and the
+      // page name them).
+      chunkFilename: "[name].[contenthash:8].js",
       // globalThis, not self: functions.js also runs where `self` is absent (a bare JS context).
       globalObject: "globalThis",
       // Lazy chunks (the release channel) load from beside the page that loads the bundles: every
@@ -150,7 +154,7 @@ module.exports = (_env, argv) => {
         // Data, core and the adapter have no top-level effects: a module that only re-exports (the
         // indexes) then brings along just what each entry uses, so functions.js does not carry the
         // refresh planner or the briefing, which only the pane needs, and what the pane loads on
-        // demand (insert.js, refresh.js, briefing.js) stays out of taskpane.js.
+        // demand (insert, refresh, briefing chunks) stays out of taskpane.js.
         { test: /[\\/]src[\\/](core|data|office)[\\/]/, sideEffects: false },
       ],
     },

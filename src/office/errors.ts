@@ -19,6 +19,7 @@ export type AdapterErrorCode =
   | "unsupported_host"
   | "too_many_cells"
   | "figure_not_found"
+  | "load_failed"
   | "office_error";
 
 /**
@@ -121,6 +122,10 @@ const MESSAGES: Record<AdapterErrorCode, Record<Language, (d: AdapterErrorDetail
     en: (d) => `${d.range ?? "The workbook"} holds ${d.count ?? "too many"} formula cells; the add-in reads at most ${d.limit ?? "a limited number"} at once, to stay within Excel's read limits. Nothing was changed; select a smaller area and freeze that.`,
     zh: (d) => `${d.range ?? "此工作簿"} 中有 ${d.count ?? "过多"} 个公式单元格；为不超出 Excel 的读取限制，加载项一次最多读取 ${d.limit ?? "有限数量"} 个。未作任何更改；请选择较小的区域后再固定。`,
   },
+  load_failed: {
+    en: () => "Part of the add-in could not be loaded (is the network down?). Nothing was changed; reload the add-in and try again.",
+    zh: () => "加载项的部分文件未能加载（网络是否中断？）。未作任何更改；请重新加载加载项后再试。",
+  },
   office_error: {
     en: (d) => `Excel reported an error${d.officeCode ? ` (${d.officeCode})` : ""}. Nothing more was changed.`,
     zh: (d) => `Excel 报告了错误${d.officeCode ? `（${d.officeCode}）` : ""}。未再作其他更改。`,
@@ -162,6 +167,8 @@ export function officeCode(error: unknown): string | undefined {
 /** Maps anything thrown inside a batch to an AdapterError. */
 export function toAdapterError(error: unknown, sheet?: string): AdapterError {
   if (error instanceof AdapterError) return error;
+  // webpack's error when a chunk loaded on demand (insert, refresh, briefing, share) fails to arrive.
+  if (error instanceof Error && error.name === "ChunkLoadError") return new AdapterError("load_failed", {}, { cause: error });
   const code = officeCode(error);
   if (code === "AccessDenied") return new AdapterError("sheet_protected", { officeCode: code, ...(sheet ? { sheet } : {}) }, { cause: error });
   if (code === "MergedRangeConflict") return new AdapterError("target_merged", { officeCode: code, ...(sheet ? { sheet } : {}) }, { cause: error });

@@ -5,7 +5,7 @@
  */
 import { CURRENT_RELEASE } from "../../src/data";
 import { FIGURE_WORDS, basisLabel, currentDataset, periodText } from "../../src/core";
-import { AdapterError } from "../../src/office";
+import { AdapterError, toAdapterError } from "../../src/office";
 import { buildCatalog, editDistance, normalize, searchCatalog } from "../../src/taskpane/catalog";
 import { describeFailure, isTargetError } from "../../src/taskpane/feedback";
 import { STRINGS } from "../../src/taskpane/strings";
@@ -147,6 +147,17 @@ describe("messages for failed actions", () => {
     expect(describeFailure(error, "en", false).offerNewSheet).toBe(false); // already a new sheet
     expect(isTargetError(new AdapterError("sheet_protected", { sheet: "S" }))).toBe(true);
     expect(isTargetError(new AdapterError("edited_since_insert", { address: "Sheet1!C5" }))).toBe(false);
+  });
+
+  it("a part loaded on demand that did not arrive (webpack's ChunkLoadError) says so, in the pane and from the adapter", () => {
+    const chunkError = Object.assign(new Error("Loading chunk 42 failed."), { name: "ChunkLoadError" });
+    for (const language of ["en", "zh"] as const) {
+      expect(describeFailure(chunkError, language)).toEqual({ text: STRINGS[language].loadFailed, offerNewSheet: false });
+      const adapted = toAdapterError(chunkError);
+      expect(adapted.code).toBe("load_failed");
+      expect(describeFailure(adapted, language).text).toBe(adapted.localized(language));
+      expect(adapted.localized(language)).not.toContain("chunk");
+    }
   });
 
   it("says what happened and what to do for anything else", () => {
