@@ -17,7 +17,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { REFRESH_STATUS_TEXT, briefingLayout, currentDataset } from "../../src/core";
 import { STRINGS } from "../../src/taskpane/strings";
-import { ROOT, SCREENSHOTS, TIMEOUT_MS, build, close, launch, open, type Site, type Visit } from "./support";
+import { ROOT, SCREENSHOTS, TIMEOUT_MS, build, close, launch, open, type Site, type Visit, tabTo, expectClean } from "./support";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build plugin is CommonJS; its pure helpers write the index entry
 const channel = require("../../scripts/release-channel-plugin.js") as {
@@ -75,14 +75,6 @@ async function visit(target: Site): Promise<Visit> {
   return opened;
 }
 
-async function tabTo(page: Page, selector: string, max = 200): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
 /** Whether the focused control shows a focus ring. */
 async function focusVisible(page: Page): Promise<boolean> {
   return page.evaluate(() => {
@@ -102,12 +94,6 @@ async function listed(page: Page, count: number): Promise<{ status: string; text
     return items.length === n && items.every((item) => item.hasAttribute("data-status"));
   }, count, { timeout: 30_000 });
   return page.$$eval("#inserted li[data-briefing]", (items) => items.map((item) => ({ status: (item as HTMLElement).dataset.status ?? "", text: item.textContent ?? "" })));
-}
-
-function expectClean(opened: Visit): void {
-  expect(opened.errors).toEqual([]);
-  expect(opened.refused).toEqual([]);
-  expect(opened.csp).toEqual([]);
 }
 
 /** The briefing panel and the list under it in view, then the pane's screenshot. */

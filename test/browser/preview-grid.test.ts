@@ -19,7 +19,7 @@ import { REGISTERED } from "../../src/functions/functions";
 import { MAX_RENDER_COLUMNS, MAX_RENDER_ROWS } from "../../src/preview/viewport";
 import { createSimulatedExcel } from "../../src/simulated-excel";
 import type { SimCustomFunction } from "../../src/simulated-excel";
-import { type Site, type Visit, TIMEOUT_MS, build, close, launch, open } from "./support";
+import { type Site, type Visit, TIMEOUT_MS, build, close, launch, open, expectClean } from "./support";
 
 const ORIGIN = "https://preview.test";
 let browser: Browser | undefined;
@@ -43,12 +43,6 @@ async function openPreview(options: { width?: number; height?: number } = {}): P
   const visit = await open(browser, site, { path: "/", viewport: { width: options.width ?? 1280, height: options.height ?? 860 } });
   await visit.page.locator("html[data-pane=ready]").waitFor({ state: "attached", timeout: 30_000 });
   return visit;
-}
-
-function expectClean(visit: Visit): void {
-  expect(visit.errors).toEqual([]);
-  expect(visit.refused).toEqual([]);
-  expect(visit.csp).toEqual([]);
 }
 
 async function text(page: Page, address: string): Promise<string> {

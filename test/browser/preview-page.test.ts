@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { SCREENSHOTS, launch, watchCsp } from "./support";
+import { SCREENSHOTS, launch, watchCsp, tabTo, gridText } from "./support";
 import { currentDataset, formatFigureValue, tableGrid } from "../../src/core";
 import { STRINGS } from "../../src/taskpane/strings";
 
@@ -103,13 +103,6 @@ async function openPreview(options: { slowWorkbookMs?: number } = {}): Promise<V
   return visit;
 }
 
-/** The displayed text of every cell of the active sheet, by address (empty cells left out). */
-async function gridText(page: Page): Promise<Record<string, string>> {
-  return page.$$eval("#grid td[data-address]", (cells) =>
-    Object.fromEntries(cells.flatMap((cell) => (cell.textContent ? [[(cell as HTMLElement).dataset.address ?? "", cell.textContent]] : []))),
-  );
-}
-
 async function catalogIds(page: Page): Promise<string[]> {
   return page.$$eval(".catalog button.item", (buttons) => buttons.map((b) => (b as HTMLElement).dataset.id ?? ""));
 }
@@ -120,15 +113,6 @@ const fdiItems = ["fdi_headline", "fdi_new_enterprises", "ftz_fdi_share"];
 async function paneShot(page: Page, name: string): Promise<void> {
   await page.locator("#pane").evaluate((pane) => pane.scrollTo(0, 0));
   await page.locator("#pane").screenshot({ path: join(SCREENSHOTS, name) });
-}
-
-/** Presses Tab until `selector` has focus; fails if it is not reached in `max` presses. */
-async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${selector}`);
 }
 
 describe("the preview page", () => {

@@ -31,7 +31,7 @@ import {
 } from "../../src/core";
 import { loadRelease, type ChannelFetch } from "../../src/channel";
 import { STRINGS } from "../../src/taskpane/strings";
-import { ROOT, SCREENSHOTS, TIMEOUT_MS, build, close, launch, open, type Site, type Visit } from "./support";
+import { ROOT, SCREENSHOTS, TIMEOUT_MS, build, close, launch, open, type Site, type Visit, tabTo, expectClean, gridText } from "./support";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build plugin is CommonJS; its pure helpers write the index entry
 const channel = require("../../scripts/release-channel-plugin.js") as {
@@ -96,27 +96,6 @@ async function visit(target: Site): Promise<Visit> {
   const opened = await open(browser, target, { path: "/", viewport: { width: 1280, height: 900 } });
   await ready(opened.page);
   return opened;
-}
-
-/** The displayed text of every cell of the active sheet, by address (empty cells left out). */
-async function gridText(page: Page): Promise<Record<string, string>> {
-  return page.$$eval("#grid td[data-address]", (cells) =>
-    Object.fromEntries(cells.flatMap((cell) => (cell.textContent ? [[(cell as HTMLElement).dataset.address ?? "", cell.textContent]] : []))),
-  );
-}
-
-async function tabTo(page: Page, selector: string, max = 200): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-function expectClean(opened: Visit): void {
-  expect(opened.errors).toEqual([]);
-  expect(opened.refused).toEqual([]);
-  expect(opened.csp).toEqual([]);
 }
 
 describe("refresh in the preview page", () => {

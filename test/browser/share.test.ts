@@ -4,53 +4,27 @@
  * text, a Sources sheet appears), Restore live formulas, and "Open this pane when this workbook
  * opens"; by mouse and by keyboard; screenshots in both languages.
  *
- * (Helpers as in preview-page.test.ts:) The preview page in real headless Chromium (Debian's chromium, driven by playwright-core), used
- * as a user would: search, preview, insert at a clicked cell and on a new sheet, see the figures
- * formatted in the simulated grid, meet the refusal when the cells are taken (grid unchanged), and
- * switch the language; then all of it again by keyboard alone. One build of the static preview
- * site (npm run build:preview's config) serves every test from a single https test origin.
- *
- * Every test fails on a console error, an uncaught exception, or any request that leaves the
- * page's own origin. Screenshots of the page and of the pane, in English and Chinese, are saved
- * under support.ts's SCREENSHOTS (test-results/screenshots; `npm run screenshots` writes docs/screenshots) (Chinese needs a CJK font: Debian's fonts-noto-cjk).
+ * Served from one build of the static preview site (npm run build:preview's config) through
+ * support.ts; every test fails on a console error, an uncaught exception, a refused request or a
+ * CSP violation. Screenshots go to support.ts's SCREENSHOTS (a CJK font for the Chinese ones).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { SCREENSHOTS, launch, watchCsp } from "./support";
+import { SCREENSHOTS, TIMEOUT_MS, type Visit, build, close, expectClean, launch, open, tabTo, gridText } from "./support";
 import { currentDataset } from "../../src/core";
 import { STRINGS } from "../../src/taskpane/strings";
 
-const ROOT = resolve(__dirname, "../..");
 const ORIGIN = "https://preview.test";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-const TIMEOUT_MS = 300_000;
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-};
-
 const index = currentDataset();
 
 let outDir = "";
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (.ci/run does).`);
   outDir = mkdtempSync(join(tmpdir(), "bj-share-"));
-  const build = spawnSync(
-    process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.preview.config.js", "--mode", "production", "--output-path", outDir],
-    { cwd: ROOT, encoding: "utf8", timeout: TIMEOUT_MS },
-  );
-  if (build.status !== 0) throw new Error(`preview build failed:\n${build.stdout}\n${build.stderr}`);
+  await build({ config: "webpack.preview.config.js", outDir });
   browser = await launch();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, TIMEOUT_MS);
@@ -60,57 +34,12 @@ afterAll(async () => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-interface Visit {
-  readonly page: Page;
-  /** Console errors and uncaught exceptions. */
-  readonly errors: string[];
-  /** Requests that left the page's origin, or asked for a file the site does not have. */
-  readonly refused: string[];
-}
-
-async function openPreview(options: { slowWorkbookMs?: number } = {}): Promise<Visit> {
+/** The preview page, served from the build at the test origin, once the pane is drawn. */
+async function openPreview(): Promise<Visit> {
   if (!browser) throw new Error("no browser");
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  if (options.slowWorkbookMs !== undefined) {
-    // A slow workbook: every batch of the preview's hook starts late (the page sets the hook later).
-    await page.addInitScript((delay: number) => {
-      let hook: unknown;
-      Object.defineProperty(window, "bjPreviewHost", {
-        configurable: true,
-        get: () => hook,
-        set: (value: { run: (batch: unknown) => Promise<unknown>; isSetSupported: unknown }) => {
-          hook = { ...value, run: (batch: unknown) => new Promise((done) => setTimeout(done, delay)).then(() => value.run(batch)) };
-        },
-      });
-    }, options.slowWorkbookMs);
-  }
-  const visit: Visit = { page, errors: [], refused: [] };
-  await watchCsp(page, visit.errors); // any Content Security Policy violation fails the test
-  page.on("pageerror", (error) => visit.errors.push(`uncaught: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") visit.errors.push(`console: ${message.text()}`);
-  });
-  await page.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    const path = url.pathname === "/" ? "/index.html" : url.pathname;
-    const file = url.origin === ORIGIN ? normalize(join(outDir, decodeURIComponent(path))) : null;
-    if (file === null || !file.startsWith(outDir) || !existsSync(file)) {
-      visit.refused.push(url.href);
-      await route.abort("blockedbyclient");
-      return;
-    }
-    await route.fulfill({ status: 200, body: readFileSync(file), contentType: CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
-  });
-  await page.goto(`${ORIGIN}/`);
-  await page.locator("html[data-pane=ready]").waitFor({ state: "attached", timeout: 30_000 });
+  const visit = await open(browser, { dir: outDir, origin: ORIGIN }, { path: "/", viewport: { width: 1280, height: 860 } });
+  await visit.page.locator("html[data-pane=ready]").waitFor({ state: "attached", timeout: 30_000 });
   return visit;
-}
-
-/** The displayed text of every cell of the active sheet, by address (empty cells left out). */
-async function gridText(page: Page): Promise<Record<string, string>> {
-  return page.$$eval("#grid td[data-address]", (cells) =>
-    Object.fromEntries(cells.flatMap((cell) => (cell.textContent ? [[(cell as HTMLElement).dataset.address ?? "", cell.textContent]] : []))),
-  );
 }
 
 /** In the result list (one Tab stop, roving tabindex): Tab into it, then arrow down to `selector`. */
@@ -121,17 +50,6 @@ async function arrowTo(page: Page, selector: string, max = 60): Promise<void> {
     await page.keyboard.press("ArrowDown");
   }
   throw new Error(`the arrows never reached ${selector}`);
-}
-
-/** Presses Tab until `selector` has focus; fails if it is not reached in `max` presses. */
-async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
-  const seen: string[] = [];
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    seen.push(await page.evaluate(() => `${document.activeElement?.tagName ?? ""}#${document.activeElement?.id ?? ""}`));
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${selector}; focus went ${[...new Set(seen)].slice(0, 40).join(" ")}`);
 }
 
 
@@ -158,7 +76,8 @@ const fdi = index.figure("fdi_new_enterprises");
 
 describe("sharing and one figure on the preview page", () => {
   it("by mouse: a figure into cells, a taken cell refused, freeze with a Sources sheet, restore", async () => {
-    const { page, errors, refused } = await openPreview();
+    const visit = await openPreview();
+    const { page } = visit;
     if (!fdi) throw new Error("the release has no fdi_new_enterprises");
     await page.fill("#search", "FDI");
     await page.click('button.item[data-id="fdi_new_enterprises"]');
@@ -216,13 +135,13 @@ describe("sharing and one figure on the preview page", () => {
     await page.click("#share-cancel");
     expect(await page.locator("#share-plan").count()).toBe(0);
 
-    expect(errors).toEqual([]);
-    expect(refused).toEqual([]);
-    await page.close();
+    expectClean(visit);
+    await close(visit);
   }, TIMEOUT_MS);
 
   it("by keyboard alone: insert a figure, freeze, restore, opt in to opening with the workbook", async () => {
-    const { page, errors, refused } = await openPreview();
+    const visit = await openPreview();
+    const { page } = visit;
     await tabTo(page, "#search");
     await page.keyboard.type("FDI");
     await arrowTo(page, 'button.item[data-id="fdi_new_enterprises"]');
@@ -263,13 +182,13 @@ describe("sharing and one figure on the preview page", () => {
     });
     expect(stored).toBe(true);
 
-    expect(errors).toEqual([]);
-    expect(refused).toEqual([]);
-    await page.close();
+    expectClean(visit);
+    await close(visit);
   }, TIMEOUT_MS);
 
   it("says when inserted tables hold figures from an older release, and Review changes opens the plan", async () => {
-    const { page, errors, refused } = await openPreview();
+    const visit = await openPreview();
+    const { page } = visit;
     await page.fill("#search", "FDI");
     await page.click('button.item[data-id="fdi_headline"]');
     await page.click('#grid td[data-address="B2"]');
@@ -298,8 +217,7 @@ describe("sharing and one figure on the preview page", () => {
     await page.locator("#refresh-panel:not([hidden])").waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("refresh-heading");
 
-    expect(errors).toEqual([]);
-    expect(refused).toEqual([]);
-    await page.close();
+    expectClean(visit);
+    await close(visit);
   }, TIMEOUT_MS);
 });

@@ -174,3 +174,28 @@ export async function open(browser: Browser, site: Site, { path, ...context }: O
 export async function close(visit: Visit): Promise<void> {
   await visit.page.context().close();
 }
+
+/** Presses Tab until `selector` has focus; fails, naming where focus went, if `max` presses do not reach it. */
+export async function tabTo(page: Page, selector: string, max = 200): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    seen.push(await page.evaluate(() => `${document.activeElement?.tagName ?? ""}#${document.activeElement?.id ?? ""}`));
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${selector}; focus went ${[...new Set(seen)].slice(0, 40).join(" ")}`);
+}
+
+/** A visit met no console error, uncaught exception, refused request or CSP violation. */
+export function expectClean(visit: Visit): void {
+  expect(visit.errors).toEqual([]);
+  expect(visit.refused).toEqual([]);
+  expect(visit.csp).toEqual([]);
+}
+
+/** The displayed text of every cell of the preview grid's active sheet, by address (empty cells left out). */
+export async function gridText(page: Page): Promise<Record<string, string>> {
+  return page.$$eval("#grid td[data-address]", (cells) =>
+    Object.fromEntries(cells.flatMap((cell) => (cell.textContent ? [[(cell as HTMLElement).dataset.address ?? "", cell.textContent]] : []))),
+  );
+}
