@@ -174,3 +174,14 @@ export function toAdapterError(error: unknown, sheet?: string): AdapterError {
   if (code === "MergedRangeConflict") return new AdapterError("target_merged", { officeCode: code, ...(sheet ? { sheet } : {}) }, { cause: error });
   return new AdapterError("office_error", code ? { officeCode: code } : {}, { cause: error });
 }
+
+/**
+ * A module loaded on demand (webpack's `import()`, its own chunk): a chunk that does not arrive
+ * (offline, a new deployment) becomes load_failed, with its message in both languages.
+ */
+export function loadOnDemand<T>(load: () => Promise<T>): Promise<T> {
+  return load().catch((error: unknown) => {
+    throw toAdapterError(error);
+  });
+}
+

@@ -34,22 +34,18 @@ import { type BriefingDeps, listBriefings, queueBriefings } from "./briefing-rec
 import { type DocumentSettings, officeDocumentSettings, readAutoOpen, writeAutoOpen } from "./auto-open";
 import type { FreezeOptions, FreezeReport, InsertFigureOptions, InsertedFigure, RestoreReport } from "./share";
 
-/** A chunk that did not arrive (offline, a new deployment): the adapter's load_failed, in both languages. */
-const loadFailed = (error: unknown): never => {
-  throw toAdapterError(error);
-};
 /** Freeze, restore and one figure into a cell: a chunk of their own (share.js), loaded when first used. */
-const shareModule = (): Promise<typeof import("./share")> => import(/* webpackChunkName: "share" */ "./share").catch(loadFailed);
+const shareModule = (): Promise<typeof import("./share")> => loadOnDemand(() => import(/* webpackChunkName: "share" */ "./share"));
 /**
  * Inserting tables, refresh (the planner and its reads) and the briefing's insert, remove and refresh: chunks of
  * their own too (insert.js, refresh.js, briefing.js), so that the pane is drawn before they load.
  */
-const insertModule = (): Promise<typeof import("./insert")> => import(/* webpackChunkName: "insert" */ "./insert").catch(loadFailed);
-const refreshModule = (): Promise<typeof import("./refresh")> => import(/* webpackChunkName: "refresh" */ "./refresh").catch(loadFailed);
-const briefingModule = (): Promise<typeof import("./briefing")> => import(/* webpackChunkName: "briefing" */ "./briefing").catch(loadFailed);
+const insertModule = (): Promise<typeof import("./insert")> => loadOnDemand(() => import(/* webpackChunkName: "insert" */ "./insert"));
+const refreshModule = (): Promise<typeof import("./refresh")> => loadOnDemand(() => import(/* webpackChunkName: "refresh" */ "./refresh"));
+const briefingModule = (): Promise<typeof import("./briefing")> => loadOnDemand(() => import(/* webpackChunkName: "briefing" */ "./briefing"));
 import { BINDINGS_NAMESPACE, bindingOf, parseBindings } from "./bindings";
 import type { InsertDeps } from "./insert";
-import { AdapterError, toAdapterError } from "./errors";
+import { AdapterError, loadOnDemand, toAdapterError } from "./errors";
 import type { ExcelRun, IsSetSupported, XlContext, XlCustomXmlPart, XlTable, XlWorksheet } from "./excel-api";
 import { columnsInUse, parseRange, rangeAddress, splitAddress } from "./layout";
 import { type MatchHow, matchTables } from "./matching";

@@ -18,7 +18,7 @@ export type {
 export { ExcelWorkbook, INSERT_MODES, newGuid } from "./excel-workbook";
 export { TABLE_STYLE, baseTableName, uniqueTableName } from "./table-names";
 export type { ExcelWorkbookOptions } from "./excel-workbook";
-export { AdapterError, TARGET_ERROR_CODES, toAdapterError } from "./errors";
+export { AdapterError, TARGET_ERROR_CODES, loadOnDemand, toAdapterError } from "./errors";
 export type { AdapterErrorCode, AdapterErrorDetails } from "./errors";
 export { BINDINGS_NAMESPACE, parseBindings, serializeBindings } from "./bindings";
 export type { BindingsDamage, ParsedBindings } from "./bindings";

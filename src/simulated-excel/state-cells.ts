@@ -157,7 +157,16 @@ export abstract class CellState {
   /** The stored cells inside rect, row by row: sparse, so a whole-sheet rect costs what the sheet holds. */
   protected storedCells(sheet: SheetModel, rect: Rect): [number, number][] {
     const inside: [number, number][] = [];
-    for (const key of Object.keys(sheet.cells)) {
+    const keys = Object.keys(sheet.cells);
+    // A rect smaller than what the sheet holds is walked cell by cell (a clear of a few cells on a
+    // large sheet); a larger one (a whole sheet) through the stored cells. Row by row either way.
+    if (rect.rows * rect.columns <= keys.length) {
+      for (let r = rect.row; r < rect.row + rect.rows; r++) {
+        for (let c = rect.column; c < rect.column + rect.columns; c++) if (sheet.cells[cellKey(r, c)]) inside.push([r, c]);
+      }
+      return inside;
+    }
+    for (const key of keys) {
       const [row = 0, column = 0] = key.split(",").map(Number);
       if (contains(rect, row, column)) inside.push([row, column]);
     }

@@ -7,6 +7,7 @@
  * Layer: task pane (DOM).
  */
 import { activeDataset } from "../core";
+import { loadOnDemand } from "../office";
 import { el, fill } from "./dom";
 import { describeFailure } from "./feedback";
 import type { PaneContext, Panel } from "./pane-state";
@@ -18,7 +19,7 @@ export interface BriefingPanel extends Panel {
 }
 
 /** The briefing's layout (core, with its sentences in both languages): its own chunk, loaded on the first insert. */
-const briefingCore = (): Promise<typeof import("../core/briefing")> => import(/* webpackChunkName: "briefing-layout" */ "../core/briefing");
+const briefingCore = (): Promise<typeof import("../core/briefing")> => loadOnDemand(() => import(/* webpackChunkName: "briefing-layout" */ "../core/briefing"));
 
 /** @param afterInsert re-reads what the workbook holds (the inserted panel's list), quietly. */
 export function createBriefingPanel(ctx: PaneContext, afterInsert: () => Promise<void>): BriefingPanel {

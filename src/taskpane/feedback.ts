@@ -37,8 +37,6 @@ export function describeFailure(error: unknown, language: Language, insertAtCell
   if (isAdapterError(error)) {
     return { text: error.localized(language), offerNewSheet: insertAtCell && isTargetError(error) };
   }
-  // A chunk the pane loads on demand (the briefing's layout) that did not arrive.
-  if (error instanceof Error && error.name === "ChunkLoadError") return { text: STRINGS[language].loadFailed, offerNewSheet: false };
   const detail = error instanceof Error ? error.message : String(error);
   return { text: STRINGS[language].unexpected(detail), offerNewSheet: false };
 }

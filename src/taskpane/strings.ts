@@ -90,8 +90,6 @@ export interface PaneStrings {
   readonly listFailed: string;
   readonly errorPrefix: string;
   readonly unexpected: (detail: string) => string;
-  /** A part of the pane loaded on demand did not arrive. */
-  readonly loadFailed: string;
   readonly retryNewSheet: string;
   readonly releaseChecking: string;
   readonly refreshFigures: string;
@@ -288,7 +286,6 @@ const EN: PaneStrings = {
   listFailed: "Could not read the list of inserted tables.",
   errorPrefix: "Error:",
   unexpected: (detail) => `Something went wrong (${detail}). Nothing more was changed; try again, or reopen the pane.`,
-  loadFailed: "Part of the pane could not be loaded (is the network down?). Nothing was changed; reopen the pane and try again.",
   retryNewSheet: "Insert on a new sheet instead",
   releaseChecking: "Checking the release channel for a newer release…",
   refreshFigures: "Refresh figures",
@@ -483,7 +480,6 @@ const ZH: PaneStrings = {
   listFailed: "无法读取已插入数据表的列表。",
   errorPrefix: "错误：",
   unexpected: (detail) => `出现问题（${detail}）。未再作其他更改；请重试，或重新打开任务窗格。`,
-  loadFailed: "任务窗格的部分文件未能加载（网络是否中断？）。未作任何更改；请重新打开任务窗格后再试。",
   retryNewSheet: "改为插入到新工作表",
   releaseChecking: "正在检查版本发布渠道是否有更新的数据版本…",
   refreshFigures: "刷新数据",

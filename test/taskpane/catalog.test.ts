@@ -5,7 +5,7 @@
  */
 import { CURRENT_RELEASE } from "../../src/data";
 import { FIGURE_WORDS, basisLabel, currentDataset, periodText } from "../../src/core";
-import { AdapterError, toAdapterError } from "../../src/office";
+import { AdapterError, loadOnDemand, toAdapterError } from "../../src/office";
 import { buildCatalog, editDistance, normalize, searchCatalog } from "../../src/taskpane/catalog";
 import { describeFailure, isTargetError } from "../../src/taskpane/feedback";
 import { STRINGS } from "../../src/taskpane/strings";
@@ -149,10 +149,12 @@ describe("messages for failed actions", () => {
     expect(isTargetError(new AdapterError("edited_since_insert", { address: "Sheet1!C5" }))).toBe(false);
   });
 
-  it("a part loaded on demand that did not arrive (webpack's ChunkLoadError) says so, in the pane and from the adapter", () => {
+  it("a part loaded on demand that did not arrive (webpack's ChunkLoadError) says so, in the pane and from the adapter", async () => {
     const chunkError = Object.assign(new Error("Loading chunk 42 failed."), { name: "ChunkLoadError" });
+    // What the pane's and the adapter's loaders (loadOnDemand) give the pane for it.
+    const loaded = await loadOnDemand(() => Promise.reject(chunkError)).catch((error: unknown) => error);
     for (const language of ["en", "zh"] as const) {
-      expect(describeFailure(chunkError, language)).toEqual({ text: STRINGS[language].loadFailed, offerNewSheet: false });
+      expect(describeFailure(loaded, language)).toEqual({ text: toAdapterError(chunkError).localized(language), offerNewSheet: false });
       const adapted = toAdapterError(chunkError);
       expect(adapted.code).toBe("load_failed");
       expect(describeFailure(adapted, language).text).toBe(adapted.localized(language));
