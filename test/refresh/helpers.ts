@@ -6,7 +6,7 @@
 import "../functions/setup-custom-functions";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { currentDataset, indexRelease, parseTrackingRecord, TRACKING_NAMESPACE } from "../../src/core";
+import { currentDataset, indexRelease, parseTrackingRecord, serializeTrackingRecord, TRACKING_NAMESPACE } from "../../src/core";
 import type { DatasetIndex, TrackingRecord } from "../../src/core";
 import { Release } from "../../src/data/schema";
 import type { Release as ReleaseData } from "../../src/data";
@@ -133,4 +133,29 @@ export async function tableAddress(host: SimulatedExcel, name: string): Promise<
     await context.sync();
     return range.address;
   });
+}
+
+/** The layout of a record written before the spacer row: note and source one row higher, and the record saying so. */
+export function withoutSpacer(snapshot: SimulatedWorkbookSnapshot, n: number): SimulatedWorkbookSnapshot {
+  const copy = JSON.parse(JSON.stringify(snapshot)) as SimulatedWorkbookSnapshot;
+  const sheet = copy.workbook.sheets.find((each) => each.name === "Sheet1");
+  const part = copy.workbook.customXmlParts[0];
+  if (!sheet || !part) throw new Error("no sheet or part");
+  const noteRow = 4 + n; // 0-based: title 1, header 2, data 3..2+n, spacer 3+n, note 4+n, source 5+n
+  const note = sheet.cells[`${noteRow},1`];
+  const source = sheet.cells[`${noteRow + 1},1`];
+  if (!note || !source) throw new Error("no note or source line where the insert puts them");
+  sheet.cells[`${noteRow - 1},1`] = note;
+  sheet.cells[`${noteRow},1`] = source;
+  delete sheet.cells[`${noteRow + 1},1`];
+  const parsed = parseTrackingRecord(part.xml);
+  if (!parsed.ok) throw new Error("record unreadable");
+  const record = parsed.record;
+  part.xml = serializeTrackingRecord({
+    ...record,
+    block: `B2:F${noteRow + 1}`,
+    lines: { ...record.lines, note: `B${noteRow}`, source: `B${noteRow + 1}` },
+    cellHashes: record.cellHashes.filter((_, i) => i !== 2 + n),
+  });
+  return copy;
 }

@@ -8,14 +8,14 @@
  *  - a blocked table lists no change Apply would not make, the summary counts what is listed, Apply
  *    is not offered when nothing can be applied, and the reason names the cell in the way.
  */
-import { TRACKING_NAMESPACE, describeChange, indexRelease, parseA1, parseTrackingRecord, planRefresh, resetActiveRelease, serializeTrackingRecord, setActiveRelease, statFormula, summarizeReport, tableGrid, tableReasonText } from "../../src/core";
+import { TRACKING_NAMESPACE, describeChange, indexRelease, parseA1, planRefresh, resetActiveRelease, setActiveRelease, statFormula, summarizeReport, tableGrid, tableReasonText } from "../../src/core";
 import type { DatasetIndex, RefreshChange, RefreshReport } from "../../src/core";
 import type { Language } from "../../src/data";
 import { readRefreshView, refreshTables } from "../../src/office/refresh";
-import { openSimulatedExcel, type SimulatedWorkbookSnapshot } from "../../src/simulated-excel";
+import { openSimulatedExcel } from "../../src/simulated-excel";
 import { canApply, refreshSummary, refreshViews } from "../../src/taskpane/refresh-view";
 import { STRINGS } from "../../src/taskpane/strings";
-import { EMBEDDED, bjFunctions, changedCells, read, recordsOf, reopen, revisedIndex, setup } from "./helpers";
+import { EMBEDDED, bjFunctions, changedCells, read, recordsOf, reopen, revisedIndex, setup, withoutSpacer } from "./helpers";
 
 const REVISED = revisedIndex();
 const LANGUAGES: readonly Language[] = ["en", "zh"];
@@ -119,31 +119,6 @@ describe("the plan names the cells Apply writes (issue 16 item 4)", () => {
     expect((await read(old, `Sheet1!B${5 + n}`)).values).toEqual([[""]]);
   });
 });
-
-/** The layout of a record written before the spacer row: note and source one row higher, and the record saying so. */
-function withoutSpacer(snapshot: SimulatedWorkbookSnapshot, n: number): SimulatedWorkbookSnapshot {
-  const copy = JSON.parse(JSON.stringify(snapshot)) as SimulatedWorkbookSnapshot;
-  const sheet = copy.workbook.sheets.find((each) => each.name === "Sheet1");
-  const part = copy.workbook.customXmlParts[0];
-  if (!sheet || !part) throw new Error("no sheet or part");
-  const noteRow = 4 + n; // 0-based: title 1, header 2, data 3..2+n, spacer 3+n, note 4+n, source 5+n
-  const note = sheet.cells[`${noteRow},1`];
-  const source = sheet.cells[`${noteRow + 1},1`];
-  if (!note || !source) throw new Error("no note or source line where the insert puts them");
-  sheet.cells[`${noteRow - 1},1`] = note;
-  sheet.cells[`${noteRow},1`] = source;
-  delete sheet.cells[`${noteRow + 1},1`];
-  const parsed = parseTrackingRecord(part.xml);
-  if (!parsed.ok) throw new Error("record unreadable");
-  const record = parsed.record;
-  part.xml = serializeTrackingRecord({
-    ...record,
-    block: `B2:F${noteRow + 1}`,
-    lines: { ...record.lines, note: `B${noteRow}`, source: `B${noteRow + 1}` },
-    cellHashes: record.cellHashes.filter((_, i) => i !== 2 + n),
-  });
-  return copy;
-}
 
 describe("a kept edit keeps the cells that describe it (issue 16 item 6)", () => {
   it.each(["values", "formulas"] as const)("%s mode: the Jan–Nov figure typed over keeps its Jan–Nov period; the plan says so, naming the edit", async (mode) => {

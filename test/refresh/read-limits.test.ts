@@ -5,10 +5,10 @@
  * the inserted list, remove and the pane's start (the list, then a dry run) must all work, read
  * what the add-in wrote and not the user's data, and take as many syncs as without that sheet.
  */
-import { parseTrackingRecord, resetActiveRelease, serializeTrackingRecord, setActiveRelease, tableGrid } from "../../src/core";
+import { resetActiveRelease, setActiveRelease, tableGrid } from "../../src/core";
 import { refreshTables } from "../../src/office/refresh";
 import { SimOfficeError, openSimulatedExcel } from "../../src/simulated-excel";
-import { EMBEDDED, bjFunctions, changedCells, measured, revisedIndex, setup, type Workbook } from "./helpers";
+import { EMBEDDED, bjFunctions, changedCells, measured, recordsOf, revisedIndex, setup, withoutSpacer, type Workbook } from "./helpers";
 import { addUserSheet } from "./scenario";
 
 const REVISED = revisedIndex();
@@ -147,27 +147,10 @@ describe("a record written before the spacer row existed", () => {
     const n = tableGrid(EMBEDDED, "fdi_headline", "en").rows.length;
     // The layout before the spacer: the note and source one row higher, and the record saying so.
     const snapshot = workbook.host.save();
-    const sheet = snapshot.workbook.sheets.find((each) => each.name === "Sheet1");
-    const part = snapshot.workbook.customXmlParts[0];
-    if (!sheet || !part) throw new Error("no sheet or part");
     const noteRow = 4 + n; // 0-based rows: title 1, header 2, data 3..2+n, spacer 3+n, note 4+n, source 5+n
-    const note = sheet.cells[`${noteRow},1`];
-    const source = sheet.cells[`${noteRow + 1},1`];
-    if (!note || !source) throw new Error("no note or source line where the insert puts them");
-    sheet.cells[`${noteRow - 1},1`] = note;
-    sheet.cells[`${noteRow},1`] = source;
-    delete sheet.cells[`${noteRow + 1},1`];
-    const parsed = parseTrackingRecord(part.xml);
-    if (!parsed.ok) throw new Error("record unreadable");
-    const record = parsed.record;
-    expect([record.lines.note, record.lines.source, record.block]).toEqual([`B${noteRow + 1}`, `B${noteRow + 2}`, `B2:F${noteRow + 2}`]);
-    part.xml = serializeTrackingRecord({
-      ...record,
-      block: `B2:F${noteRow + 1}`,
-      lines: { ...record.lines, note: `B${noteRow}`, source: `B${noteRow + 1}` },
-      cellHashes: record.cellHashes.filter((_, i) => i !== 2 + n),
-    });
-    const old = openSimulatedExcel(snapshot, { functions: bjFunctions });
+    const [record] = recordsOf(snapshot);
+    expect([record?.lines.note, record?.lines.source, record?.block]).toEqual([`B${noteRow + 1}`, `B${noteRow + 2}`, `B2:F${noteRow + 2}`]);
+    const old = openSimulatedExcel(withoutSpacer(snapshot, n), { functions: bjFunctions });
     const report = await refreshTables(old.run, REVISED);
     expect(report.tables.map((table) => [table.status, table.changes.filter((change) => change.reason === "line_not_found").length])).toEqual([["stale", 0]]);
     const rows = tableGrid(REVISED, "fdi_headline", "en").rows.length;
